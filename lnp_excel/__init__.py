@@ -1,0 +1,13 @@
+"""lnp_excel: number porting for the people who live in Excel.
+
+Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``fix_csr``, ``Settings``.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from lnp_excel.core.errors import InputError
+from lnp_excel.core.settings import Settings
+
+__all__ = ["InputError", "Settings", "__version__"]

@@ -1,0 +1,1 @@
+"""Build the .xlsm workbooks from the text sources, deterministically."""

@@ -1,0 +1,1 @@
+"""The ``lnp-excel`` command line."""

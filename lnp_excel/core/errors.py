@@ -1,0 +1,48 @@
+"""Errors the shells turn into clear messages (never tracebacks)."""
+
+from __future__ import annotations
+
+
+class InputError(ValueError):
+    """Unusable input, located as precisely as we know: file, sheet, row, column.
+
+    Shells print ``str(error)`` and exit with code 2 (CLI) or show a message box (Excel).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        sheet: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+        super().__init__(str(self))
+
+    def where(self) -> str:
+        parts = []
+        if self.file:
+            parts.append(f"file {self.file}")
+        if self.sheet:
+            parts.append(f"sheet '{self.sheet}'")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column '{self.column}'")
+        return ", ".join(parts)
+
+    def located(self, **where: object) -> InputError:
+        """Return a copy with more location filled in (shells know the file, core does not)."""
+        fields = {k: getattr(self, k) for k in ("file", "sheet", "row", "column")}
+        fields.update({k: v for k, v in where.items() if v is not None and fields.get(k) is None})
+        return InputError(self.message, **fields)  # type: ignore[arg-type]
+
+    def __str__(self) -> str:
+        where = self.where()
+        return f"{self.message} ({where})" if where else self.message

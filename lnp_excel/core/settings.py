@@ -1,0 +1,121 @@
+"""Every limit, price, PIN and window in one place (DOMAIN.md: "one settings object").
+
+Defaults come from the two source articles; teams change them on the workbooks' Settings
+sheet or with ``Settings.from_pairs`` without touching code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Handbook (P*) and CSR-article (C*) constants. Field docs cite the rule."""
+
+    # Numbers (N1-N6)
+    default_region: str = "US"
+
+    # Self-service (P1-P4, P7)
+    self_service_max_numbers: int = 50  # P1
+    self_service_min_days: int = 7  # P7
+    self_service_max_days: int = 10  # P7
+    self_service_window: str = "3-5 AM Pacific (rarely as late as 3 PM); no requested time"  # P7
+    short_notice_days: int = 7  # P7: confirmation may come only the night before
+
+    # Managed (P5)
+    managed_price_per_number: Decimal = Decimal("5")
+    managed_minimum_charge: Decimal = Decimal("50")
+    managed_min_days: int = 15
+    managed_max_days: int = 21
+    managed_window: str = "requestable between 5 AM and 3 PM Pacific"
+
+    # Custom (P6)
+    custom_suggest_from: int = 150
+    custom_window: str = "requestable; agreed in the statement of work"
+
+    # Expedite (P8)
+    expedite_min_per_number: Decimal = Decimal("75")
+    expedite_max_per_number: Decimal = Decimal("300")
+
+    # Managed case timeline (P11)
+    case_created_within_hours: int = 24
+    case_assigned_within_hours: int = 48
+    agent_response_business_days: int = 2
+    pending_customer_close_days: int = 5
+
+    # Calendar
+    holiday_country: str = "US"
+
+    # CSR (C1-C11)
+    port_out_window_days: int = 60  # C1
+    csr_pin: str = "8x82125"  # C6, C10 (lower-case x)
+    pin_carriers: tuple[str, ...] = ("inteliquent", "intelliquent", "onvoy", "neutral tandem")
+    csr_file_prefix: str = "8x8"  # C8
+    csr_retrieval_business_days: int = 7  # C11
+    carrier_lookup_default: str = "Not listed: talk to your manager for next steps"  # C3
+
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+    def as_pairs(self) -> list[tuple[str, str]]:
+        """(name, value) rows for a Settings sheet, in declaration order."""
+        rows = []
+        for f in fields(self):
+            if f.name == "extra":
+                continue
+            value = getattr(self, f.name)
+            if isinstance(value, tuple):
+                value = "; ".join(value)
+            rows.append((f.name, str(value)))
+        return rows
+
+    @classmethod
+    def from_pairs(cls, pairs: Any) -> Settings:
+        """Build from (name, value) rows as read back from a Settings sheet.
+
+        Unknown names are kept in ``extra`` (a sheet may hold other inputs); values that do
+        not parse raise ValueError naming the setting.
+        """
+        known = {f.name: f for f in fields(cls) if f.name != "extra"}
+        defaults = cls()
+        changes: dict[str, Any] = {}
+        extra: dict[str, str] = {}
+        for name, raw in pairs:
+            if name is None or str(name).strip() == "":
+                continue
+            key = str(name).strip()
+            if key not in known:
+                extra[key] = "" if raw is None else str(raw)
+                continue
+            if raw is None or str(raw).strip() == "":
+                continue
+            current = getattr(defaults, key)
+            try:
+                changes[key] = _coerce(current, raw)
+            except (ValueError, ArithmeticError) as exc:
+                raise ValueError(f"Setting '{key}': cannot read {raw!r} ({exc})") from None
+        return cls(**changes, extra=extra)
+
+
+def _coerce(like: Any, raw: Any) -> Any:
+    if isinstance(like, bool):
+        return str(raw).strip().lower() in {"1", "true", "yes", "y"}
+    if isinstance(like, int):
+        number = float(raw)
+        if number != int(number):
+            raise ValueError("expected a whole number")
+        return int(number)
+    if isinstance(like, Decimal):
+        return Decimal(str(raw).strip().lstrip("$").replace(",", ""))
+    if isinstance(like, tuple):
+        return tuple(p.strip().lower() for p in str(raw).split(";") if p.strip())
+    return str(raw).strip()
+
+
+DEFAULT_SETTINGS = Settings()

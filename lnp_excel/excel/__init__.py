@@ -1,0 +1,1 @@
+"""Excel shells: workbook actions, sheet adapters (openpyxl, xlwings) and UDFs."""

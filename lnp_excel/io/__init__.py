@@ -1,0 +1,1 @@
+"""File shells: read spreadsheets and CSVs into DataFrames, write results safely."""
