@@ -1,0 +1,577 @@
+"""Numbers in any human or Excel format -> classified numbers, fast (rules N1-N6).
+
+Three passes, so a million ordinary numbers never meet libphonenumber one by one:
+
+1. Values become text (N1): ints, whole floats (``2127361234.0``), strings; dates, booleans
+   and fractional floats are refused with a reason (N2).
+2. Text that already uses only digits and formatting (spaces, ``()-./``, a leading ``+`` or
+   apostrophe) is read as a character matrix with numpy; anything else is cleaned once per
+   distinct value (Unicode digits, scientific notation, extensions, letters, two numbers).
+3. Digits are classified by the per-country automata of ``phonemeta`` (libphonenumber's own
+   metadata, vectorized). Only rare shapes (a national prefix after ``+CC``, non-geographic
+   codes, ``1`` + 11 digits) are parsed by libphonenumber, once per distinct value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import phonenumbers
+
+from lnp_excel.core import phonemeta
+
+COLUMNS = ("input", "number", "region", "type", "npa_nxx", "status", "reason", "warning")
+OK, EMPTY, INVALID, DUPLICATE = "ok", "empty", "invalid", "duplicate"
+NANP_COUNTRY_CODE = 1
+CHUNK_ROWS = 200_000
+MAX_FAST_WIDTH = 32
+
+# Character classes for the matrix pass.
+_PAD, _DIGIT, _SPACE, _PUNCT, _PLUS, _APOS, _DOT, _OTHER = range(8)
+_CLASS = np.full(0x10000, _OTHER, dtype=np.uint8)  # the last entry must stay _OTHER
+_CLASS[0] = _PAD
+_CLASS[48:58] = _DIGIT
+for _code in (9, 32, 160, 0x2007, 0x202F, 0x2009, 0x200A, 0x200B, 0x2060, 0xFEFF, 0x3000):
+    _CLASS[_code] = _SPACE
+_CLASS[0x2000:0x200B] = _SPACE
+for _code in (ord("("), ord(")"), ord("-"), ord("/"), 0x2010, 0x2011, 0x2012, 0x2013, 0x2212):
+    _CLASS[_code] = _PUNCT
+_CLASS[ord("+")] = _PLUS
+for _code in (ord("'"), 0x2018, 0x2019):
+    _CLASS[_code] = _APOS
+_CLASS[ord(".")] = _DOT
+
+_SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
+_FLOAT_TEXT = re.compile(r"(\d+)\.0+")
+_DECIMAL = re.compile(r"\d+[.,]\d+")
+_EXTENSION = re.compile(r"(?:\bext\.?|\bextension|\bx|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[,;|&\n\r]|\s/\s|\band\b|\bor\b", re.IGNORECASE)
+_ALLOWED = frozenset("0123456789 ()-./+'\t")
+_LOOKALIKES = {"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8", "Z": "2"}
+
+Progress = Callable[[float, str], None]
+
+
+def normalize_numbers(
+    values: Iterable[object] | pd.Series,
+    default_region: str = "US",
+    *,
+    progress: Progress | None = None,
+) -> pd.DataFrame:
+    """Classify every input value; one output row per input, same order and index.
+
+    Columns: ``input`` (as given), ``number`` (10 digits for NANP, E.164 otherwise; empty
+    unless valid), ``region`` (ISO code), ``type`` (local, toll-free, mobile, ...),
+    ``npa_nxx`` (N4), ``status`` (ok, empty, invalid, duplicate), ``reason`` (why not ok,
+    N2/N6) and ``warning`` (N3 plan warnings on valid numbers). When ``values`` is a Series
+    its index labels (e.g. sheet row numbers) name the first occurrence of a duplicate.
+    """
+    series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    count = len(series)
+    labels = series.index if isinstance(values, pd.Series) else pd.RangeIndex(1, count + 1)
+    texts, refusals = _as_texts(series)
+    out = _Verdicts.empty(count)
+    out.reason[:] = refusals
+
+    for start in range(0, count, CHUNK_ROWS):
+        rows = np.arange(start, min(count, start + CHUNK_ROWS))
+        rows = rows[out.reason[rows] == ""]
+        chunk = texts[rows]
+        codes, classes = _prepare(chunk)
+        fast = _fast_rows(classes)
+        _classify(
+            chunk[fast],
+            codes[fast],
+            classes[fast],
+            default_region,
+            out,
+            rows[fast],
+            known_fast=True,
+        )
+        odd = rows[~fast]
+        if len(odd):
+            cleaned, why = _clean_distinct(chunk[~fast])
+            out.reason[odd] = why
+            ok = why == ""
+            _classify(cleaned[ok], *_prepare(cleaned[ok]), default_region, out, odd[ok])
+        if progress:
+            progress(min(count, start + CHUNK_ROWS) / max(count, 1), "Normalizing numbers")
+
+    status = np.array([INVALID, OK], dtype=object)[(out.key > 0).astype(np.intp)]
+    empty = out.reason == _EMPTY_REASON
+    status[empty] = EMPTY
+    out.reason[empty] = ""
+    _mark_duplicates(out.key, status, out.reason, labels)
+    npa_nxx, warning = _nanp_details(out.number, out.key)
+    return pd.DataFrame(
+        {
+            "input": series.to_numpy(dtype=object),
+            "number": out.number,
+            "region": out.region,
+            "type": out.kind,
+            "npa_nxx": npa_nxx,
+            "status": status,
+            "reason": out.reason,
+            "warning": warning,
+        },
+        index=series.index,
+    )
+
+
+_EMPTY_REASON = "\x00empty"
+_INTERNATIONAL_KEY = 2 * 10**15  # keys: NANP national number, or this + E.164 digits
+
+
+@dataclass
+class _Verdicts:
+    """Per-row results, filled in place by the passes (one allocation per run)."""
+
+    number: np.ndarray
+    region: np.ndarray
+    kind: np.ndarray
+    reason: np.ndarray
+    key: np.ndarray  # int64 identity of a valid number (for N6), 0 when not valid
+
+    @classmethod
+    def empty(cls, count: int) -> _Verdicts:
+        def blank() -> np.ndarray:
+            return np.full(count, "", dtype=object)
+
+        return cls(blank(), blank(), blank(), blank(), np.zeros(count, dtype=np.int64))
+
+
+# --- pass 1: values -> text ----------------------------------------------------------------
+
+
+def _as_texts(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Text for every value plus a refusal reason where the value cannot be a number."""
+    count = len(series)
+    reason = np.full(count, "", dtype=object)
+    if pd.api.types.is_bool_dtype(series.dtype):
+        series = series.astype(object)
+    if pd.api.types.is_integer_dtype(series.dtype):
+        return series.astype(str).to_numpy(dtype=object), reason
+    if pd.api.types.is_float_dtype(series.dtype):
+        return _float_texts(series.to_numpy(dtype=float), reason)
+    raw = series.to_numpy(dtype=object)
+    # Compare type identities: numpy probes every element of an array of type objects.
+    type_ids = np.fromiter(map(id, map(type, raw)), dtype=np.int64, count=count)
+    is_str, is_float, is_int = (type_ids == id(str)), (type_ids == id(float)), (type_ids == id(int))
+    texts = np.where(is_str, raw, "").astype(object)
+    floats = np.flatnonzero(is_float)
+    if len(floats):
+        texts[floats], reason[floats] = _float_texts(raw[floats].astype(float), reason[floats])
+    ints = np.flatnonzero(is_int)
+    texts[ints] = list(map(str, raw[ints]))
+    for i in np.flatnonzero(~(is_str | is_float | is_int)):
+        texts[i], reason[i] = _scalar_text(raw[i])
+    return texts, reason
+
+
+def _float_texts(floats: np.ndarray, reason: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Excel stores typed numbers as floats: 2127361234.0 is the number 2127361234."""
+    texts = np.full(len(floats), "", dtype=object)
+    whole = np.isfinite(floats) & (floats == np.floor(floats)) & (np.abs(floats) < 1e17)
+    texts[whole] = floats[whole].astype(np.int64).astype(str)
+    reason = reason.copy()
+    reason[np.isnan(floats)] = _EMPTY_REASON
+    reason[~whole & ~np.isnan(floats)] = "a decimal number, not a phone number"
+    return texts, reason
+
+
+def _scalar_text(value: object) -> tuple[str, str]:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return "", _EMPTY_REASON
+    if isinstance(value, float) and math.isnan(value):
+        return "", _EMPTY_REASON
+    if isinstance(value, bool | np.bool_):
+        return "", f"a TRUE/FALSE value ({value}), not a phone number"
+    if isinstance(value, dt.datetime | dt.date | dt.time | pd.Timestamp):
+        return "", f"a date or time ({value}), not a phone number: format the column as Text"
+    if isinstance(value, int | np.integer):
+        return str(int(value)), ""
+    if isinstance(value, float | np.floating | Decimal):
+        if not math.isfinite(float(value)):
+            return "", "not a number"
+        if float(value) != math.floor(float(value)):
+            return "", f"a decimal number ({value}), not a phone number"
+        return str(int(value)), ""
+    return str(value), ""
+
+
+# --- pass 2: the fast alphabet, and cleaning the rest ----------------------------------------
+
+
+def _prepare(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Code points (rows x width, 0-padded) and their character classes, built once."""
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    width = int(min(MAX_FAST_WIDTH, lengths.max(initial=1)))
+    too_long = lengths > width
+    if too_long.any():
+        texts = texts.copy()
+        texts[too_long] = "\uffff"  # read as an odd character: cleaned or refused
+    codes = np.array(list(texts), dtype=f"<U{max(width, 1)}").view(np.uint32)
+    codes = codes.reshape(len(texts), max(width, 1))
+    return codes, np.take(_CLASS, codes, mode="clip")  # past U+FFFF clips to "other"
+
+
+def _fast_rows(classes: np.ndarray) -> np.ndarray:
+    """Rows the matrix pass reads as they are: digits, formatting, a leading + or '."""
+    # One reduction: the class order puts the special characters just below _OTHER.
+    highest = classes.max(axis=1, initial=0)
+    fast = highest < _OTHER
+    special = np.flatnonzero(fast & (highest >= _PLUS))
+    if len(special):
+        sub = classes[special]
+        digit = sub == _DIGIT
+        first_digit = digit.argmax(axis=1)
+        plus, apos, dot = sub == _PLUS, sub == _APOS, sub == _DOT
+        n_plus, n_apos = plus.sum(axis=1), apos.sum(axis=1)
+        plus_at, apos_at = plus.argmax(axis=1), apos.argmax(axis=1)
+        ok = (n_plus == 0) | ((n_plus == 1) & (plus_at < first_digit))
+        ok &= (n_apos == 0) | ((n_apos == 1) & (apos_at < first_digit))
+        ok &= ~((n_apos == 1) & (n_plus == 1) & (apos_at > plus_at))
+        separators = ((sub == _PUNCT) | (sub == _SPACE)).any(axis=1)
+        float_like = (dot.sum(axis=1) == 1) & ~separators & (n_plus == 0)
+        fast[special] = ok & ~float_like
+    return fast
+
+
+def _clean_distinct(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Clean each distinct odd-shaped text once; return cleaned texts and refusal reasons."""
+    codes, uniques = pd.factorize(pd.Series(texts, dtype=object), sort=False)
+    results = [_clean(t) for t in uniques]
+    cleaned = np.array([r[0] for r in results] + [""], dtype=object)[codes]
+    reasons = np.array([r[1] for r in results] + [""], dtype=object)[codes]
+    return cleaned, reasons
+
+
+def _clean(text: str) -> tuple[str, str]:
+    """One odd-shaped value -> text in the fast alphabet, or a refusal reason (N1, N2)."""
+    shown = text.strip()[:40]
+    value = unicodedata.normalize("NFKC", text)
+    value = value.replace("\u200b", "").replace("\ufeff", "").replace("\u2060", "")
+    value = value.replace("\u2018", "'").replace("\u2019", "'").strip()
+    value = value.removeprefix("'").strip()
+    if not value:
+        return "", _EMPTY_REASON
+    if _SCIENTIFIC.fullmatch(value):
+        return "", (
+            f"scientific notation ({shown}): Excel dropped digits; format the column as "
+            "Text (or Number with 0 decimals) and enter the numbers again"
+        )
+    float_text = _FLOAT_TEXT.fullmatch(value)
+    if float_text:
+        value = float_text.group(1)
+    elif _DECIMAL.fullmatch(value):
+        return "", f"a decimal number ({shown}), not a phone number"
+    parts = [p for p in _SEPARATORS.split(value) if p and sum(c.isdigit() for c in p) >= 7]
+    if len(parts) >= 2:
+        return "", f"{len(parts)} numbers in one cell ({shown}): put one number per cell"
+    extension = _EXTENSION.search(value)
+    if extension and sum(c.isdigit() for c in value[: extension.start()]) >= 7:
+        return "", (
+            f"has an extension ({extension.group(0).strip()}): a port moves the main number; "
+            "remove the extension"
+        )
+    letters = [c for c in value if c.isalpha()]
+    if letters:
+        lookalike = next((c for c in letters if c in _LOOKALIKES), None)
+        if lookalike and all(c in _LOOKALIKES for c in letters):
+            return "", (
+                f"contains the letter '{lookalike}' where a digit belongs "
+                f"(did you mean {_LOOKALIKES[lookalike]}?)"
+            )
+        return "", f"contains letters ({''.join(letters)[:10]}): a phone number has only digits"
+    odd = [c for c in value if c not in _ALLOWED and not c.isspace()]
+    if odd:
+        return "", f"unexpected character {odd[0]!r}"
+    if "+" in value[1:]:
+        return "", "a '+' that is not at the start"
+    if "'" in value:
+        return "", "an apostrophe inside the number"
+    if not any(c.isdigit() for c in value):
+        return "", "no digits"
+    return value, ""
+
+
+# --- pass 3: digits -> verdicts ------------------------------------------------------------
+
+
+_POW10 = np.array([10**k for k in range(19)] + [0] * 45, dtype=np.int64)
+MAX_DIGITS = 18  # what an int64 holds exactly; E.164 numbers have at most 15
+
+
+def _digit_values(codes: np.ndarray, classes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's digits read as one integer, and how many digits there are.
+
+    Horner's rule over the character columns (value = value * 10 + digit), so any run of
+    digits can then be taken arithmetically; leading zeros are kept by the count. Rows of
+    more than MAX_DIGITS digits overflow and are refused by their count.
+    """
+    codes_by_column = np.ascontiguousarray(codes.T)
+    digit_by_column = np.ascontiguousarray(classes.T) == _DIGIT
+    value = np.zeros(codes.shape[0], dtype=np.int64)
+    counts = np.zeros(codes.shape[0], dtype=np.int64)
+    for code, is_digit in zip(codes_by_column, digit_by_column, strict=True):
+        value = np.where(is_digit, value * 10 + code.astype(np.int64) - 48, value)
+        counts += is_digit
+    return value, counts
+
+
+def _digits_after(value: np.ndarray, counts: np.ndarray, skip: np.ndarray, take: int) -> np.ndarray:
+    """The ``take`` digits that follow the first ``skip`` digits, as an integer (-1 if short)."""
+    tail = counts - skip - take
+    out = (value // _POW10[np.clip(tail, 0, MAX_DIGITS)]) % _POW10[take]
+    return np.where(tail >= 0, out, -1)
+
+
+def _classify(
+    texts: np.ndarray,
+    codes: np.ndarray,
+    classes: np.ndarray,
+    default_region: str,
+    out: _Verdicts,
+    rows: np.ndarray,
+    *,
+    known_fast: bool = False,
+) -> None:
+    """Verdicts for texts in the fast alphabet, written to ``out`` at ``rows``."""
+    if not len(rows):
+        return
+    shaped = np.ones(len(rows), dtype=bool) if known_fast else _fast_rows(classes)
+    out.reason[rows[~shaped]] = "unexpected characters"
+    value, counts = _digit_values(codes, classes)
+    has_plus = (classes == _PLUS).any(axis=1)
+    zero = np.zeros(len(rows), dtype=np.int64)
+    first, first3 = _digits_after(value, counts, zero, 1), _digits_after(value, counts, zero, 3)
+    nanp_default = phonenumbers.country_code_for_region(default_region) == NANP_COUNTRY_CODE
+    fallback = np.zeros(len(rows), dtype=bool)
+
+    idd = shaped & ~has_plus & (counts >= 4) & (first3 == 11) & nanp_default
+    international = (shaped & has_plus) | idd
+    local = shaped & ~international
+    if not nanp_default:
+        fallback |= local
+        local[:] = False
+    fallback |= local & (counts >= 12) & (first == 1) & (counts <= MAX_DIGITS)
+    out.reason[rows[shaped & (counts == 0)]] = "no digits"
+    local &= counts > 0
+    for mask, template in (
+        (counts < 10, "too few digits ({}): a US or Canadian number has 10"),
+        ((counts == 11) & (first != 1), "11 digits that do not start with country code 1"),
+        ((counts >= 12) & (first != 1) & (counts < 20), "too many digits ({})"),
+        (
+            (counts >= 20) | ((counts > MAX_DIGITS) & (first == 1)),
+            "too many digits ({}): two numbers in one cell?",
+        ),
+    ):
+        chosen = np.flatnonzero(local & mask)
+        out.reason[rows[chosen]] = [template.format(c) for c in counts[chosen]]
+
+    # NANP without '+': the national number is the last 10 digits (N1, N4).
+    nanp = np.flatnonzero(local & ((counts == 10) | ((counts == 11) & (first == 1))))
+    _run_country(
+        NANP_COUNTRY_CODE,
+        nanp,
+        value[nanp] % _POW10[10],
+        np.full(len(nanp), 10),
+        out,
+        rows,
+        fallback,
+        after_plus=False,
+    )
+
+    # '+' or 011: country code, then the national number.
+    intl = np.flatnonzero(international)
+    start = np.where(idd[intl], 3, 0)
+    i_value, i_counts = value[intl], counts[intl]
+    remaining = i_counts - start
+    no_code = (remaining < 1) | (_digits_after(i_value, i_counts, start, 1) == 0)
+    code = np.zeros(len(intl), dtype=np.int64)
+    code_len = np.zeros(len(intl), dtype=np.int64)
+    for length in (3, 2, 1):
+        candidate = _digits_after(i_value, i_counts, start, length)
+        known = np.isin(candidate, phonemeta.COUNTRY_CODES) & ~no_code
+        code = np.where(known, candidate, code)
+        code_len = np.where(known, length, code_len)
+    nsn_len = remaining - code_len
+    bad_len = (code > 0) & (
+        (nsn_len < 2) | (nsn_len > phonemeta.MAX_NSN_DIGITS) | (i_counts > MAX_DIGITS)
+    )
+    out.reason[rows[intl[no_code]]] = "no valid country code after '+'"
+    out.reason[rows[intl[(code == 0) & ~no_code]]] = "unknown country code"
+    out.reason[rows[intl[bad_len]]] = "wrong number of digits for the country code"
+    usable = (code > 0) & ~bad_len
+    nsn_value = i_value % _POW10[np.clip(nsn_len, 0, MAX_DIGITS)]
+    for country in np.unique(code[usable]):
+        chosen = usable & (code == country)
+        if phonemeta.is_geographic(int(country)) and phonemeta.compilable(int(country)):
+            _run_country(
+                int(country),
+                intl[chosen],
+                nsn_value[chosen],
+                nsn_len[chosen],
+                out,
+                rows,
+                fallback,
+                after_plus=True,
+            )
+        else:
+            fallback[intl[chosen]] = True
+
+    for i in np.flatnonzero(fallback):
+        row = rows[i]
+        verdict = _libphonenumber_verdict(texts[i], default_region)
+        out.number[row], out.region[row], out.kind[row], out.reason[row] = verdict
+        out.key[row] = _key_of(out.number[row])
+
+
+_TYPE_NAME_LOOKUP = np.array([phonemeta.TYPE_NAMES.get(t, "") for t in range(100)], dtype=object)
+
+
+def _run_country(
+    country: int,
+    which: np.ndarray,
+    national: np.ndarray,
+    lengths: np.ndarray,
+    out: _Verdicts,
+    rows: np.ndarray,
+    fallback: np.ndarray,
+    *,
+    after_plus: bool,
+) -> None:
+    """Run one country's automaton over national numbers (value + digit count)."""
+    if not len(which):
+        return
+    automaton = phonemeta.country_automaton(country)
+    width = int(lengths.max())
+    exponent = np.maximum(lengths[:, None] - 1 - np.arange(width)[None, :], 0)
+    nsn = ((national[:, None] // _POW10[exponent]) % 10).astype(np.intp)
+    states, national_prefix = automaton.run(nsn, lengths, track_prefix=after_plus)
+    if after_plus:
+        # libphonenumber's parser strips a national prefix after '+CC' only when the rest
+        # still fits: those few values are parsed by it directly, once each.
+        fallback[which[national_prefix]] = True
+        keep = ~national_prefix
+        which, nsn, states = which[keep], nsn[keep], states[keep]
+        national, lengths = national[keep], lengths[keep]
+    key = states.astype(np.int64) * 32 + lengths
+    uniq, inverse = np.unique(key, return_inverse=True)
+    verdicts = [automaton.verdict(int(k // 32), int(k % 32)) for k in uniq]
+    got_region = np.array([v[0] or "" for v in verdicts], dtype=object)[inverse]
+    got_type = np.array([v[1] for v in verdicts], dtype=np.int64)[inverse]
+    valid = got_type != phonenumbers.PhoneNumberType.UNKNOWN
+    target = rows[which]
+    if country == NANP_COUNTRY_CODE:
+        out.number[target[valid]] = list(map(str, national[valid].tolist()))
+        out.key[target[valid]] = national[valid]
+        out.reason[target[~valid]] = _nanp_invalid_reasons(nsn[~valid])
+    else:
+        out.number[target[valid]] = [
+            f"+{country}{n:0{size}d}"
+            for n, size in zip(national[valid].tolist(), lengths[valid].tolist(), strict=True)
+        ]
+        out.key[target[valid]] = (
+            _INTERNATIONAL_KEY + country * _POW10[lengths[valid]] + national[valid]
+        )
+        out.reason[target[~valid]] = (
+            f"not a valid +{country} number (wrong length or unassigned range)"
+        )
+    out.region[target[valid]] = got_region[valid]
+    out.kind[target[valid]] = _TYPE_NAME_LOOKUP[got_type[valid]]
+
+
+def _nanp_invalid_reasons(nsn: np.ndarray) -> np.ndarray:
+    reasons = np.array(
+        [f"area code {a}{b}{c} is not in service" for a, b, c in nsn[:, :3]], dtype=object
+    )
+    reasons[nsn[:, 3] <= 1] = "the exchange (digits 4-6) cannot start with 0 or 1"
+    reasons[nsn[:, 0] <= 1] = "an area code cannot start with 0 or 1"
+    return reasons
+
+
+def _key_of(number: str) -> int:
+    if not number:
+        return 0
+    if number.startswith("+"):
+        return _INTERNATIONAL_KEY + int(number[1:])
+    return int(number)
+
+
+def _libphonenumber_verdict(text: str, default_region: str) -> tuple[str, str, str, str]:
+    """The rare shapes the automata leave to libphonenumber's parser, one value."""
+    try:
+        parsed = phonenumbers.parse(text, default_region)
+    except phonenumbers.NumberParseException as exc:
+        return "", "", "", _PARSE_ERRORS.get(exc.error_type, "not a phone number")
+    if not phonenumbers.is_valid_number(parsed):
+        return "", "", "", f"not a valid number for +{parsed.country_code}"
+    found_region = phonenumbers.region_code_for_number(parsed) or ""
+    kind = phonemeta.TYPE_NAMES[phonenumbers.number_type(parsed)]
+    if parsed.country_code == NANP_COUNTRY_CODE:
+        return phonenumbers.national_significant_number(parsed), found_region, kind, ""
+    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return e164, found_region, kind, ""
+
+
+_PARSE_ERRORS = {
+    phonenumbers.NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
+    phonenumbers.NumberParseException.NOT_A_NUMBER: "not a phone number",
+    phonenumbers.NumberParseException.TOO_SHORT_AFTER_IDD: "too few digits after 011",
+    phonenumbers.NumberParseException.TOO_SHORT_NSN: "too few digits",
+    phonenumbers.NumberParseException.TOO_LONG: "too many digits",
+}
+
+
+# --- N3, N4, N6 ------------------------------------------------------------------------------
+
+
+def _mark_duplicates(
+    key: np.ndarray, status: np.ndarray, reason: np.ndarray, labels: pd.Index
+) -> None:
+    """N6: the same number twice is one number; later repeats name the first occurrence."""
+    valid = np.flatnonzero(key > 0)
+    keys = pd.Series(key[valid])
+    repeat = keys.duplicated().to_numpy()
+    if not repeat.any():
+        return
+    rows = valid[repeat]
+    involved = valid[keys.duplicated(keep=False).to_numpy()]
+    distinct, first = np.unique(key[involved], return_index=True)
+    first_rows = involved[first][np.searchsorted(distinct, key[rows])]
+    status[rows] = DUPLICATE
+    reason[rows] = [f"same number as row {label}" for label in labels[first_rows]]
+
+
+def _nanp_details(number: np.ndarray, key: np.ndarray) -> tuple[pd.Categorical, np.ndarray]:
+    """N4 NPA-NXX for NANP numbers and N3 plan warnings libphonenumber does not give."""
+    count = len(number)
+    warning = np.full(count, "", dtype=object)
+    rows = np.flatnonzero((key > 0) & (key < 10**10))
+    if not len(rows):
+        return pd.Categorical.from_codes(np.zeros(count, dtype=np.int64), [""]), warning
+    national = key[rows]
+    prefix = national // 10_000
+    # NPA-NXX is a grouping key with few distinct values: build each string once.
+    inverse, distinct = pd.factorize(prefix)
+    codes = np.zeros(count, dtype=np.int64)
+    codes[rows] = inverse + 1
+    npa_nxx = pd.Categorical.from_codes(codes, ["", *map(str, distinct.tolist())])
+    nxx, line = prefix % 1000, national % 10_000
+    n11 = nxx % 100 == 11
+    fictional = (nxx == 555) & (line >= 100) & (line <= 199)
+    warning[rows[n11]] = [
+        f"exchange {x} has the N11 form of a service code (411, 911): confirm the number"
+        for x in nxx[n11]
+    ]
+    warning[rows[fictional]] = "555-01XX numbers are fictional (reserved for films and examples)"
+    return npa_nxx, warning
