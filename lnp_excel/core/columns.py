@@ -1,0 +1,188 @@
+"""Find the columns and the header row people actually use, whatever they call them.
+
+Agents get sheets from customers, carriers and CRM exports: the phone number column may be
+"TN", "phoneNumber" or "Number to Port", and the header may sit under a few title rows.
+Everything here is pure (no files, no openpyxl) so the shells and tests share one rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lnp_excel.core.errors import InputError
+
+# Header spellings seen in the wild, compared after ``normalize_header``. Order matters:
+# the first alias that matches a column wins, so the most specific spellings come first.
+NUMBER_ALIASES: tuple[str, ...] = (
+    "Phone Number",
+    "phoneNumber",
+    "TN",
+    "Number",
+    "Telephone",
+    "Telephone Number",
+    "Phone",
+    "DID",
+    "Tel",
+    "Phone No",
+    "Number to Port",
+    "Ported Number",
+    "Billing Telephone Number",  # last: a CSR has both, and the row's own number wins
+)
+CARRIER_ALIASES: tuple[str, ...] = (
+    "Carrier",
+    "Current Carrier",
+    "Losing Carrier",
+    "Provider",
+    "Current Provider",
+    "Service Provider",
+    "Carrier Name",
+)
+COUNTRY_ALIASES: tuple[str, ...] = ("Country", "Country Code", "countryCode")
+ADDRESS_ALIASES: tuple[str, ...] = ("Address", "Service Address", "LOA Address", "Street Address")
+CUSTOMER_ID_ALIASES: tuple[str, ...] = ("customerId", "Customer Id", "Account Number", "Account")
+ORIGIN_ALIASES: tuple[str, ...] = ("Origin", "Number Origin", "Source")
+STATUS_ALIASES: tuple[str, ...] = ("Status", "Number Status")
+PIN_ALIASES: tuple[str, ...] = ("PIN", "Pin", "Passcode")
+BTN_ALIASES: tuple[str, ...] = ("Billing Telephone Number", "BTN")
+DATE_ALIASES: tuple[str, ...] = (
+    "Status Date",
+    "Released Date",
+    "Release Date",
+    "Date",
+    "Last Active",
+    "Deactivated",
+)
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+# "Phone (2)": the suffix io.tables adds to a repeated header; it is still the same name.
+_DUPLICATE_SUFFIX = re.compile(r"\s*\(\d+\)\s*$")
+# "Phone Number (10 digits)", "Carrier [current]": a remark, not part of the name.
+_REMARK = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# A cell that holds data rather than a label: digits with phone/date punctuation only.
+_NUMERIC_TEXT = re.compile(r"[\s+\-.,/()#:'$%]*\d[\d\s+\-.,/()#:'$%eE]*")
+
+
+def normalize_header(name: object) -> str:
+    """Lower-case letters and digits only, so "Phone #", "phone_number " and "PHONE" compare."""
+    if name is None or (isinstance(name, float) and name != name):  # None or NaN
+        return ""
+    return _NOT_ALNUM.sub("", str(name).casefold())
+
+
+def _strict_key(column: object) -> str:
+    """Name of a column as the user typed it (drops our own " (2)" de-duplication suffix)."""
+    text = "" if column is None else str(column)
+    return normalize_header(_DUPLICATE_SUFFIX.sub("", text))
+
+
+def _loose_key(column: object) -> str:
+    """Name without bracketed remarks, the second chance for "Phone Number (10 digits)"."""
+    text = "" if column is None else str(column)
+    return normalize_header(_REMARK.sub("", text))
+
+
+def _quoted(names: Sequence[object]) -> str:
+    return ", ".join(f"'{name}'" for name in names)
+
+
+def find_column(
+    columns: Sequence[object],
+    aliases: Sequence[str],
+    *,
+    role: str,
+    required: bool = True,
+) -> object | None:
+    """Return the column that plays ``role`` (e.g. "phone number"), or None if optional.
+
+    Exact normalized names are tried first, in alias order, then names with bracketed
+    remarks removed. Two columns answering to the same alias are ambiguous: we refuse to
+    guess rather than silently read the wrong one.
+    """
+    columns = list(columns)
+    for key in (_strict_key, _loose_key):
+        keys = [key(column) for column in columns]
+        for alias in aliases:
+            wanted = normalize_header(alias)
+            if not wanted:
+                continue
+            hits = [column for column, k in zip(columns, keys, strict=True) if k == wanted]
+            if len(hits) > 1:
+                raise InputError(
+                    f"two columns look like the {role}: '{hits[0]}' and '{hits[1]}'; "
+                    "name one with --column",
+                    column=str(hits[0]),
+                )
+            if hits:
+                return hits[0]
+    if not required:
+        return None
+    found = _quoted(columns) if columns else "none"
+    raise InputError(
+        f"no {role} column: expected one of {_quoted(aliases)}; found columns: {found}"
+    )
+
+
+def _is_blank(cell: object) -> bool:
+    if cell is None:
+        return True
+    if isinstance(cell, float) and cell != cell:
+        return True
+    return isinstance(cell, str) and not cell.strip()
+
+
+def _is_label(cell: object) -> bool:
+    """True for text that reads as a column label, not as a number, date or phone number."""
+    if not isinstance(cell, str):
+        return False
+    text = cell.strip()
+    return bool(text) and not _NUMERIC_TEXT.fullmatch(text)
+
+
+def _matches(cell: object, group: Sequence[str]) -> bool:
+    wanted = {normalize_header(alias) for alias in group} - {""}
+    return _strict_key(cell) in wanted or _loose_key(cell) in wanted
+
+
+def row_mentions(row: Sequence[object], aliases: Sequence[str]) -> bool:
+    """True if a cell of ``row`` names one of ``aliases`` (used to pick a workbook's sheet)."""
+    return any(_matches(cell, aliases) for cell in row if not _is_blank(cell))
+
+
+def find_header_row(
+    rows: Sequence[Sequence[object]],
+    alias_groups: Sequence[Sequence[str]],
+    *,
+    max_scan: int = 30,
+) -> int:
+    """Return the 0-based index of the header row among the first ``max_scan`` rows.
+
+    Customers put titles, dates and notes above the header, so we look for the row naming
+    the required column (the first alias group); the other groups break ties between
+    candidates. Without such a row, the first row of two or more text labels is taken.
+    """
+    if not alias_groups:
+        raise ValueError("find_header_row needs at least one alias group")
+    required, *others = alias_groups
+    scanned = list(rows[:max_scan])
+
+    best, best_index = -1, -1
+    for index, row in enumerate(scanned):
+        cells = [cell for cell in row if not _is_blank(cell)]
+        if not any(_matches(cell, required) for cell in cells):
+            continue
+        groups_hit = sum(any(_matches(cell, group) for cell in cells) for group in others)
+        if groups_hit > best:  # strictly more: on a tie the earlier row wins
+            best, best_index = groups_hit, index
+    if best_index >= 0:
+        return best_index
+
+    for index, row in enumerate(scanned):
+        cells = [cell for cell in row if not _is_blank(cell)]
+        if len(cells) >= 2 and all(_is_label(cell) for cell in cells):
+            return index
+
+    raise InputError(
+        f"no header row found in the first {max_scan} rows: "
+        f"expected a column named one of {_quoted(required)}"
+    )
