@@ -50,8 +50,8 @@ for _code in (ord("'"), 0x2018, 0x2019):
 _CLASS[ord(".")] = _DOT
 
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
-_FLOAT_TEXT = re.compile(r"(\d+)\.0+")
-_DECIMAL = re.compile(r"\d+[.,]\d+")
+_FLOAT_TEXT = re.compile(r"(\d+)\.0{1,2}")
+_DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
 _EXTENSION = re.compile(r"(?:\bext\.?|\bextension|\bx|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,;|&\n\r]|\s/\s|\band\b|\bor\b", re.IGNORECASE)
 _ALLOWED = frozenset("0123456789 ()-./+'\t")
@@ -239,8 +239,13 @@ def _fast_rows(classes: np.ndarray) -> np.ndarray:
         ok = (n_plus == 0) | ((n_plus == 1) & (plus_at < first_digit))
         ok &= (n_apos == 0) | ((n_apos == 1) & (apos_at < first_digit))
         ok &= ~((n_apos == 1) & (n_plus == 1) & (apos_at > plus_at))
+        # "2127361234.0" or "12.5": one dot, 1-2 digits after it, nothing else. A dot used
+        # as formatting ("212.736.1234", ".2127361234") is read as formatting.
         separators = ((sub == _PUNCT) | (sub == _SPACE)).any(axis=1)
-        float_like = (dot.sum(axis=1) == 1) & ~separators & (n_plus == 0)
+        dot_at = dot.argmax(axis=1)
+        after_dot = (sub != _PAD).sum(axis=1) - dot_at - 1
+        float_like = (dot.sum(axis=1) == 1) & ~separators & (n_plus == 0) & (dot_at > 0)
+        float_like &= (after_dot >= 1) & (after_dot <= 2)
         fast[special] = ok & ~float_like
     return fast
 
@@ -363,7 +368,9 @@ def _classify(
         fallback |= local
         local[:] = False
     fallback |= local & (counts >= 12) & (first == 1) & (counts <= MAX_DIGITS)
-    out.reason[rows[shaped & (counts == 0)]] = "no digits"
+    no_digits = np.flatnonzero(shaped & (counts == 0))
+    blank = classes[no_digits].max(axis=1, initial=0) <= _SPACE
+    out.reason[rows[no_digits]] = np.where(blank, _EMPTY_REASON, "no digits")
     local &= counts > 0
     for mask, template in (
         (counts < 10, "too few digits ({}): a US or Canadian number has 10"),
@@ -474,7 +481,7 @@ def _run_country(
     if country == NANP_COUNTRY_CODE:
         out.number[target[valid]] = list(map(str, national[valid].tolist()))
         out.key[target[valid]] = national[valid]
-        out.reason[target[~valid]] = _nanp_invalid_reasons(nsn[~valid])
+        out.reason[target[~valid]] = _nanp_invalid_reasons(nsn[~valid], lengths[~valid])
     else:
         out.number[target[valid]] = [
             f"+{country}{n:0{size}d}"
@@ -490,12 +497,18 @@ def _run_country(
     out.kind[target[valid]] = _TYPE_NAME_LOOKUP[got_type[valid]]
 
 
-def _nanp_invalid_reasons(nsn: np.ndarray) -> np.ndarray:
+def _nanp_invalid_reasons(nsn: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     reasons = np.array(
-        [f"area code {a}{b}{c} is not in service" for a, b, c in nsn[:, :3]], dtype=object
+        [f"{n} digits after +1: a US or Canadian number has 10" for n in lengths], dtype=object
     )
-    reasons[nsn[:, 3] <= 1] = "the exchange (digits 4-6) cannot start with 0 or 1"
-    reasons[nsn[:, 0] <= 1] = "an area code cannot start with 0 or 1"
+    ten = np.flatnonzero(lengths == 10)
+    if len(ten):
+        digits = nsn[ten]
+        why = np.array([f"area code {a}{b}{c} is not in service" for a, b, c in digits[:, :3]])
+        why = why.astype(object)
+        why[digits[:, 3] <= 1] = "the exchange (digits 4-6) cannot start with 0 or 1"
+        why[digits[:, 0] <= 1] = "an area code cannot start with 0 or 1"
+        reasons[ten] = why
     return reasons
 
 
