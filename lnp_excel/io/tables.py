@@ -11,12 +11,14 @@ import contextlib
 import csv
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
@@ -252,10 +254,10 @@ def _read_text_table(
     encoding, text = _decode(path)
     if not text.strip():
         raise InputError("the file is empty", file=name)
-    sample_lines = [line.rstrip("\r") for line in text[:65536].split("\n")[:MAX_SCAN]]
-    delimiter = _detect_delimiter(sample_lines)
+    sample = text[:65536]
+    delimiter = _detect_delimiter(sample.splitlines()[:MAX_SCAN])
     try:
-        width = max((len(r) for r in csv.reader(sample_lines, delimiter=delimiter)), default=1)
+        width = max((len(r) for r in islice(_records(sample, delimiter), MAX_SCAN)), default=1)
     except csv.Error:
         width = 1
 
@@ -263,8 +265,8 @@ def _read_text_table(
     try:
         try:
             raw = _read_csv(path, encoding, delimiter, width, nrows)
-        except pd.errors.ParserError as exc:
-            if "Expected" not in str(exc):
+        except (pd.errors.ParserError, pd.errors.ParserWarning) as exc:
+            if "Expected" not in str(exc) and "names does not match" not in str(exc):
                 raise
             # A row further down is wider than the sample: find the real width and retry.
             widths = (len(r) for r in _records(text, delimiter))
@@ -282,8 +284,8 @@ def _read_text_table(
     if max_rows is not None:
         body = body.iloc[:max_rows]
     body = body.set_axis(pd.RangeIndex(header_index + 2, header_index + 2 + len(body)), axis=0)
-    body = body[(body != "").any(axis=1)]
-    frame = _framed(raw.iloc[header_index].tolist(), body, blank=lambda s: (s == "").all())
+    body = body[~_blank_rows(body)]
+    frame = _framed(raw.iloc[header_index].tolist(), body, blank=lambda s: _blank_rows(s).all())
     if frame.empty:
         raise InputError(
             "the file has a header row but no data rows", file=name, row=header_index + 1
@@ -308,20 +310,27 @@ def _csv_error(exc: Exception, name: str) -> InputError:
 def _read_csv(
     path: Path, encoding: str, delimiter: str, width: int, nrows: int | None
 ) -> pd.DataFrame:
-    """All cells as exact text through pandas' C parser (fast: 1M rows in about a second)."""
-    return pd.read_csv(
-        path,
-        sep=delimiter,
-        header=None,
-        names=range(width),
-        dtype=object,
-        na_filter=False,
-        skip_blank_lines=False,
-        encoding=encoding,
-        engine="c",
-        quotechar='"',
-        nrows=nrows,
-    )
+    """All cells as exact text through pandas' C parser (fast: 1M rows in about a second).
+
+    ``index_col=False`` stops pandas turning extra leading fields into an index; the
+    data-loss warning it gives instead is raised so the caller can widen and retry.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", pd.errors.ParserWarning)
+        return pd.read_csv(
+            path,
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=object,
+            na_filter=False,
+            skip_blank_lines=False,
+            encoding=encoding,
+            engine="c",
+            quotechar='"',
+            nrows=nrows,
+            index_col=False,
+        )
 
 
 # --- workbooks -------------------------------------------------------------------------
@@ -405,7 +414,21 @@ def _sheet_rows(ws: object) -> Iterator[tuple]:
 
 
 def _is_nothing(value: object) -> bool:
-    return value is None or value == ""
+    """An empty cell: None, or text of nothing but spaces."""
+    return value is None or (isinstance(value, str) and (not value or value.isspace()))
+
+
+def _blank_rows(data: pd.DataFrame | pd.Series) -> np.ndarray:
+    """Rows whose every cell is nothing; each column only checks rows still blank (fast)."""
+    frame = data.to_frame() if isinstance(data, pd.Series) else data
+    blank = np.ones(len(frame), dtype=bool)
+    for position in range(frame.shape[1]):
+        rows = np.flatnonzero(blank)
+        if not len(rows):
+            break
+        values = frame.iloc[:, position].to_numpy(dtype=object)[rows]
+        blank[rows] = [_is_nothing(value) for value in values]
+    return blank
 
 
 def _is_empty(row: Iterable[object]) -> bool:
@@ -486,7 +509,7 @@ def _read_workbook_table(
         dtype=object,
     )
     cells = list(header) + [None] * (width - len(header))
-    frame = _framed(cells, body, blank=lambda s: s.map(_is_nothing).all())
+    frame = _framed(cells, body, blank=lambda s: _blank_rows(s).all())
     if frame.empty:
         raise InputError(
             "the sheet has a header row but no data rows",

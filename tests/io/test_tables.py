@@ -99,6 +99,21 @@ def test_csv_title_lines_blank_lines_and_row_numbers(tmp_path: Path) -> None:
     assert table.frame.index.name == "row"
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_csv_line_endings_and_blank_looking_rows(tmp_path: Path, newline: str) -> None:
+    rows = [["Phone", "Carrier", ""], ["2127361234", "AT&T", "  "], ["   ", " ", ""], ["", "", ""]]
+    path = write_text(tmp_path / "e.csv", csv_text(rows, newline=newline), "utf-8")
+    frame = read_table(path).frame
+    assert list(frame.columns) == ["Phone", "Carrier"]
+    assert frame.index.tolist() == [2]
+
+
+def test_csv_semicolons_with_decimal_commas(tmp_path: Path) -> None:
+    text = "Nummer;Anbieter;Kosten\n2127361234;Telekom;1,50\n2127361235;O2;2,50\n"
+    frame = read_table(write_text(tmp_path / "de.csv", text, "cp1252")).frame
+    assert frame["Kosten"].tolist() == ["1,50", "2,50"]
+
+
 def test_csv_row_wider_than_the_sample_gets_a_column(tmp_path: Path) -> None:
     rows = [["Number", "Carrier"]] + [[f"21273600{i:02d}", "AT&T"] for i in range(60)]
     rows.append(["2127369999", "AT&T", "stray note"])
@@ -201,6 +216,7 @@ def test_xlsx_title_rows_merged_cells_and_native_values(tmp_path: Path) -> None:
     ws.append([2127361235, "Verizon", dt.date(2024, 1, 6), 3, None, True])
     ws.append([])
     ws.append([2127361236.0, None, None, None, None, None])
+    ws.append(["  ", None, " ", None, None, None])  # only spaces: an empty row
     path = tmp_path / "a.xlsx"
     wb.save(path)
 
