@@ -58,6 +58,28 @@ class Settings:
     csr_retrieval_business_days: int = 7  # C11
     carrier_lookup_default: str = "Not listed: talk to your manager for next steps"  # C3
 
+    # Port-in planner routing (P4-P6). Region codes compare without case (a Settings sheet
+    # stores lists lower-cased). Self-service regions first, then Managed, else Custom.
+    self_service_regions: tuple[str, ...] = ("us",)  # P4: "available for numbers in the US"
+    managed_regions: tuple[str, ...] = ("us", "ca")  # P5: "US and Canadian"
+    # Assumption (P4/P5 silent): US toll-free stays in Self-Service, in its own requests
+    # (never mixed with local, as Bandwidth and Telnyx require); False sends it to Managed.
+    self_service_toll_free: bool = True
+    # P3: carrier cells that mean "we do not know" (compared like carrier names).
+    unknown_carrier_words: tuple[str, ...] = (
+        "unknown",
+        "n/a",
+        "none",
+        "tbd",
+        "?",
+        "not sure",
+        "other",
+    )
+    request_id_carrier_chars: int = 12  # readable request ids: SS-212736-ATT-01
+    # P9: license names shown in the plan's license check.
+    local_license_name: str = "X Series or Additional Number"
+    toll_free_license_name: str = "Toll Free Number"
+
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     def replace(self, **changes: Any) -> Settings:
