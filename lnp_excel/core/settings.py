@@ -80,6 +80,55 @@ class Settings:
     local_license_name: str = "X Series or Additional Number"
     toll_free_license_name: str = "Toll Free Number"
 
+    # Port-out CSR preparation (C1-C13), appended for lnp_excel.core.csr. Lists compare
+    # without case, spaces or punctuation (a Settings sheet stores them lower-cased).
+    # C1: statuses that mean "on the account now"; "gone" statuses are portable only within
+    # port_out_window_days of their date. Any other status is flagged for a person to check.
+    active_statuses: tuple[str, ...] = ("assigned", "available", "active", "in service", "in use")
+    inactive_statuses: tuple[str, ...] = (
+        "released",
+        "cancelled",
+        "canceled",
+        "disconnected",
+        "deactivated",
+        "inactive",
+        "terminated",
+        "ported out",
+        "aging",
+    )
+    inventory_statuses: tuple[str, ...] = ("assigned", "available")  # C5: rows a CSR keeps
+    # C3: country cells that mean the United States (anything else, once known, is non-US).
+    us_country_names: tuple[str, ...] = (
+        "us",
+        "usa",
+        "united states",
+        "united states of america",
+        "america",
+    )
+    uk_country_names: tuple[str, ...] = ("gb", "uk", "gbr", "united kingdom", "great britain")
+    uk_provider_group: str = "Customer Support-UK"  # C3, C11: UK port-outs go there
+    # C11 CSR request case fields (Salesforce), and the C12 reminder for the customer.
+    csr_case_subject: str = "Port Out - CSR request"
+    csr_case_owner: str = "LNP Queue - US"
+    csr_case_record_type: str = "Porting Request"
+    csr_case_category: str = "Port Outs"
+    csr_case_sub_category: str = "CSR Request"
+    csr_case_pin_sub_category: str = "Account #/PIN Request"
+    csr_case_origin: str = "Internal"
+    port_out_reminder: str = (
+        "Porting numbers out does not cancel the 8x8 account: if the customer wants to "
+        "cancel 8x8 service, the cancellation must be requested explicitly and separately."
+    )  # C12
+    # C10 escalation answers (the PIN answer uses csr_pin and pin_carriers).
+    bandwidth_carriers: tuple[str, ...] = ("bandwidth",)
+    verizon_carriers: tuple[str, ...] = ("verizon", "mci", "cellco")
+    escalation_bandwidth: str = (
+        "Check Bandwidth's portal to see if the number has a PIN applied and provide it to "
+        "the customer"
+    )
+    escalation_verizon: str = "Email Verizon requesting their CSR and use the information provided"
+    escalation_other: str = "Speak to your manager or lead for next steps"
+
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     def replace(self, **changes: Any) -> Settings:
