@@ -494,7 +494,29 @@ def _read_workbook_table(
                 raise exc.located(file=name, sheet=title) from None
             limit = None if max_rows is None else header_index + 1 + max_rows
             grid = _collect(chain(head, rows), limit)
+    return table_from_grid(grid, alias_groups=alias_groups, path=path, sheet=title)
 
+
+def table_from_grid(
+    grid: Sequence[Sequence[object]],
+    *,
+    alias_groups: Sequence[Sequence[str]] = (NUMBER_ALIASES,),
+    path: Path | None = None,
+    sheet: str | None = None,
+) -> SourceTable:
+    """A sheet's values (row 0 = Excel row 1) as a table, by the same rules as a file.
+
+    The Excel shells read a sheet's used range in one call and hand the grid here, so a
+    ribbon button and the command line see the same header, columns and row numbers.
+    """
+    name = path.name if path else None
+    grid = _collect(grid, None)
+    if not grid:
+        raise InputError("the sheet is empty", file=name, sheet=sheet)
+    try:
+        header_index = find_header_row(grid[:MAX_SCAN], alias_groups)
+    except InputError as exc:
+        raise exc.located(file=name, sheet=sheet) from None
     header = grid[header_index]
     numbered = [
         (header_index + 2 + i, row)
@@ -503,7 +525,7 @@ def _read_workbook_table(
     ]
     width = max([len(header), *(len(row) for _, row in numbered)])
     body = pd.DataFrame(
-        [row + [None] * (width - len(row)) for _, row in numbered],
+        [list(row) + [None] * (width - len(row)) for _, row in numbered],
         index=pd.Index([number for number, _ in numbered], dtype="int64"),
         columns=range(width),
         dtype=object,
@@ -514,10 +536,10 @@ def _read_workbook_table(
         raise InputError(
             "the sheet has a header row but no data rows",
             file=name,
-            sheet=title,
+            sheet=sheet,
             row=header_index + 1,
         )
-    return SourceTable(frame=frame, path=path, sheet=title, header_row=header_index + 1)
+    return SourceTable(frame=frame, path=path, sheet=sheet, header_row=header_index + 1)
 
 
 # --- shared ----------------------------------------------------------------------------
