@@ -5,23 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-import pandas as pd
-
 from lnp_excel.cli.common import default_output, pick_column, progress_bar
 from lnp_excel.core.columns import NUMBER_ALIASES
-from lnp_excel.core.numbers import normalize_numbers
+from lnp_excel.core.numbers import normalized_table
 from lnp_excel.io.tables import read_table
 from lnp_excel.io.writers import SheetSpec, write_csv, write_workbook
 
-ENGINE_COLUMNS = {
-    "number": "Normalized",
-    "region": "Region",
-    "type": "Type",
-    "npa_nxx": "NPA-NXX",
-    "status": "Status",
-    "reason": "Reason",
-    "warning": "Warning",
-}
 STATUS_FILLS = {"invalid": "#FFC7CE", "duplicate": "#FFEB9C"}
 
 EXAMPLE = """example:
@@ -48,22 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def normalize_table(
-    frame: pd.DataFrame, column: object, region: str, progress=None
-) -> pd.DataFrame:
-    """The input table plus the engine's columns, one row per input row."""
-    result = normalize_numbers(frame[column], default_region=region, progress=progress)
-    added = result.drop(columns="input").rename(columns=ENGINE_COLUMNS)
-    added = added.rename(columns={c: f"{c} (lnp)" for c in added.columns if c in frame.columns})
-    out = pd.concat([frame, added], axis=1)
-    out.insert(0, "Row", frame.index)
-    return out.reset_index(drop=True)
-
-
 def run(args: argparse.Namespace) -> int:
     table = read_table(args.input, sheet=args.sheet)
     column = pick_column(table, args.column, NUMBER_ALIASES, role="phone number")
-    out = normalize_table(table.frame, column, args.region, progress_bar())
+    out = normalized_table(table.frame, column, args.region, progress=progress_bar())
     output = args.output or default_output(args.input, "_normalized.xlsx")
     if output.suffix.lower() == ".csv":
         write_csv(out, output, protect=args.input, overwrite=args.overwrite)

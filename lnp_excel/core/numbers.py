@@ -126,6 +126,37 @@ def normalize_numbers(
     )
 
 
+DISPLAY_COLUMNS = {
+    "number": "Normalized",
+    "region": "Region",
+    "type": "Type",
+    "npa_nxx": "NPA-NXX",
+    "status": "Status",
+    "reason": "Reason",
+    "warning": "Warning",
+}
+
+
+def normalized_table(
+    frame: pd.DataFrame,
+    column: object,
+    default_region: str = "US",
+    *,
+    progress: Progress | None = None,
+) -> pd.DataFrame:
+    """The input table plus the engine's columns (display names), one row per input row.
+
+    ``Row`` comes first: the frame's index, i.e. the sheet row each result came from.
+    Engine columns whose names the input already uses get a " (lnp)" suffix.
+    """
+    result = normalize_numbers(frame[column], default_region=default_region, progress=progress)
+    added = result.drop(columns="input").rename(columns=DISPLAY_COLUMNS)
+    added = added.rename(columns={c: f"{c} (lnp)" for c in added.columns if c in frame.columns})
+    out = pd.concat([frame, added], axis=1)
+    out.insert(0, "Row", frame.index)
+    return out.reset_index(drop=True)
+
+
 _EMPTY_REASON = "\x00empty"
 _INTERNATIONAL_KEY = 2 * 10**15  # keys: NANP national number, or this + E.164 digits
 

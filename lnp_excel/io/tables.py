@@ -545,6 +545,11 @@ def table_from_grid(
 # --- shared ----------------------------------------------------------------------------
 
 
+def column_positions(header: Sequence[object]) -> dict[str, int]:
+    """The 1-based sheet column of each column name that ``table_from_grid`` gives."""
+    return {name: i for i, name in enumerate(_header_names(header), start=1)}
+
+
 def _header_names(cells: Sequence[object]) -> list[str]:
     """Header texts; blank ones named after their column letter; repeats numbered."""
     names: list[str] = []
