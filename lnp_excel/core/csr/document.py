@@ -1,0 +1,68 @@
+"""C9: the Word version of a CSR, as data: one document per carrier, sorted by address,
+one section per address, the same information as the CSV.
+
+The article's recipe is Excel's: filter one carrier, sort by address, fill Blank_CSR.docx
+separating each address. Carriers group as Excel's filter lists them (without case or
+surrounding spaces); the address of a section joins the row's address columns (Address,
+City, State, Zip, ...). The shell (``lnp_excel.io.csr_files``) renders these into copies
+of the template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lnp_excel.core.columns import ADDRESS_ALIASES, CARRIER_ALIASES, find_column
+from lnp_excel.core.csr.fields import address_parts
+
+NO_ADDRESS = "(no address)"
+NO_CARRIER = "(no carrier)"
+
+
+@dataclass(frozen=True)
+class AddressSection:
+    address: str
+    rows: pd.DataFrame  # the CSV's other columns, CSV order
+
+
+@dataclass(frozen=True)
+class CarrierDocument:
+    carrier: str
+    sections: tuple[AddressSection, ...]
+
+    @property
+    def numbers(self) -> int:
+        return sum(len(section.rows) for section in self.sections)
+
+
+def carrier_documents(table: pd.DataFrame) -> list[CarrierDocument]:
+    """Split a CSR into per-carrier documents (C9), carriers and addresses sorted A-Z."""
+    columns = list(table.columns)
+    carrier = find_column(columns, CARRIER_ALIASES, role="carrier")
+    main = find_column(columns, ADDRESS_ALIASES, role="address")
+    parts = address_parts(columns, main)
+    text = table.astype(object).where(table.notna(), "")
+    texts = text.map(lambda v: str(v).strip())
+    address = texts[parts[0]]
+    for column in parts[1:]:
+        part = texts[column]
+        address = address.where(part == "", address.where(address == "", address + ", ") + part)
+    carrier_text = texts[carrier]
+    carrier_key = carrier_text.str.casefold()
+    shown = [c for c in columns if c not in (carrier, *parts)]
+    documents = []
+    for key in sorted(pd.unique(carrier_key.to_numpy()), key=lambda k: (k == "", k)):
+        in_carrier = (carrier_key == key).to_numpy()
+        name = carrier_text[in_carrier].iloc[0] or NO_CARRIER
+        rows = texts[in_carrier]
+        addresses = address[in_carrier]
+        sort_key = addresses.str.casefold()
+        sections = []
+        for address_key in sorted(pd.unique(sort_key.to_numpy()), key=lambda k: (k == "", k)):
+            here = (sort_key == address_key).to_numpy()
+            label = addresses[here].iloc[0] or NO_ADDRESS
+            sections.append(AddressSection(label, rows.loc[here, shown].reset_index(drop=True)))
+        documents.append(CarrierDocument(name, tuple(sections)))
+    return documents
