@@ -1,0 +1,310 @@
+"""CSR files: read the agent's inputs, write the customer CSV, the review workbook and the
+per-carrier Word documents (C8, C9).
+
+The customer file ``<prefix>_<Customer>_CSR.csv`` (C8) holds the CSR columns only, as UTF-8
+with a BOM that Excel opens right, formulas neutralized (``io.writers.write_csv``). The
+review workbook ``..._CSR_review.xlsx`` is for the agent: the corrected table with changed
+cells highlighted and flagged rows marked, then Changes, Flags, Excluded and Settings.
+Every output is written atomically and never over the input file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.text.paragraph import Paragraph
+
+from lnp_excel.core.columns import (
+    ADDRESS_ALIASES,
+    CARRIER_ALIASES,
+    COUNTRY_ALIASES,
+    NUMBER_ALIASES,
+)
+from lnp_excel.core.csr.addresses import address_rules, lookup_rules
+from lnp_excel.core.csr.document import CarrierDocument, carrier_documents
+from lnp_excel.core.csr.fields import PORT_ADDRESS_ALIASES
+from lnp_excel.core.csr.port_orders import PortOrders, read_port_orders
+from lnp_excel.core.csr.result import CsrResult
+from lnp_excel.core.errors import InputError
+from lnp_excel.core.settings import Settings
+from lnp_excel.io.tables import SourceTable, read_table
+from lnp_excel.io.writers import (
+    EXCEL_MAX_ROWS,
+    SheetSpec,
+    atomic_write,
+    safe_filename,
+    write_csv,
+    write_workbook,
+)
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BLANK_CSR = TEMPLATES / "Blank_CSR.docx"
+CHANGED_FILL = "#FFEB9C"  # a cell a rule changed
+FLAGGED_FILL = "#FFC7CE"  # the Row cell of a row that needs a person
+REVIEW_COLUMN = "Review flags"
+CSR_GROUPS = (NUMBER_ALIASES, CARRIER_ALIASES, COUNTRY_ALIASES, ADDRESS_ALIASES)
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def read_csr(path: Path, *, sheet: str | None = None) -> SourceTable:
+    """A CSR export, inventory or legacy export: header found under any title rows."""
+    return read_table(path, sheet=sheet, alias_groups=CSR_GROUPS)
+
+
+def read_port_orders_file(path: Path) -> PortOrders:
+    """Port orders (a number and an LOA address column, by name); errors name the file."""
+    table = read_table(path, alias_groups=(NUMBER_ALIASES, PORT_ADDRESS_ALIASES))
+    try:
+        return read_port_orders(table.frame)
+    except InputError as error:
+        raise table.locate(error) from None
+
+
+def read_address_matrix(path: Path, settings: Settings) -> pd.DataFrame:
+    """An agent's Address Matrix (Country, Origin, Carrier, Source, Next step), checked."""
+    table = read_table(path, alias_groups=(("Source",), ("Country",), ("Origin",), ("Carrier",)))
+    try:
+        address_rules(table.frame, settings)
+    except InputError as error:
+        raise table.locate(error) from None
+    return table.frame
+
+
+def read_carrier_lookup(path: Path, settings: Settings) -> pd.DataFrame:
+    """An agent's Carrier Lookup matrix (Country, Carrier, How to find), checked."""
+    table = read_table(path, alias_groups=(("How to find",), ("Country",), ("Carrier",)))
+    try:
+        lookup_rules(table.frame, settings)
+    except InputError as error:
+        raise table.locate(error) from None
+    return table.frame
+
+
+# --- the customer CSV and the review workbook ------------------------------------------------
+
+
+def output_paths(folder: Path, customer: str, settings: Settings) -> tuple[Path, Path]:
+    """``<prefix>_<Customer>_CSR.csv`` (C8) and its review workbook; the name made safe."""
+    stem = f"{settings.csr_file_prefix}_{safe_filename(customer)}_CSR"
+    return folder / f"{stem}.csv", folder / f"{stem}_review.xlsx"
+
+
+def write_csr_outputs(
+    result: CsrResult,
+    folder: Path,
+    *,
+    inputs: Sequence[Path] = (),
+    settings: Settings | None = None,
+    review: bool = True,
+) -> list[Path]:
+    """Write the customer CSV and (unless ``review`` is False) the review workbook.
+
+    ``inputs`` are the files the run read: an output that would land on one of them is
+    refused, so an input is never modified.
+    """
+    settings = settings or Settings()
+    csv_path, review_path = output_paths(Path(folder), result.customer, settings)
+    targets = [csv_path, review_path] if review else [csv_path]
+    for target in targets:
+        for source in inputs:
+            if _same_path(target, source):
+                raise InputError(
+                    f"the output {target.name} would replace the input file; "
+                    "choose another output folder with -o",
+                    file=str(source),
+                )
+    written = [write_csv(result.customer_table(), csv_path)]
+    if review:
+        written.append(write_workbook(review_path, review_sheets(result, settings)))
+    return written
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def review_sheets(result: CsrResult, settings: Settings) -> list[SheetSpec]:
+    """The agent's workbook: CSR (changes highlighted, flags marked), Changes, Flags, ..."""
+    table = result.table
+    flags = result.flags
+    by_row = (
+        flags.dropna(subset=["Row"]).groupby("Row", sort=False)["Flag"].agg("; ".join)
+        if len(flags)
+        else pd.Series(dtype=object)
+    )
+    sheet = table.copy()
+    sheet.insert(0, "Row", table.index)
+    sheet[REVIEW_COLUMN] = table.index.map(by_row).fillna("") if len(by_row) else ""
+    sheet = sheet.reset_index(drop=True)
+
+    highlight: dict[tuple[int, str], str] = {}
+    changes = result.changes
+    if len(changes):
+        positions = table.index.get_indexer(changes["Row"])
+        columns = {str(c) for c in table.columns}
+        for position, column in zip(positions, changes["Column"].astype(str), strict=True):
+            if position >= 0 and column in columns:
+                highlight[(int(position), column)] = CHANGED_FILL
+    if len(by_row):
+        for position in table.index.get_indexer(by_row.index):
+            if position >= 0:
+                highlight[(int(position), "Row")] = FLAGGED_FILL
+                highlight[(int(position), REVIEW_COLUMN)] = FLAGGED_FILL
+    notes = [
+        f"Customer: {result.customer}",
+        result.summary(),
+        "Yellow: a cell a rule changed (see Changes).",
+        "Red: a row that needs a person (see Flags).",
+        "Row = the row in the input file.",
+    ]
+    sheets = [SheetSpec("CSR", sheet, highlight=highlight, notes=notes)]
+    sheets.append(_limited("Changes", changes))
+    sheets.append(_limited("Flags", flags.astype(object).where(flags.notna(), "(file)")))
+    if len(result.excluded):
+        excluded = result.excluded.copy()
+        excluded.insert(0, "Row", excluded.index)
+        sheets.append(_limited("Excluded", excluded.reset_index(drop=True)))
+    settings_frame = pd.DataFrame(settings.as_pairs(), columns=["Setting", "Value"])
+    sheets.append(SheetSpec("Settings", settings_frame))
+    return sheets
+
+
+def _limited(name: str, frame: pd.DataFrame) -> SheetSpec:
+    """A log sheet; beyond Excel's row limit the first rows are shown with a note."""
+    limit = EXCEL_MAX_ROWS - 1
+    if len(frame) <= limit:
+        return SheetSpec(name, frame.reset_index(drop=True))
+    return SheetSpec(
+        name,
+        frame.iloc[:limit].reset_index(drop=True),
+        notes=[f"{len(frame):,} rows: the first {limit:,} are shown (Excel's limit)."],
+    )
+
+
+# --- Word documents (C9) -------------------------------------------------------------------
+
+
+def write_csr_documents(
+    table: pd.DataFrame,
+    folder: Path,
+    *,
+    customer: str,
+    template: Path | None = None,
+    inputs: Sequence[Path] = (),
+    settings: Settings | None = None,
+    today: dt.date | None = None,
+) -> list[Path]:
+    """One .docx per carrier from a copy of the template (C9); returns the files written."""
+    settings = settings or Settings()
+    template = Path(template) if template is not None else BLANK_CSR
+    if not template.is_file():
+        raise InputError("template document not found", file=str(template))
+    documents = carrier_documents(table)
+    if not documents:
+        raise InputError("the CSR has no rows to put in a document")
+    stem = f"{settings.csr_file_prefix}_{safe_filename(customer)}_CSR"
+    taken: set[str] = set()
+    written = []
+    for document in documents:
+        name = safe_filename(document.carrier, fallback="carrier")
+        candidate, count = name, 1
+        while candidate.casefold() in taken:
+            count += 1
+            candidate = f"{name} ({count})"
+        taken.add(candidate.casefold())
+        path = Path(folder) / f"{stem}_{candidate}.docx"
+        if any(_same_path(path, source) for source in inputs):
+            raise InputError(f"the output {path.name} would replace an input file", file=str(path))
+        filled = _fill(template, document, customer, settings, today or dt.date.today())
+        written.append(atomic_write(path, lambda temp, doc=filled: doc.save(str(temp))))
+    return written
+
+
+def _fill(
+    template: Path,
+    document: CarrierDocument,
+    customer: str,
+    settings: Settings,
+    today: dt.date,
+) -> DocumentObject:
+    try:
+        doc = Document(str(template))
+    except Exception as exc:  # python-docx raises many types for a bad file
+        raise InputError(f"cannot open the template document ({exc})", file=str(template)) from exc
+    values = {
+        "{customer}": customer,
+        "{carrier}": document.carrier,
+        "{date}": today.isoformat(),
+        "{count}": str(document.numbers),
+        "{reminder}": settings.port_out_reminder,
+    }
+    marker = None
+    for paragraph in list(doc.paragraphs):
+        text = paragraph.text
+        if text.strip() == "{sections}":
+            marker = paragraph
+            continue
+        if any(key in text for key in values):
+            for key, value in values.items():
+                text = text.replace(key, value)
+            _set_text(paragraph, text)
+    if marker is None:
+        raise InputError(
+            "the template has no {sections} paragraph to put the addresses in",
+            file=str(template),
+        )
+    for section in document.sections:
+        heading = doc.add_heading(f"Service address: {section.address}", level=2)
+        marker._p.addprevious(heading._p)
+        rows = section.rows
+        grid = doc.add_table(rows=1, cols=max(1, rows.shape[1]))
+        grid.style = _table_style(doc)
+        for cell, name in zip(grid.rows[0].cells, rows.columns, strict=False):
+            cell.text = str(name)
+        for values_row in rows.itertuples(index=False):  # a document row per number
+            for cell, value in zip(grid.add_row().cells, values_row, strict=False):
+                cell.text = "" if value is None else str(value)
+        marker._p.addprevious(grid._tbl)
+        spacer = doc.add_paragraph("")
+        marker._p.addprevious(spacer._p)
+    marker._p.getparent().remove(marker._p)
+    return doc
+
+
+def _set_text(paragraph: Paragraph, text: str) -> None:
+    """Replace a paragraph's text, keeping the first run's formatting."""
+    runs = paragraph.runs
+    if not runs:
+        paragraph.add_run(text)
+        return
+    runs[0].text = text
+    for run in runs[1:]:
+        run._r.getparent().remove(run._r)
+
+
+def _table_style(doc: DocumentObject) -> object | None:
+    names = {style.name for style in doc.styles}
+    return doc.styles["Table Grid"] if "Table Grid" in names else None
+
+
+__all__ = [
+    "BLANK_CSR",
+    "output_paths",
+    "read_address_matrix",
+    "read_carrier_lookup",
+    "read_csr",
+    "read_port_orders_file",
+    "review_sheets",
+    "write_csr_documents",
+    "write_csr_outputs",
+]
