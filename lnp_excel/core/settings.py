@@ -75,7 +75,7 @@ class Settings:
         "not sure",
         "other",
     )
-    request_id_carrier_chars: int = 12  # readable request ids: SS-212736-ATT-01
+    request_id_carrier_chars: int = 16  # readable request ids: SS-212736-ATT-01
     self_service_price_per_number: Decimal = Decimal("0")  # P7: self-service is free
     # P9: license names shown in the plan's license check.
     local_license_name: str = "X Series or Additional Number"

@@ -1,0 +1,417 @@
+"""What the partner must have and do: licenses (P9), checklist (P3, P6-P12), summary.
+
+These tables are small (one line per carrier, path or metric), built from the requests
+table and a few counts, so plain Python is fine here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+
+from lnp_excel.core.calendar import add_business_days
+from lnp_excel.core.errors import InputError
+from lnp_excel.core.plan_requests import (
+    CUSTOM,
+    KINDS,
+    LOCAL,
+    MANAGED,
+    PATHS,
+    SELF_SERVICE,
+    TOLL_FREE,
+    Carriers,
+)
+from lnp_excel.core.settings import Settings
+
+UNKNOWN_LABEL = "(unknown)"
+_LICENSE_KEYS = {
+    "local": LOCAL,
+    "tollfree": TOLL_FREE,
+}
+MAX_IDS_LISTED = 6  # request ids named on one checklist line
+
+
+def license_counts(licenses: Mapping[str, object] | None) -> dict[str, int]:
+    """P9 input: {"local": n, "toll-free": m}; keys forgive case and punctuation."""
+    if licenses is None:
+        return {}
+    out: dict[str, int] = {}
+    for name, value in licenses.items():
+        key = _LICENSE_KEYS.get("".join(ch for ch in str(name).casefold() if ch.isalnum()))
+        if key is None:
+            raise InputError(f"unknown license type {name!r}: use 'local' or 'toll-free'")
+        if value is None:
+            continue
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            number = -1.0
+        if number < 0 or number != int(number):
+            raise InputError(f"{key} license count must be a whole number of 0 or more: {value!r}")
+        out[key] = int(number)
+    return out
+
+
+def license_check(
+    needed: Mapping[str, int], available: Mapping[str, int], settings: Settings
+) -> pd.DataFrame:
+    """P9: one row per number type: licenses needed, available (NA if not given), shortfall."""
+    names = {LOCAL: settings.local_license_name, TOLL_FREE: settings.toll_free_license_name}
+    rows = []
+    for kind in KINDS:
+        need = int(needed.get(kind, 0))
+        have = available.get(kind)
+        short = None if have is None else max(0, need - have)
+        rows.append((names[kind], kind, need, have, short))
+    frame = pd.DataFrame(rows, columns=["license", "type", "needed", "available", "shortfall"])
+    for column in ("available", "shortfall"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def by_carrier(path: np.ndarray, carriers: Carriers) -> pd.DataFrame:
+    """Numbers by carrier and path (the Summary chart); unknown carriers last."""
+    planned = path >= 0
+    n_paths = len(PATHS)
+    slots = len(carriers.keys) + 1  # last slot: unknown
+    codes = np.where(carriers.codes[planned] >= 0, carriers.codes[planned], slots - 1)
+    counts = np.bincount(codes * n_paths + path[planned], minlength=slots * n_paths)
+    table = counts.reshape(slots, n_paths)
+    order = [*np.argsort(np.array(carriers.keys, dtype=object), kind="stable"), slots - 1]
+    labels = [*carriers.names, UNKNOWN_LABEL]
+    frame = pd.DataFrame(table[order], columns=list(PATHS))
+    frame.insert(0, "carrier", [labels[i] for i in order])
+    frame["total"] = frame[list(PATHS)].sum(axis=1)
+    return frame[frame["total"] > 0].reset_index(drop=True)
+
+
+def _ids(listed: tuple[int, Sequence[str]]) -> str:
+    """ "SS-1, SS-2 and 40 more" from (how many, the first few)."""
+    total, ids = listed
+    shown = ", ".join(ids[:MAX_IDS_LISTED])
+    more = total - min(len(ids), MAX_IDS_LISTED)
+    return f"{shown} and {more:,} more" if more > 0 else shown
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+def _dollars(value: float) -> Decimal:
+    return Decimal(str(round(value, 2))).quantize(Decimal("0.01"))
+
+
+def _day(value: np.datetime64) -> dt.date:
+    return value.astype("datetime64[D]").astype(dt.date)
+
+
+def _money(value: float) -> str:
+    return f"${value:,.2f}"
+
+
+def checklist(
+    requests: pd.DataFrame,
+    numbers_path: np.ndarray,
+    carriers: Carriers,
+    carrier_requests: Mapping[int, tuple[int, Sequence[str]]],
+    licenses: pd.DataFrame,
+    exceptions: int,
+    submit: dt.date,
+    requested: dt.date | None,
+    settings: Settings,
+) -> pd.DataFrame:
+    """The lines to tick before and on the day of the port, each citing its rule."""
+    lines: list[tuple[str, str, str]] = []
+    planned = int((numbers_path >= 0).sum())
+    lines.append(
+        (
+            "Number list",
+            f"{_plural(planned, 'number')} to port in {_plural(len(requests), 'request')}: "
+            "the Numbers and Requests sheets",
+            "P10",
+        )
+    )
+    lines.append(("Customer's bill", "a copy of the customer's latest bill", "P10"))
+    lines += _carrier_lines(numbers_path, carriers, carrier_requests)
+    if exceptions:
+        lines.append(
+            (
+                "Exceptions",
+                f"{_plural(exceptions, 'row')} in no request (Exceptions sheet): correct them "
+                "and plan again, or leave them out knowingly",
+                "N2, N6",
+            )
+        )
+    lines += _license_lines(licenses)
+    lines += _path_lines(requests, planned, settings)
+    lines += _date_lines(requests, submit, requested, settings)
+    if (requests["path"] == MANAGED).any():
+        lines += _managed_timeline(submit, settings)
+    lines += [
+        (
+            "Day of port: assign every number",
+            "numbers not assigned to a user or service ring busy until they are assigned",
+            "P12",
+        ),
+        (
+            "Day of port: auto attendant greetings",
+            "an auto attendant without a greeting rings busy: check the business hours, "
+            "after hours, lunch and alternate menus each have one",
+            "P12",
+        ),
+        (
+            "Day of port: calls still reach the old carrier",
+            "if this lasts more than a few hours, ask the losing carrier for a scrub; calls "
+            "from mobile carriers can take a few minutes longer to propagate",
+            "P12",
+        ),
+    ]
+    return pd.DataFrame(lines, columns=["item", "detail", "rule"])
+
+
+def _carrier_lines(
+    numbers_path: np.ndarray,
+    carriers: Carriers,
+    carrier_requests: Mapping[int, tuple[int, Sequence[str]]],
+) -> list[tuple[str, str, str]]:
+    """P10: one CSR line per losing carrier, with its numbers and requests; P3 for unknown."""
+    planned = numbers_path >= 0
+    per_code = np.bincount(carriers.codes[planned] + 1, minlength=len(carriers.keys) + 1)
+    lines = []
+    for code in np.argsort(np.array(carriers.keys, dtype=object), kind="stable").tolist():
+        count = int(per_code[code + 1])
+        if count:
+            ids = carrier_requests.get(code, (0, ()))
+            lines.append(
+                (
+                    f"CSR from {carriers.names[code]}",
+                    f"{_plural(count, 'number')} in {_ids(ids)}",
+                    "P10",
+                )
+            )
+    unknown = int(per_code[0])
+    if unknown:
+        lines.append(
+            (
+                "Losing carrier unknown",
+                f"{_plural(unknown, 'number')} without a carrier "
+                f"({_ids(carrier_requests.get(-1, (0, ())))}): find the carrier on the bill or a "
+                "CSR and confirm it before submitting",
+                "P3, P10",
+            )
+        )
+    return lines
+
+
+def _license_lines(licenses: pd.DataFrame) -> list[tuple[str, str, str]]:
+    lines = []
+    for row in licenses.itertuples(index=False):
+        if not row.needed:
+            continue
+        if pd.isna(row.available):
+            detail = (
+                f"{row.needed:,} {row.license} licenses needed: check the PBX has them "
+                "before the port"
+            )
+            lines.append((f"Licenses: {row.type}", detail, "P9"))
+        elif row.shortfall:
+            detail = (
+                f"{row.needed:,} needed, {row.available:,} available: add {row.shortfall:,} "
+                f"{row.license} licenses before the port"
+            )
+            lines.append((f"License shortfall: {row.type}", detail, "P9"))
+        else:
+            detail = f"{row.needed:,} needed, {row.available:,} available: enough"
+            lines.append((f"Licenses: {row.type}", detail, "P9"))
+    return lines
+
+
+def by_path(requests: pd.DataFrame) -> dict[str, tuple[int, int, float]]:
+    """Per path: (requests, numbers, known cost), with numpy (no frame filtering)."""
+    path = requests["path"].to_numpy(dtype=object)
+    count = requests["count"].to_numpy(dtype=np.int64)
+    cost = requests["cost"].to_numpy(dtype=float)
+    out = {}
+    for name in PATHS:
+        chosen = path == name
+        total = float(np.nansum(cost[chosen])) if chosen.any() else 0.0
+        out[name] = (int(chosen.sum()), int(count[chosen].sum()), total)
+    return out
+
+
+def _path_lines(
+    requests: pd.DataFrame, planned: int, settings: Settings
+) -> list[tuple[str, str, str]]:
+    lines = []
+    totals = by_path(requests)
+    ss_requests = totals[SELF_SERVICE][0]
+    if ss_requests:
+        lines.append(
+            (
+                "Submit the self-service requests",
+                f"{_plural(ss_requests, 'request')} in Admin Console, one per row of the "
+                f"Requests sheet: at most {settings.self_service_max_numbers} numbers, one "
+                "NPA-NXX and one carrier each; local and toll-free apart",
+                "P1, P2, P3",
+            )
+        )
+    mg_requests, mg_numbers, mg_cost = totals[MANAGED]
+    if mg_requests:
+        lines.append(
+            (
+                "Order Managed porting",
+                f"order the Managed Local Number Porting SKU in PartnerXchange for "
+                f"{_plural(mg_numbers, 'number')}: {_money(mg_cost)} "
+                f"(${settings.managed_price_per_number} a number, "
+                f"${settings.managed_minimum_charge} minimum)",
+                "P4, P5",
+            )
+        )
+    cu_requests, cu_numbers, _ = totals[CUSTOM]
+    if cu_requests:
+        lines.append(
+            (
+                "Custom porting",
+                f"{_plural(cu_numbers, 'number')} outside the US and Canada can "
+                "only port by Custom porting: ask your Account Manager for a scoping call and "
+                "a statement of work",
+                "P4, P6",
+            )
+        )
+    if planned >= settings.custom_suggest_from:
+        lines.append(
+            (
+                "Consider Custom porting",
+                f"{planned:,} numbers (from {settings.custom_suggest_from} on): Custom porting "
+                "may be more cost effective depending on complexity; ask your Account Manager",
+                "P6",
+            )
+        )
+    return lines
+
+
+def _date_lines(
+    requests: pd.DataFrame, submit: dt.date, requested: dt.date | None, settings: Settings
+) -> list[tuple[str, str, str]]:
+    lines = []
+    if requested is not None:
+        lines.append(
+            (
+                "Requested date",
+                f"{requested:%Y-%m-%d} is the earliest date, not a promise: the port may "
+                "happen on or after it",
+                "P7",
+            )
+        )
+        if (requested - submit).days <= settings.short_notice_days and (
+            requests["path"] == SELF_SERVICE
+        ).any():
+            lines.append(
+                (
+                    "Short notice",
+                    f"requested within {settings.short_notice_days} days of submission: "
+                    "self-service confirmation may come only the night before",
+                    "P7",
+                )
+            )
+    low, high = requests["expedite_min"].sum(), requests["expedite_max"].sum()
+    if requests["expedite_min"].notna().any():
+        lines.append(
+            (
+                "Expedite",
+                f"the requested date is sooner than the SLA: an expedite costs {_money(low)}-"
+                f"{_money(high)} (${settings.expedite_min_per_number}-"
+                f"${settings.expedite_max_per_number} a number) once a port date is gained, "
+                "and the losing carrier may deny it",
+                "P8",
+            )
+        )
+    return lines
+
+
+def _managed_timeline(submit: dt.date, settings: Settings) -> list[tuple[str, str, str]]:
+    """P11 with dates: created within 24 h, assigned within 48 h, answers in 2 business days."""
+    created = submit + dt.timedelta(hours=settings.case_created_within_hours)
+    assigned = created + dt.timedelta(hours=settings.case_assigned_within_hours)
+    answered = add_business_days(
+        assigned, settings.agent_response_business_days, country=settings.holiday_country
+    )
+    return [
+        (
+            "Managed case created",
+            f"within {settings.case_created_within_hours} hours of the purchase "
+            f"(by {created:%Y-%m-%d})",
+            "P11",
+        ),
+        (
+            "Managed case assigned",
+            f"within {settings.case_assigned_within_hours} hours of the case "
+            f"(by {assigned:%Y-%m-%d})",
+            "P11",
+        ),
+        (
+            "Managed agent response",
+            f"first contact and answers within {settings.agent_response_business_days} "
+            f"business days (by {answered:%Y-%m-%d})",
+            "P11",
+        ),
+        (
+            "Answer the porting agent",
+            f"a case pending the customer's response for {settings.pending_customer_close_days} "
+            "days closes and must be reopened",
+            "P11",
+        ),
+    ]
+
+
+def summary(
+    statuses: Mapping[str, int],
+    requests: pd.DataFrame,
+    licenses: pd.DataFrame,
+    submit: dt.date,
+    requested: dt.date | None,
+) -> pd.DataFrame:
+    """(metric, value) lines: counts, cost, dates; money as Decimal, dates as dates.
+
+    ``statuses`` counts the engine's statuses (ok, invalid, duplicate, empty).
+    """
+    planned = int(requests["count"].sum())
+    rows: list[tuple[str, object]] = [
+        ("Submission date", submit),
+        ("Requested date", requested if requested is not None else ""),
+        ("Rows in the list", sum(statuses.values())),
+        ("Numbers planned", planned),
+        ("Invalid numbers", statuses.get("invalid", 0)),
+        ("Duplicate numbers", statuses.get("duplicate", 0)),
+        ("Rows without a number", statuses.get("empty", 0)),
+        ("Requests", len(requests)),
+    ]
+    totals = by_path(requests)
+    for path in PATHS:
+        rows.append((f"{path} requests", totals[path][0]))
+        rows.append((f"{path} numbers", totals[path][1]))
+    rows.append(("Numbers with unknown carrier", int(requests["unknown_carrier"].sum())))
+    known = totals[SELF_SERVICE][2] + totals[MANAGED][2]
+    rows.append(("Cost (Self-Service and Managed)", _dollars(known)))
+    if totals[CUSTOM][0]:
+        rows.append(("Custom cost", "statement of work"))
+    low = requests["expedite_min"].to_numpy(dtype=float)
+    if (~np.isnan(low)).any():
+        high = requests["expedite_max"].to_numpy(dtype=float)
+        rows.append(("Expedite from", _dollars(float(np.nansum(low)))))
+        rows.append(("Expedite up to", _dollars(float(np.nansum(high)))))
+    earliest = requests["earliest_date"].to_numpy()
+    if (~np.isnat(earliest)).any():
+        latest = requests["latest_date"].to_numpy()
+        rows.append(("Earliest port date", _day(earliest[~np.isnat(earliest)].min())))
+        rows.append(("Latest port date", _day(latest[~np.isnat(latest)].max())))
+    for row in licenses.itertuples(index=False):
+        if row.needed:
+            rows.append((f"{row.license} licenses needed", int(row.needed)))
+            if not pd.isna(row.shortfall):
+                rows.append((f"{row.license} license shortfall", int(row.shortfall)))
+    return pd.DataFrame(rows, columns=["metric", "value"])

@@ -1,0 +1,295 @@
+"""Valid numbers -> port requests: carrier keys (P3), routing (P4-P6), grouping (P1-P3).
+
+Everything runs on integer codes with numpy, never row by row: a million numbers become
+requests in a fraction of a second. Loops only ever visit distinct carriers or requests.
+
+Request ids (deterministic, readable, unique within a plan):
+
+* Self-Service: ``SS-<NPA-NXX>-<CARRIER>-<nn>``, e.g. ``SS-212736-ATT-01``. ``CARRIER`` is
+  the P3 carrier key upper-cased (letters and digits, at most
+  ``settings.request_id_carrier_chars``) or ``UNKNOWN``; ``nn`` numbers the pieces of at
+  most 50 numbers (P1) of one NPA-NXX and carrier group, from 01.
+* Managed and Custom: ``MG-LOCAL``, ``MG-TOLLFREE``, ``CU-LOCAL``, ``CU-TOLLFREE``: one
+  order per path and type, because the specialist splits an order per carrier and the
+  $50 minimum (P5) is charged per order, so splitting it ourselves would only add
+  minimums. Local and toll-free still never share a request (Bandwidth, Telnyx).
+
+Requests are ordered by path (Self-Service, Managed, Custom), then NPA-NXX, then carrier
+key (unknown carrier last), then piece; numbers inside a group by number, so each piece of
+50 is a contiguous run of the exchange.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lnp_excel.core.settings import Settings
+
+SELF_SERVICE, MANAGED, CUSTOM = "Self-Service", "Managed", "Custom"
+PATHS: tuple[str, ...] = (SELF_SERVICE, MANAGED, CUSTOM)
+PATH_PREFIX = {SELF_SERVICE: "SS", MANAGED: "MG", CUSTOM: "CU"}
+LOCAL, TOLL_FREE = "local", "toll-free"
+KINDS: tuple[str, ...] = (LOCAL, TOLL_FREE)
+UNKNOWN_CARRIER_ID = "UNKNOWN"
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_NO_PATH = -1
+
+
+def carrier_key(name: object) -> str:
+    """P3: the name without case, spacing or punctuation: "AT&T" and "at&t " -> "att"."""
+    if name is None or (isinstance(name, float) and name != name):
+        return ""
+    text = unicodedata.normalize("NFKC", str(name)).casefold()
+    return _NOT_ALNUM.sub("", text)
+
+
+@dataclass(frozen=True)
+class Carriers:
+    """Per-row carrier codes (-1 = unknown) and, per code, its key and first spelling."""
+
+    codes: np.ndarray
+    keys: tuple[str, ...]
+    names: tuple[str, ...]
+
+    @property
+    def rank(self) -> np.ndarray:
+        """Sort position of each code by key, so request order does not depend on rows."""
+        order = np.argsort(np.array(self.keys, dtype=object), kind="stable")
+        rank = np.empty(len(self.keys), dtype=np.int64)
+        rank[order] = np.arange(len(self.keys))
+        return rank
+
+    def per_row(self) -> pd.Categorical:
+        """The display name on every row ("" when unknown), cheap for a million rows."""
+        return pd.Categorical.from_codes(self.codes + 1, ["", *self.names])
+
+
+def read_carriers(values: pd.Series | None, count: int, settings: Settings) -> Carriers:
+    """Factorize the carrier column once, then key each distinct spelling (P3).
+
+    The display name of a carrier is its first spelling in input order, trimmed, with
+    inner runs of space collapsed. Blank cells and the ``unknown_carrier_words`` ("N/A",
+    "unknown", "?") mean the carrier is not known: those numbers are planned apart.
+    """
+    if values is None:
+        return Carriers(np.full(count, -1, dtype=np.int64), (), ())
+    raw_codes, distinct = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    unknown = {carrier_key(word) for word in settings.unknown_carrier_words} | {""}
+    keys_of_distinct = [carrier_key(value) for value in distinct]
+    key_codes: dict[str, int] = {}
+    names: list[str] = []
+    mapping = np.full(len(distinct) + 1, -1, dtype=np.int64)  # last slot: NaN sentinel
+    for position, (value, key) in enumerate(zip(distinct, keys_of_distinct, strict=True)):
+        if key in unknown:
+            continue
+        if key not in key_codes:
+            key_codes[key] = len(names)
+            names.append(" ".join(str(value).split()))
+        mapping[position] = key_codes[key]
+    codes = mapping[np.asarray(raw_codes, dtype=np.int64)]  # -1 indexes the sentinel slot
+    return Carriers(codes, tuple(key_codes), tuple(names))
+
+
+def route(
+    region: np.ndarray, kind: np.ndarray, planned: np.ndarray, settings: Settings
+) -> np.ndarray:
+    """P4-P6: path code per row (index into PATHS), -1 for rows not planned.
+
+    Self-Service takes ``self_service_regions`` (US), toll-free only while
+    ``self_service_toll_free`` holds (an assumption, see Settings); ``managed_regions``
+    (US, Canada) go to Managed; every other country to Custom, its only path (P6).
+    """
+    in_ss = _any_equal(region, settings.self_service_regions)
+    in_mg = _any_equal(region, settings.managed_regions)
+    if not settings.self_service_toll_free:
+        in_ss &= kind != 1
+    path = np.where(in_ss, 0, np.where(in_mg, 1, 2)).astype(np.int64)
+    path[~planned] = _NO_PATH
+    return path
+
+
+def _any_equal(values: np.ndarray, wanted: Sequence[str]) -> np.ndarray:
+    """``values`` equal to any of a few upper-cased codes (object compares, no hashing)."""
+    out = np.zeros(len(values), dtype=bool)
+    for code in {str(w).strip().upper() for w in wanted}:
+        out |= values == code
+    return out
+
+
+def kinds_of(types: np.ndarray) -> np.ndarray:
+    """0 = local, 1 = toll-free: the only split licenses (P9) and carriers care about."""
+    return (np.asarray(types, dtype=object) == TOLL_FREE).astype(np.int64)
+
+
+def number_order(numbers: np.ndarray, nanp: np.ndarray) -> np.ndarray:
+    """Sort key within a group: the 10 digits of NANP numbers, else the input position.
+
+    Reads the digits as a character matrix (no per-row Python); NANP and other numbers
+    never share a group (their NPA-NXX differs), so the two scales never meet.
+    """
+    key = np.arange(len(numbers), dtype=np.int64) + 10**10
+    if nanp.any():
+        text = np.asarray(numbers[nanp], dtype="U10")
+        digits = text.view(np.uint32).reshape(-1, 10).astype(np.int64) - 48
+        key[nanp] = digits @ (10 ** np.arange(9, -1, -1, dtype=np.int64))
+    return key
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """Requests as arrays: per row its request (-1 none); per request its attributes."""
+
+    row_request: np.ndarray  # request index per input row, -1 when not planned
+    ids: tuple[str, ...]
+    path: np.ndarray  # path code per request
+    kind: np.ndarray  # 0 local, 1 toll-free
+    npa_code: np.ndarray  # npa_nxx category code per request (0 = "" for Managed/Custom)
+    carrier: np.ndarray  # carrier code per request (-1 unknown or mixed orders)
+    count: np.ndarray
+    first_row: np.ndarray  # position of the request's first number (by number order)
+    last_row: np.ndarray
+    order: np.ndarray  # planned row positions, request by request, by number inside
+    starts: np.ndarray  # where each request starts in ``order``
+
+
+def group_requests(
+    path: np.ndarray,
+    kind: np.ndarray,
+    npa: pd.Categorical,
+    carriers: Carriers,
+    sort_key: np.ndarray,
+    settings: Settings,
+) -> Grouping:
+    """P1-P3: the fewest requests: ceil(n/50) per (NPA-NXX, carrier, type) self-service group.
+
+    Self-service rows are keyed by (NPA-NXX rank, carrier rank, type); Managed and Custom
+    rows by type only. One sort orders the rows, group starts come from the sorted
+    keys, and a row's piece is its position in its group // max numbers (P1).
+    """
+    rows = np.flatnonzero(path >= 0)
+    row_request = np.full(len(path), -1, dtype=np.int64)
+    if not len(rows):
+        empty = np.zeros(0, dtype=np.int64)
+        return Grouping(row_request, (), *([empty] * 9))
+
+    categories = np.asarray(npa.categories, dtype=object)
+    npa_rank = np.empty(len(categories), dtype=np.int64)
+    npa_rank[np.argsort(categories, kind="stable")] = np.arange(len(categories))
+    n_npa = len(categories) + 1
+    n_car = len(carriers.keys) + 1
+
+    p, k = path[rows], kind[rows]
+    ss = p == 0
+    npa_codes = np.asarray(npa.codes, dtype=np.int64)[rows]
+    car_codes = carriers.codes[rows]
+    car_rank = np.append(carriers.rank, n_car - 1)[car_codes]  # code -1 (unknown) last
+    a = np.where(ss, npa_rank[npa_codes], 0)
+    c = np.where(ss, car_rank, 0)
+    group = ((p * n_npa + a) * n_car + c) * 2 + k
+
+    order = _sorted(group, sort_key[rows])
+    g = group[order]
+    new_group = np.empty(len(g), dtype=bool)
+    new_group[0] = True
+    new_group[1:] = g[1:] != g[:-1]
+    starts = np.flatnonzero(new_group)
+    position = np.arange(len(g)) - np.repeat(starts, np.diff(np.append(starts, len(g))))
+    limit = max(1, int(settings.self_service_max_numbers))
+    piece = np.where(p[order] == 0, position // limit, 0)
+    new_request = new_group.copy()
+    new_request[1:] |= piece[1:] != piece[:-1]
+    request_sorted = np.cumsum(new_request) - 1
+    row_request[rows[order]] = request_sorted
+
+    first = np.flatnonzero(new_request)
+    last = np.append(first[1:], len(g)) - 1
+    sorted_rows = rows[order]
+    req_path = p[order][first]
+    req_kind = k[order][first]
+    req_npa = np.where(req_path == 0, npa_codes[order][first], 0)
+    req_car = np.where(req_path == 0, car_codes[order][first], -1)
+    ids = _request_ids(
+        req_path,
+        req_kind,
+        categories[req_npa],
+        req_car,
+        piece[first],
+        g[first],
+        carriers,
+        settings,
+    )
+    return Grouping(
+        row_request=row_request,
+        ids=ids,
+        path=req_path,
+        kind=req_kind,
+        npa_code=req_npa,
+        carrier=req_car,
+        count=last - first + 1,
+        first_row=sorted_rows[first],
+        last_row=sorted_rows[last],
+        order=sorted_rows,
+        starts=first,
+    )
+
+
+def _sorted(group: np.ndarray, within: np.ndarray) -> np.ndarray:
+    """Order by (group, within) with one int64 argsort when the pair fits, else lexsort.
+
+    ``within`` is unique across planned rows (numbers are unique once duplicates are out),
+    so the order is total and any sort algorithm gives the same, deterministic result.
+    """
+    span = int(within.max()) + 1
+    if int(group.max()) < (2**62) // span:
+        return np.argsort(group * span + within)
+    return np.lexsort((within, group))
+
+
+def _request_ids(
+    path: np.ndarray,
+    kind: np.ndarray,
+    npa_nxx: np.ndarray,
+    carrier: np.ndarray,
+    piece: np.ndarray,
+    group: np.ndarray,
+    carriers: Carriers,
+    settings: Settings,
+) -> tuple[str, ...]:
+    """Readable ids (see module doc); a clash of truncated carrier names gets the group no."""
+    width = max(1, int(settings.request_id_carrier_chars))
+    tags = np.array(
+        [key.upper()[:width] for key in carriers.keys] + [UNKNOWN_CARRIER_ID], dtype=object
+    )
+    prefixes = np.array([PATH_PREFIX[name] for name in PATHS], dtype=object)[path]
+    kind_tags = np.array(["LOCAL", "TOLLFREE"], dtype=object)[kind]
+    ss = path == 0
+    stem = np.where(
+        ss,
+        prefixes + "-" + npa_nxx.astype(object) + "-" + tags[carrier],
+        prefixes + "-" + kind_tags,
+    )
+    stems = pd.Series(stem, dtype=object)
+    # Distinct groups sharing a stem (truncated names, or a non-NANP self-service region):
+    first_piece = pd.Series(piece == 0)
+    clash = stems[first_piece.to_numpy()].duplicated(keep=False)
+    if clash.any():
+        clashing = set(stems[first_piece.to_numpy()][clash])
+        group_no = pd.factorize(group)[0] + 1
+        fix = stems.isin(clashing).to_numpy()
+        stem[fix] = [f"{s}-G{n}" for s, n in zip(stem[fix], group_no[fix], strict=True)]
+    labels = np.array(["", *(f"-{n:02d}" for n in range(1, int(piece.max()) + 2))], object)
+    ids = stem + labels[np.where(ss, piece + 1, 0)]
+    return tuple(ids.tolist())
+
+
+def names_for(carrier_codes: Sequence[int], carriers: Carriers) -> list[str]:
+    """Display names for codes, "" for unknown."""
+    names = ("", *carriers.names)
+    return [names[code + 1] for code in carrier_codes]
