@@ -41,6 +41,7 @@ from lnp_excel.core.columns import (
     find_column,
 )
 from lnp_excel.core.csr.common import (
+    cell_text,
     countries,
     country_code,
     is_blank,
@@ -132,11 +133,24 @@ class AddressRule:
     next_step: str
 
     def matches(self, country: str, origin: str, carrier: str) -> bool:
-        if self.country is not None and country not in self.country:
-            return False
         if self.origin is not None and not word_match(origin, self.origin):
             return False
-        return self.carrier is None or word_match(carrier, self.carrier)
+        return _matches(self.country, self.carrier, country, carrier)
+
+
+def _matches(
+    countries_: frozenset[str] | None, carriers: tuple[str, ...] | None, country: str, carrier: str
+) -> bool:
+    """A matrix row's Country and Carrier cells against a row (None matches anything)."""
+    if countries_ is not None and country not in countries_:
+        return False
+    return carriers is None or word_match(carrier, carriers)
+
+
+def _country_set(cell: object, settings: Settings) -> frozenset[str] | None:
+    """A matrix Country cell ("US", "USA|Canada", "*") as country codes."""
+    names = pattern_list(cell)
+    return None if names is None else frozenset(country_code(n, settings) for n in names)
 
 
 def address_rules(matrix: pd.DataFrame | None, settings: Settings) -> list[AddressRule]:
@@ -163,17 +177,14 @@ def address_rules(matrix: pd.DataFrame | None, settings: Settings) -> list[Addre
                 row=int(row) if isinstance(row, int | np.integer) else None,
                 column=str(source),
             )
-        countries_ = pattern_list(values[country])
         rules.append(
             AddressRule(
                 row=row,
-                country=None
-                if countries_ is None
-                else frozenset(country_code(c, settings) for c in countries_),
+                country=_country_set(values[country], settings),
                 origin=pattern_list(values[origin]),
                 carrier=pattern_list(values[carrier]),
                 source=_SOURCE_SYNONYMS[key],
-                next_step="" if step is None else str(values[step] or "").strip(),
+                next_step="" if step is None else cell_text(values[step]),
             )
         )
     return rules
@@ -199,16 +210,13 @@ def lookup_rules(lookup: pd.DataFrame | None, settings: Settings) -> list[Lookup
     )
     rules = []
     for _, values in lookup.iterrows():  # a handful of rows
-        text = str(values[how] if values[how] is not None else "").strip()
+        text = cell_text(values[how])
         if not text:
             continue
         fallback = text_key(values[country]) == FALLBACK_COUNTRY
-        countries_ = None if fallback else pattern_list(values[country])
         rules.append(
             LookupRule(
-                country=None
-                if countries_ is None
-                else frozenset(country_code(c, settings) for c in countries_),
+                country=None if fallback else _country_set(values[country], settings),
                 carrier=pattern_list(values[carrier]),
                 how_to_find=text,
                 fallback=fallback,
@@ -219,11 +227,8 @@ def lookup_rules(lookup: pd.DataFrame | None, settings: Settings) -> list[Lookup
 
 def how_to_find(rules: list[LookupRule], country: str, carrier: str, default: str) -> str:
     for rule in rules:
-        if rule.country is not None and country not in rule.country:
-            continue
-        if rule.carrier is not None and not word_match(carrier, rule.carrier):
-            continue
-        return rule.how_to_find
+        if _matches(rule.country, rule.carrier, country, carrier):
+            return rule.how_to_find
     return default
 
 

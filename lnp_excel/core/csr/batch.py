@@ -102,6 +102,6 @@ def apply_to_rows(
         if column not in out.columns:
             out[column] = pd.Series("", index=out.index, dtype=object)
         values = out[column].astype(object)
-        values[chosen] = part.table[column].astype(object).to_numpy()
+        values.loc[part.table.index] = part.table[column].astype(object)
         out[column] = values
     return StepResult(out, part.changes, part.flags)

@@ -54,7 +54,6 @@ def main_btn_flags(table: pd.DataFrame, leaving: np.ndarray) -> pd.DataFrame:
     if btn is None or leaving.all() or not leaving.any():
         return empty_flags()
     number = number_column(columns)
-    staying = table.index[~leaving]
     staying_btn = number_keys(table[btn][~leaving])
     staying_own = number_keys(table[number][~leaving])
     billed_elsewhere = staying_btn[(staying_btn != "") & (staying_btn != staying_own)]
@@ -72,7 +71,7 @@ def main_btn_flags(table: pd.DataFrame, leaving: np.ndarray) -> pd.DataFrame:
     }
     texts, steps = [], []
     for key in leaving_keys[hit]:  # one entry per main number leaving: a handful
-        rows = [r for r in rows_by_key[key] if r in staying]
+        rows = rows_by_key[key]
         named = ", ".join(str(r) for r in rows[:ROWS_NAMED])
         more = f" and {len(rows) - ROWS_NAMED} more" if len(rows) > ROWS_NAMED else ""
         texts.append(

@@ -95,6 +95,18 @@ def _blank_cell(value: object) -> bool:
     return isinstance(value, str) and (value == "" or value.isspace())
 
 
+def cell_text(value: object) -> str:
+    """A cell as stripped text: blanks "", whole floats from Excel without their ".0"."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, float):
+        if value != value:
+            return ""
+        if value.is_integer():
+            return str(int(value))
+    return str(value).strip()
+
+
 def word_match(key: str, patterns: Iterable[str]) -> bool:
     """True if a pattern starts a word of ``key`` ("onvoy" in "peerless onvoy llc").
 

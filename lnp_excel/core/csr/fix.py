@@ -67,7 +67,7 @@ def fix_csr(
     columns = list(table.columns)
     number = number_column(columns)
     find_column(columns, CARRIER_ALIASES, role="carrier")
-    find_column(columns, ADDRESS_ALIASES, role="address")
+    address = find_column(columns, ADDRESS_ALIASES, role="address")
     country = find_column(columns, COUNTRY_ALIASES, role="country", required=False)
     parse_as_of(as_of)  # a bad date is an error before any work
     address_rules(address_matrix, settings)  # a bad matrix fails before any work
@@ -91,7 +91,6 @@ def fix_csr(
     codes = countries(step.table, number, country, settings)
     step = _clear_non_us(step.table, codes, carrier_lookup, settings)
     steps.append(step)
-    address = find_column(list(step.table.columns), ADDRESS_ALIASES, role="address")
     blank = is_blank(step.table[address])
     step = _fill_addresses(
         step.table, codes, blank, orders, billing_address, address_matrix, settings

@@ -20,7 +20,7 @@ from lnp_excel.core.columns import (
     NUMBER_ALIASES,
     find_column,
 )
-from lnp_excel.core.csr.common import is_blank, number_keys
+from lnp_excel.core.csr.common import cell_text, is_blank, map_distinct, number_keys
 from lnp_excel.core.csr.fields import (
     ACCOUNT,
     ADDRESS,
@@ -96,22 +96,8 @@ def read_port_orders(frame: pd.DataFrame) -> PortOrders:
 
 
 def _text(values: pd.Series) -> pd.Series:
-    """Cells as stripped text, blanks as ""; whole floats from Excel lose their ".0"."""
-    objects = values.astype(object)
-    blank = is_blank(objects)
-    text = objects.map(_cell_text)
-    return text.mask(blank, "").astype(object)
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if value != value:
-            return ""
-        if value.is_integer():
-            return str(int(value))
-    return str(value).strip()
+    """Cells as stripped text, blanks as "" (``common.cell_text``)."""
+    return pd.Series(map_distinct(values, cell_text), index=values.index, dtype=object)
 
 
 def require_port_orders(port_orders: pd.DataFrame | PortOrders | None) -> PortOrders | None:
