@@ -359,8 +359,8 @@ def _parse_rows(spec: str) -> list[int]:
 def _parse_numbers(spec: str) -> list[object]:
     """Numbers separated by commas or semicolons, or a file holding a number column."""
     path = Path(spec)
-    if path.suffix.lower() in {".csv", ".txt", ".xlsx", ".xlsm"} and path.exists():
-        table = read_table(path)
+    if path.suffix.lower() in {".csv", ".txt", ".xlsx", ".xlsm"}:
+        table = read_table(path)  # a missing file is an InputError naming it
         with _located(table):
             column = find_column(list(table.frame.columns), NUMBER_ALIASES, role="phone number")
         return [v for v in table.frame[column].tolist() if str(v).strip()]

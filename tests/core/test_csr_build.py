@@ -155,3 +155,21 @@ def test_no_assigned_rows_is_an_error(tmp_path):
     )
     with pytest.raises(InputError, match="no Assigned or Available numbers"):
         build_from_inventory(read_csr(path).frame, customer="Acme")
+
+
+def test_headers_are_found_without_case_spaces_or_punctuation(tmp_path):
+    path = write_xlsx(
+        tmp_path / "inv.xlsx",
+        [
+            ["Phone Number", "Customer Id", "CARRIER", "Country", "Number Status"],
+            [2125550100, 4471920, "Onvoy, LLC", "US", "Assigned"],
+        ],
+    )
+    result = build_from_inventory(read_csr(path).frame, customer="Acme")
+    assert list(result.customer_table().columns)[:4] == [
+        "Phone Number",
+        "CARRIER",
+        "Account Number",
+        "Country",
+    ]
+    assert result.table.loc[2, "PIN"] == "8x82125"
