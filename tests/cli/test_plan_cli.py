@@ -1,0 +1,314 @@
+"""`lnp-excel plan` on messy real-looking lists: the workbook, the exports, the exit codes.
+
+Every test writes real files and reads them back with openpyxl or the csv module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from lnp_excel.cli import plan as plan_cli
+
+ROOT = Path(__file__).parents[2]
+SAMPLE = ROOT / "samples" / "customer_numbers.csv"
+DATA = ROOT / "tests" / "data" / "plan"
+SHEETS = ["Summary", "Requests", "Numbers", "Exceptions", "Checklist", "Settings"]
+NUMBER_COLUMNS = ["Row", "Input", "Number", "Region", "Type", "NPA-NXX", "Carrier", "Request"]
+NUMBER_COLUMNS += ["Path", "Status", "Reason"]
+REQUEST_COLUMNS = ["Request", "Path", "NPA-NXX", "Carrier", "Type", "Count", "Cost"]
+REQUEST_COLUMNS += ["Earliest Date", "Latest Date", "Port Window"]
+
+
+def cli(*argv: str) -> int:
+    """Parse like `lnp-excel plan ...` would, then run (main.py wires the same parser)."""
+    parser = argparse.ArgumentParser(prog="lnp-excel")
+    plan_cli.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["plan", *argv])
+    return args.run(args)
+
+
+def rows_of(path: Path, sheet: str) -> list[dict]:
+    ws = openpyxl.load_workbook(path)[sheet]
+    rows = list(ws.iter_rows(values_only=True))
+    width = len([h for h in rows[0] if h is not None])
+    header = rows[0][:width]
+    return [dict(zip(header, r[:width], strict=True)) for r in rows[1:] if any(r[:width])]
+
+
+@pytest.fixture(scope="module")
+def sample_plan(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    folder = tmp_path_factory.mktemp("sample")
+    output, exports = folder / "plan.xlsx", folder / "requests"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli(
+            str(SAMPLE),
+            "-o",
+            str(output),
+            "--submit-date",
+            "2025-03-03",
+            "--local-licenses",
+            "200",
+            "--tollfree-licenses",
+            "10",
+            "--export-dir",
+            str(exports),
+        )
+    assert code == 0
+    return output, exports, out.getvalue()
+
+
+def test_sample_workbook_has_every_sheet_as_a_table_with_a_frozen_header(
+    sample_plan: tuple[Path, Path, str],
+) -> None:
+    output, _, printed = sample_plan
+    wb = openpyxl.load_workbook(output)
+    assert wb.sheetnames == SHEETS
+    for name in SHEETS:
+        ws = wb[name]
+        assert ws.freeze_panes == "A2", name
+        assert len(ws.tables) == 1, name
+    assert f"wrote {output}" in printed
+    with zipfile.ZipFile(output) as archive:  # the Summary chart is a native Excel chart
+        chart = archive.read("xl/charts/chart1.xml").decode()
+    assert "Numbers by path and carrier" in chart and "<c:barChart>" in chart
+
+
+def test_numbers_sheet_has_one_row_per_input_row_in_order(
+    sample_plan: tuple[Path, Path, str],
+) -> None:
+    output, _, _ = sample_plan
+    rows = rows_of(output, "Numbers")
+    assert list(rows[0])[: len(NUMBER_COLUMNS)] == NUMBER_COLUMNS
+    with SAMPLE.open(encoding="utf-8", newline="") as fh:
+        lines = list(csv.reader(fh))
+    data = {i + 1: line for i, line in enumerate(lines) if i >= 3 and any(line)}
+    assert [r["Row"] for r in rows] == list(data)  # Excel's row numbers, title rows skipped
+    for row in rows:
+        source = data[row["Row"]]
+        assert (row["Input"] or "") == source[0]
+        if row["Status"] == "ok":
+            assert row["Request"] and row["Path"] in {"Self-Service", "Managed", "Custom"}
+        else:
+            assert not row["Request"] and row["Reason"]
+    assert sum(r["Status"] == "duplicate" for r in rows) >= 5
+
+
+def test_requests_respect_p1_to_p3_and_dates_are_dates(
+    sample_plan: tuple[Path, Path, str],
+) -> None:
+    output, _, _ = sample_plan
+    requests = rows_of(output, "Requests")
+    numbers = rows_of(output, "Numbers")
+    assert list(requests[0])[: len(REQUEST_COLUMNS)] == REQUEST_COLUMNS
+    paths = {r["Path"] for r in requests}
+    assert paths == {"Self-Service", "Managed", "Custom"}
+    for request in requests:
+        members = [n for n in numbers if n["Request"] == request["Request"]]
+        assert len(members) == request["Count"]
+        assert len({n["Type"] == "toll-free" for n in members}) == 1
+        if request["Path"] == "Self-Service":
+            assert request["Count"] <= 50
+            assert {n["NPA-NXX"] for n in members} == {request["NPA-NXX"]}
+            assert len({n["Carrier"] for n in members}) == 1
+            assert request["Cost"] == 0
+            assert isinstance(request["Earliest Date"], dt.datetime)
+            assert request["Earliest Date"].date() == dt.date(2025, 3, 12)
+            assert request["Latest Date"].date() == dt.date(2025, 3, 17)
+        if request["Path"] == "Managed":
+            assert request["Cost"] == max(50, 5 * request["Count"])
+            assert request["Latest Date"].date() == dt.date(2025, 4, 1)
+    ws = openpyxl.load_workbook(output)["Requests"]
+    header = [c.value for c in ws[1]]
+    assert ws.cell(2, header.index("Earliest Date") + 1).is_date
+    assert "$" in ws.cell(2, header.index("Cost") + 1).number_format
+    verizon = [r for r in requests if r["Carrier"] == "Verizon Business"]
+    assert verizon and all("VERIZONBUSINESS" in r["Request"] for r in verizon)
+
+
+def test_exceptions_checklist_and_summary(sample_plan: tuple[Path, Path, str]) -> None:
+    output, _, _ = sample_plan
+    exceptions = rows_of(output, "Exceptions")
+    assert exceptions and all(r["Reason"] for r in exceptions)
+    reasons = " ".join(r["Reason"] for r in exceptions)
+    assert "scientific notation" in reasons and "extension" in reasons
+    checklist = rows_of(output, "Checklist")
+    items = [r["Item"] for r in checklist]
+    assert "CSR from AT&T" in items and "CSR from Bell Canada" in items
+    assert "Losing carrier unknown" in items
+    assert "Managed case created" in items  # P11 since Toronto is Managed
+    assert "License shortfall: local" in items  # 263 local numbers, 200 licenses
+    assert {r["Rule"] for r in checklist} >= {"P10", "P11", "P12", "P9"}
+    ws = openpyxl.load_workbook(output)["Summary"]
+    notes = [c.value for c in ws["G"] if c.value]
+    assert "Submission date: 2025-03-03 (Mon)" in notes
+    assert any(n.startswith("Cost (Self-Service and Managed): $") for n in notes)
+
+
+def test_exports_one_upload_ready_csv_per_self_service_request(
+    sample_plan: tuple[Path, Path, str],
+) -> None:
+    output, exports, printed = sample_plan
+    requests = [r for r in rows_of(output, "Requests") if r["Path"] == "Self-Service"]
+    files = sorted(exports.glob("*.csv"))
+    assert [f.stem for f in files] == sorted(r["Request"] for r in requests)
+    numbers = rows_of(output, "Numbers")
+    for path in files:
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        lines = raw.decode("utf-8-sig").splitlines()
+        assert lines[0] == "Phone Number"
+        expected = sorted(n["Number"] for n in numbers if n["Request"] == path.stem)
+        assert lines[1:] == expected and len(lines) - 1 <= 50
+    assert f"wrote {len(files)} request CSVs to {exports}" in printed
+
+
+def test_workbook_with_title_rows_floats_and_a_notes_sheet(tmp_path: Path) -> None:
+    output = tmp_path / "harbor.xlsx"
+    assert (
+        cli(str(DATA / "harbor_reed.xlsx"), "-o", str(output), "--submit-date", "2025-03-03") == 0
+    )
+    numbers = rows_of(output, "Numbers")
+    assert numbers[0]["Row"] == 5 and numbers[0]["Number"] == "6177221100"
+    by_number = {n["Number"]: n for n in numbers if n["Number"]}
+    assert by_number["5148612000"]["Path"] == "Managed"
+    assert by_number["8007224400"]["Request"] == "SS-800722-UNKNOWN-01"
+    requests = {r["Request"]: r for r in rows_of(output, "Requests")}
+    assert requests["SS-617722-VERIZON-01"]["Count"] == 50
+    assert requests["SS-617722-VERIZON-02"]["Count"] == 20
+    assert requests["SS-401274-COXBUSINESS-01"]["Count"] == 12
+    assert "carrier unknown" in requests["SS-800722-UNKNOWN-01"]["Notes"]
+
+
+def test_dental_group_splits_one_exchange_into_50_50_20(tmp_path: Path) -> None:
+    output = tmp_path / "dental.xlsx"
+    assert cli(str(DATA / "dental_group.csv"), "-o", str(output)) == 0
+    requests = rows_of(output, "Requests")
+    counts = {r["Request"]: r["Count"] for r in requests}
+    assert counts == {
+        "SS-617227-COMCASTBUSINESS-01": 50,
+        "SS-617227-COMCASTBUSINESS-02": 50,
+        "SS-617227-COMCASTBUSINESS-03": 20,
+        "SS-617227-CENTURYLINK-01": 1,
+        "SS-617227-LUMEN-01": 1,
+    }
+
+
+def test_canada_only_list_is_one_managed_order_with_the_custom_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    output = tmp_path / "toronto.xlsx"
+    code = cli(
+        str(DATA / "toronto_managed.csv"),
+        "-o",
+        str(output),
+        "--submit-date",
+        "2025-03-03",
+        "--requested-date",
+        "2025-03-10",
+        "--export-dir",
+        str(tmp_path / "none"),
+    )
+    assert code == 0
+    (request,) = rows_of(output, "Requests")
+    assert (request["Request"], request["Count"]) == ("MG-LOCAL", 160)
+    assert request["Carrier"].casefold() == "bell"  # "Bell", "bell ", "BELL": one carrier
+    assert request["Cost"] == 800
+    assert "Custom porting may cost less" in request["Notes"]
+    assert request["Expedite Cost From"] == 160 * 75 and request["Expedite Cost To"] == 160 * 300
+    printed = capsys.readouterr().out
+    assert "cost $800.00" in printed and "wrote 0 request CSVs" in printed
+
+
+def test_no_carrier_column_flags_every_request(tmp_path: Path) -> None:
+    output = tmp_path / "plan.xlsx"
+    assert cli(str(DATA / "no_carrier.xlsx"), "-o", str(output)) == 0
+    (request,) = rows_of(output, "Requests")
+    assert request["Request"] == "SS-303861-UNKNOWN-01" and request["Count"] == 30
+    ws = openpyxl.load_workbook(output)["Requests"]
+    header = [c.value for c in ws[1]]
+    assert ws.cell(2, header.index("Carrier") + 1).fill.fgColor.rgb.endswith("FFEB9C")
+
+
+def test_nothing_valid_is_exit_1_with_the_workbook_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    output = tmp_path / "plan.xlsx"
+    assert cli(str(DATA / "nothing_valid.csv"), "-o", str(output)) == 1
+    assert "no port request could be formed" in capsys.readouterr().err
+    assert len(rows_of(output, "Exceptions")) == 4
+    assert rows_of(output, "Requests") == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (["--number-column", "Mobile"], ["no column named 'Mobile'", "list.csv", "Phone"]),
+        (["--carrier-column", "Telco"], ["no column named 'Telco'", "list.csv"]),
+        (["--submit-date", "next week"], ["cannot read the submission date"]),
+        (["--requested-date", "2020-01-01", "--submit-date", "2025-03-03"], ["before"]),
+        (["--local-licenses", "-3"], ["license count"]),
+        (["-o", "plan.csv"], ["name the output .xlsx"]),
+    ],
+)
+def test_unusable_input_is_exit_2_with_a_located_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture, extra: list[str], expected: list[str]
+) -> None:
+    source = tmp_path / "list.csv"
+    source.write_text("Name,Phone,Carrier\nA,2127361234,AT&T\n", encoding="utf-8")
+    output = [] if "-o" in extra else ["-o", str(tmp_path / "p.xlsx")]
+    assert cli(str(source), *output, *extra) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("lnp-excel: ") and "Traceback" not in err
+    for text in expected:
+        assert text in err
+
+
+def test_missing_sheet_is_exit_2_listing_the_sheets(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    assert (
+        cli(str(DATA / "harbor_reed.xlsx"), "--sheet", "Numbers", "-o", str(tmp_path / "p.xlsx"))
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert "harbor_reed.xlsx" in err and "'DIDs'" in err
+
+
+def test_missing_number_column_names_file_and_columns(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    source = tmp_path / "carriers.csv"
+    source.write_text("Customer list\nName,Carrier\nA,AT&T\n", encoding="utf-8")
+    assert cli(str(source)) == 2
+    err = capsys.readouterr().err
+    assert "carriers.csv" in err and "phone number" in err
+
+
+def test_the_input_is_never_overwritten(tmp_path: Path) -> None:
+    source = tmp_path / "list.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Phone", "Carrier"])
+    wb.active.append(["2127361234", "AT&T"])
+    wb.save(source)
+    before = source.read_bytes()
+    assert cli(str(source), "-o", str(source)) == 2
+    assert source.read_bytes() == before
+
+
+def test_default_output_lands_in_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli(str(DATA / "dental_group.csv")) == 0
+    assert (tmp_path / "dental_group_plan.xlsx").exists()
+    assert "dental_group_plan.xlsx" in capsys.readouterr().out
