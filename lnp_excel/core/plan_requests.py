@@ -202,19 +202,20 @@ def group_requests(
     starts = np.flatnonzero(new_group)
     position = np.arange(len(g)) - np.repeat(starts, np.diff(np.append(starts, len(g))))
     limit = max(1, int(settings.self_service_max_numbers))
-    piece = np.where(p[order] == 0, position // limit, 0)
+    sorted_rows = rows[order]
+    self_service = path[sorted_rows] == 0
+    piece = np.where(self_service, position // limit, 0)
     new_request = new_group.copy()
     new_request[1:] |= piece[1:] != piece[:-1]
-    request_sorted = np.cumsum(new_request) - 1
-    row_request[rows[order]] = request_sorted
+    row_request[sorted_rows] = np.cumsum(new_request) - 1
 
     first = np.flatnonzero(new_request)
     last = np.append(first[1:], len(g)) - 1
-    sorted_rows = rows[order]
-    req_path = p[order][first]
-    req_kind = k[order][first]
-    req_npa = np.where(req_path == 0, npa_codes[order][first], 0)
-    req_car = np.where(req_path == 0, car_codes[order][first], -1)
+    heads = order[first]  # the first row of each request, as a position in ``rows``
+    req_path = p[heads]
+    req_kind = k[heads]
+    req_npa = np.where(req_path == 0, npa_codes[heads], 0)
+    req_car = np.where(req_path == 0, car_codes[heads], -1)
     ids = _request_ids(
         req_path,
         req_kind,

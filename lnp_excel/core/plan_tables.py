@@ -1,0 +1,234 @@
+"""The Plan's two big tables, built from the grouping arrays without per-row Python.
+
+``numbers_frame``: one row per input row (categorical request, path and carrier columns,
+cheap for a million rows). ``requests_frame``: one row per request with its cost, dates,
+window and notes (P3, P5-P8). ``carrier_requests``: which requests each carrier is in
+(P10 checklist lines) and the carriers of each Managed/Custom order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from lnp_excel.core.plan_checklist import MAX_IDS_LISTED
+from lnp_excel.core.plan_requests import KINDS, MANAGED, PATHS, Carriers, Grouping
+from lnp_excel.core.plan_terms import (
+    CONSIDER_CUSTOM_NOTE,
+    CUSTOM_NOTE,
+    EXPEDITE_NOTE,
+    SHORT_NOTICE_NOTE,
+    UNKNOWN_CARRIER_NOTE,
+    PathTerms,
+    append_note,
+    costs,
+    expedite_range,
+)
+from lnp_excel.core.settings import Settings
+
+EMPTY_REASON = "no phone number in this row"
+REQUEST_COLUMNS = (
+    "request",
+    "path",
+    "npa_nxx",
+    "carrier",
+    "type",
+    "count",
+    "cost",
+    "earliest_date",
+    "latest_date",
+    "port_window",
+    "expedite_min",
+    "expedite_max",
+    "first_number",
+    "last_number",
+    "unknown_carrier",
+    "notes",
+)
+NUMBER_COLUMNS = (
+    "input",
+    "number",
+    "region",
+    "type",
+    "npa_nxx",
+    "carrier",
+    "request",
+    "path",
+    "status",
+    "reason",
+    "warning",
+)
+
+
+def numbers_frame(
+    verdicts: pd.DataFrame, carriers: Carriers, grouping: Grouping, path: np.ndarray
+) -> pd.DataFrame:
+    reason = verdicts["reason"].to_numpy(dtype=object, copy=True)
+    reason[(path < 0) & (reason == "")] = EMPTY_REASON
+    frame = pd.DataFrame(
+        {
+            "input": verdicts["input"],
+            "number": verdicts["number"],
+            "region": verdicts["region"],
+            "type": verdicts["type"],
+            "npa_nxx": verdicts["npa_nxx"],
+            "carrier": carriers.per_row(),
+            "request": pd.Categorical.from_codes(grouping.row_request + 1, ["", *grouping.ids]),
+            "path": pd.Categorical.from_codes(path + 1, ["", *PATHS]),
+            "status": verdicts["status"],
+            "reason": reason,
+            "warning": verdicts["warning"],
+        },
+        index=verdicts.index,
+    )
+    frame.index.name = "row"
+    return frame
+
+
+def carrier_requests(
+    grouping: Grouping, carriers: Carriers, path: np.ndarray
+) -> tuple[dict[int, tuple[int, list[str]]], dict[int, str]]:
+    """Per carrier code: (request count, first request ids) for the P10 checklist; and per
+    Managed/Custom request, its carriers' names.
+
+    Self-service requests have one carrier each (no per-row work); Managed and Custom
+    orders mix carriers, so only their rows are scanned.
+    """
+    requests = len(grouping.ids)
+    ss = grouping.path == 0
+    pair_car = [grouping.carrier[ss]]
+    pair_req = [np.flatnonzero(ss)]
+    mixed = np.flatnonzero(path > 0)
+    if len(mixed):
+        pairs = np.unique((carriers.codes[mixed] + 1) * requests + grouping.row_request[mixed])
+        pair_car.append(pairs // requests - 1)
+        pair_req.append(pairs % requests)
+    car = np.concatenate(pair_car)
+    req = np.concatenate(pair_req)
+    rank = np.append(carriers.rank, len(carriers.keys))  # code -1 (unknown) sorts last
+    order = np.lexsort((req, rank[car]))
+    car, req = car[order], req[order]
+    cuts = np.flatnonzero(np.diff(car)) + 1
+    by_carrier: dict[int, tuple[int, list[str]]] = {}
+    for segment in np.split(np.arange(len(car)), cuts):
+        if len(segment):
+            chosen = req[segment]
+            by_carrier[int(car[segment[0]])] = (
+                len(chosen),
+                [grouping.ids[i] for i in chosen[:MAX_IDS_LISTED].tolist()],
+            )
+    names: dict[int, list[str]] = {}
+    mixed_pairs = (grouping.path[req] > 0) & (car >= 0)
+    for code, index in zip(car[mixed_pairs].tolist(), req[mixed_pairs].tolist(), strict=True):
+        names.setdefault(index, []).append(carriers.names[code])
+    return by_carrier, {index: "; ".join(found) for index, found in names.items()}
+
+
+def requests_frame(
+    grouping: Grouping,
+    verdicts: pd.DataFrame,
+    npa: pd.Categorical,
+    carriers: Carriers,
+    mixed_names: dict[int, str],
+    terms: dict[str, PathTerms],
+    path: np.ndarray,
+    submit: dt.date,
+    requested: dt.date | None,
+    settings: Settings,
+) -> pd.DataFrame:
+    """One row per request with its cost, dates, window and notes (P5-P8)."""
+    req_path = grouping.path
+    count = grouping.count
+    n = len(req_path)
+    path_names = np.array(PATHS, dtype=object)[req_path]
+    ss = req_path == 0
+    npa_text = np.asarray(npa.categories, dtype=object)[grouping.npa_code] if n else np.array([])
+    npa_text = np.where(ss, npa_text, "")
+    carrier = np.array(["", *carriers.names], dtype=object)[grouping.carrier + 1]
+    for index, names in mixed_names.items():
+        carrier[index] = names
+    number = verdicts["number"].to_numpy(dtype=object)
+    planned = grouping.row_request >= 0
+    unknown = np.bincount(grouping.row_request[planned & (carriers.codes < 0)], minlength=n).astype(
+        np.int64
+    )
+    warned = planned & (verdicts["warning"].to_numpy(dtype=object) != "")
+    warnings = np.bincount(grouping.row_request[warned], minlength=n)
+
+    def dates(attr: str) -> np.ndarray:
+        values = [getattr(terms[name], attr) for name in PATHS]
+        table = np.array([np.datetime64(v, "D") if v else np.datetime64("NaT") for v in values])
+        return table[req_path].astype("datetime64[s]")
+
+    exp_low, exp_high = expedite_range(req_path, count, terms, settings)
+    notes = np.full(n, "", dtype=object)
+    append_note(notes, ss & (grouping.carrier < 0), UNKNOWN_CARRIER_NOTE)
+    mixed_unknown = ~ss & (unknown > 0)
+    append_note(
+        notes,
+        mixed_unknown,
+        _counted(
+            unknown,
+            mixed_unknown,
+            "carrier unknown for {n} number{s}: confirm from the CSR before submitting",
+        ),
+    )
+    if requested is not None and (requested - submit).days <= settings.short_notice_days:
+        append_note(notes, ss, SHORT_NOTICE_NOTE.format(days=settings.short_notice_days))
+    expedite = ~np.isnan(exp_low)
+    if expedite.any():
+        texts = np.full(n, "", dtype=object)
+        texts[expedite] = [
+            EXPEDITE_NOTE.format(
+                low=lo,
+                high=hi,
+                per_low=settings.expedite_min_per_number,
+                per_high=settings.expedite_max_per_number,
+            )
+            for lo, hi in zip(exp_low[expedite], exp_high[expedite], strict=True)
+        ]
+        append_note(notes, expedite, texts)
+    managed = req_path == PATHS.index(MANAGED)
+    managed_total = int(count[managed].sum())
+    if managed_total >= settings.custom_suggest_from:
+        append_note(notes, managed, CONSIDER_CUSTOM_NOTE.format(count=f"{managed_total:,}"))
+    append_note(notes, req_path == 2, CUSTOM_NOTE)
+    append_note(
+        notes,
+        warnings > 0,
+        _counted(warnings, warnings > 0, "{n} number{s} with warnings (see Numbers)"),
+    )
+
+    frame = pd.DataFrame(
+        {
+            "request": list(grouping.ids),
+            "path": path_names,
+            "npa_nxx": npa_text,
+            "carrier": carrier,
+            "type": np.array(KINDS, dtype=object)[grouping.kind],
+            "count": count.astype(np.int64),
+            "cost": costs(req_path, count, settings),
+            "earliest_date": dates("earliest"),
+            "latest_date": dates("latest"),
+            "port_window": np.array([terms[name].window for name in PATHS], object)[req_path],
+            "expedite_min": exp_low,
+            "expedite_max": exp_high,
+            "first_number": number[grouping.first_row] if n else [],
+            "last_number": number[grouping.last_row] if n else [],
+            "unknown_carrier": unknown,
+            "notes": notes,
+        },
+        columns=list(REQUEST_COLUMNS),
+    )
+    return frame
+
+
+def _counted(counts: np.ndarray, mask: np.ndarray, template: str) -> np.ndarray:
+    """``template`` filled with each masked count ({n}, plural {s}); "" elsewhere."""
+    texts = np.full(len(counts), "", dtype=object)
+    texts[mask] = [
+        template.format(n=f"{k:,}", s="" if k == 1 else "s") for k in counts[mask].tolist()
+    ]
+    return texts
