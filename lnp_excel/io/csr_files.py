@@ -142,9 +142,11 @@ def review_sheets(result: CsrResult, settings: Settings) -> list[SheetSpec]:
         if len(flags)
         else pd.Series(dtype=object)
     )
+    row_column = _free_name("Row", table.columns)
+    review_column = _free_name(REVIEW_COLUMN, table.columns)
     sheet = table.copy()
-    sheet.insert(0, "Row", table.index)
-    sheet[REVIEW_COLUMN] = table.index.map(by_row).fillna("") if len(by_row) else ""
+    sheet.insert(0, row_column, table.index)
+    sheet[review_column] = table.index.map(by_row).fillna("") if len(by_row) else ""
     sheet = sheet.reset_index(drop=True)
 
     highlight: dict[tuple[int, str], str] = {}
@@ -158,8 +160,8 @@ def review_sheets(result: CsrResult, settings: Settings) -> list[SheetSpec]:
     if len(by_row):
         for position in table.index.get_indexer(by_row.index):
             if position >= 0:
-                highlight[(int(position), "Row")] = FLAGGED_FILL
-                highlight[(int(position), REVIEW_COLUMN)] = FLAGGED_FILL
+                highlight[(int(position), row_column)] = FLAGGED_FILL
+                highlight[(int(position), review_column)] = FLAGGED_FILL
     notes = [
         f"Customer: {result.customer}",
         result.summary(),
@@ -172,11 +174,16 @@ def review_sheets(result: CsrResult, settings: Settings) -> list[SheetSpec]:
     sheets.append(_limited("Flags", flags.astype(object).where(flags.notna(), "(file)")))
     if len(result.excluded):
         excluded = result.excluded.copy()
-        excluded.insert(0, "Row", excluded.index)
+        excluded.insert(0, _free_name("Row", excluded.columns), excluded.index)
         sheets.append(_limited("Excluded", excluded.reset_index(drop=True)))
     settings_frame = pd.DataFrame(settings.as_pairs(), columns=["Setting", "Value"])
     sheets.append(SheetSpec("Settings", settings_frame))
     return sheets
+
+
+def _free_name(name: str, taken: Sequence[object]) -> str:
+    """``name``, or "name (lnp)" when the agent's sheet already has such a column."""
+    return name if name not in {str(c) for c in taken} else f"{name} (lnp)"
 
 
 def _limited(name: str, frame: pd.DataFrame) -> SheetSpec:

@@ -367,3 +367,16 @@ def test_missing_column_error_names_the_file(tmp_path, capsys):
     assert run("csr", "fix", source, "--customer", "A", "-o", tmp_path) == 2
     err = capsys.readouterr().err
     assert "export.csv" in err and "'Phone Number', 'Address'" in err
+
+
+def test_review_workbook_when_the_csr_has_its_own_row_column(tmp_path):
+    source = tmp_path / "csr.csv"
+    source.write_text(
+        "Row,Phone Number,Country,Carrier,Address\n1,2125550100,US,Onvoy,NULL\n",
+        encoding="utf-8",
+    )
+    assert run("csr", "fix", source, "--customer", "Acme", "-o", tmp_path / "out") == 0
+    sheet = load_workbook(tmp_path / "out" / "8x8_Acme_CSR_review.xlsx")["CSR"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["Row (lnp)", "Row", "Phone Number"]
+    assert sheet.cell(row=2, column=1).value == 2

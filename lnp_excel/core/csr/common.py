@@ -127,7 +127,7 @@ def word_match(key: str, patterns: Iterable[str]) -> bool:
 
 def pattern_list(cell: object) -> tuple[str, ...] | None:
     """A matrix cell as alternatives ("ported|port in"); None means "matches anything"."""
-    key_parts = [text_key(part) for part in str("" if cell is None else cell).split("|")]
+    key_parts = [text_key(part) for part in cell_text(cell).split("|")]
     key_parts = [part for part in key_parts if part]
     if not key_parts or any(part in ANY for part in key_parts):
         return None
