@@ -10,6 +10,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -17,6 +18,8 @@ import openpyxl
 import pytest
 
 from lnp_excel.cli import plan as plan_cli
+from lnp_excel.core.planner import plan_ports
+from lnp_excel.io.tables import read_table
 
 ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "samples" / "customer_numbers.csv"
@@ -312,3 +315,17 @@ def test_default_output_lands_in_the_current_folder(
     assert cli(str(DATA / "dental_group.csv")) == 0
     assert (tmp_path / "dental_group_plan.xlsx").exists()
     assert "dental_group_plan.xlsx" in capsys.readouterr().out
+
+
+def test_xlsm_input_and_the_python_api_on_a_source_table(tmp_path: Path) -> None:
+    source = tmp_path / "harbor.xlsm"
+    shutil.copy(DATA / "harbor_reed.xlsx", source)
+    output = tmp_path / "plan.xlsx"
+    assert cli(str(source), "-o", str(output), "--sheet", "dids") == 0
+    assert len(rows_of(output, "Numbers")) == 87
+
+    table = read_table(DATA / "dental_group.csv")
+    result = plan_ports(table, submit_date="2025-03-03")  # a SourceTable works as it is
+    assert result.numbers.index[0] == 4  # the row Excel shows under two title rows
+    assert result.number_column == "Number to Port"
+    assert result.carrier_column == "Losing Carrier"
