@@ -6,15 +6,19 @@ import argparse
 import sys
 
 from lnp_excel import __version__
-from lnp_excel.cli import normalize
+from lnp_excel.cli import build_workbooks, csr, normalize, plan, run
 from lnp_excel.core.errors import InputError
 
-COMMANDS = (normalize,)
+COMMANDS = (plan, csr, normalize, run, build_workbooks)
 
 DESCRIPTION = """Number porting for agents who live in Excel.
 
 jobs:
-  normalize   clean and classify the numbers in a list
+  plan              plan port-in requests: routing, cost and dates (P1-P12)
+  csr               prepare a port-out CSR: fix, build, legacy, doc, case (C1-C13)
+  normalize         clean and classify the numbers in a list
+  run               run a workbook button's action without Excel
+  build-workbooks   build the .xlsm workbooks from their sources
 """
 
 

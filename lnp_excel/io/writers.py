@@ -131,9 +131,7 @@ def neutralize_frame(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         raw = column.to_numpy(dtype=object)
         # str.startswith with a tuple, mapped in C: ~4x faster than a regex per cell.
-        risky = np.flatnonzero(
-            np.fromiter(map(_starts_risky, raw), dtype=bool, count=len(raw))
-        )
+        risky = np.flatnonzero(np.fromiter(map(_starts_risky, raw), dtype=bool, count=len(raw)))
         if not len(risky):
             continue
         values = column.to_numpy(dtype=object, copy=True)

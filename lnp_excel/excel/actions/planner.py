@@ -1,0 +1,92 @@
+"""Port_Planner.xlsm buttons: normalize, plan, export request files, clear outputs."""
+
+from __future__ import annotations
+
+from lnp_excel.core.columns import NUMBER_ALIASES, find_column
+from lnp_excel.core.numbers import normalized_table
+from lnp_excel.core.planner import plan_ports
+from lnp_excel.excel.actions.common import (
+    PLANNER,
+    action,
+    as_count,
+    as_date,
+    frame_grid,
+    on_sheet,
+    read_settings,
+    read_table,
+    write_frame,
+)
+from lnp_excel.excel.book import Book
+from lnp_excel.io.plan_report import export_requests, plan_sheets
+
+INPUT = "Input"
+OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary")
+
+
+@action("normalize", "Normalize numbers", PLANNER)
+def normalize(book: Book) -> str:
+    """N1-N6 on the Input sheet's numbers, written to the Numbers sheet."""
+    settings, _ = read_settings(book)
+    source = read_table(book, INPUT, (NUMBER_ALIASES,))
+    with on_sheet(INPUT):
+        column = find_column(list(source.frame.columns), NUMBER_ALIASES, role="phone number")
+        result = normalized_table(source.frame, column, settings.default_region)
+    write_frame(book, "Numbers", result)
+    counts = result["Status"].value_counts()
+    parts = [f"{counts.get(s, 0):,} {s}" for s in ("ok", "invalid", "duplicate") if counts.get(s)]
+    return f"{len(result):,} numbers normalized: " + ", ".join(parts)
+
+
+@action("clear", "Clear outputs", PLANNER)
+def clear(book: Book) -> str:
+    """Empty the output sheets; the Input and Settings sheets are never touched."""
+    cleared = [name for name in OUTPUT_SHEETS if name in book.sheet_names()]
+    for name in cleared:
+        book.write(name, [], header=False)
+    return f"Cleared {len(cleared)} output sheets"
+
+
+def _plan(book: Book):
+    """plan_ports on the Input sheet with the Settings sheet's dates and license counts."""
+    settings, extra = read_settings(book)
+    source = read_table(book, INPUT, (NUMBER_ALIASES,))
+    licenses = {
+        "local": as_count(extra.get("Local Licenses"), "Local Licenses"),
+        "toll-free": as_count(extra.get("Toll-Free Licenses"), "Toll-Free Licenses"),
+    }
+    with on_sheet(INPUT):
+        return plan_ports(
+            source.frame,
+            submit_date=as_date(extra.get("Submission Date"), "Submission Date"),
+            requested_date=as_date(extra.get("Requested Date"), "Requested Date"),
+            licenses={k: v for k, v in licenses.items() if v is not None} or None,
+            settings=settings,
+        )
+
+
+@action("plan", "Plan requests", PLANNER)
+def plan(book: Book) -> str:
+    """P1-P12: the request sheets, from the same report the command line writes."""
+    result = _plan(book)
+    for spec in plan_sheets(result):
+        if spec.name not in OUTPUT_SHEETS:
+            continue  # the workbook's own Settings sheet is an input, never overwritten
+        grid = frame_grid(spec.frame)
+        if spec.notes:
+            grid += [[], *([note] for note in spec.notes)]
+        book.write(spec.name, grid)
+    requests = result.requests
+    paths = requests["path"].value_counts() if len(requests) else {}
+    parts = ", ".join(f"{count} {path}" for path, count in paths.items())
+    return (
+        f"{len(requests):,} requests ({parts}) for {len(result.numbers):,} rows; "
+        f"{len(result.exceptions):,} exceptions"
+    )
+
+
+@action("export", "Export request files", PLANNER)
+def export(book: Book) -> str:
+    """One upload-ready CSV per self-service request, in a folder beside the workbook."""
+    folder = book.folder() / "port_requests"
+    written = export_requests(_plan(book), folder)
+    return f"Exported {len(written):,} request files to {folder}"

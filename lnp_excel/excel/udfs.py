@@ -1,0 +1,269 @@
+"""Worksheet functions: ``=TN_NORMALIZE(A2)``, ``=PORT_BATCH(A2, B2)``, ``=PORT_DATES()`` ...
+
+Each takes one cell or a whole column and answers in the same shape (a column spills),
+and turns any error into readable text in the cell, never a traceback. The functions are
+plain Python, so tests call them directly; ``@xw.func`` registers them with Excel on
+Windows and is a no-op elsewhere. ``UDFS`` lists them with their help text, from which
+the build writes the VBA wrappers and the Insert Function descriptions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import xlwings as xw
+
+from lnp_excel.core.csr.common import country_code
+from lnp_excel.core.csr.escalation import escalation_answer
+from lnp_excel.core.csr.pin import is_pin_carrier
+from lnp_excel.core.numbers import normalize_numbers
+from lnp_excel.core.plan_requests import carrier_key, route
+from lnp_excel.core.plan_terms import costs, path_terms
+from lnp_excel.core.planner import plan_ports
+from lnp_excel.core.settings import Settings
+
+PATH_NAMES = ("Self-Service", "Managed", "Custom")
+
+
+@dataclass(frozen=True)
+class Udf:
+    """A worksheet function's name, description and argument help, for the build."""
+
+    name: str
+    description: str
+    arguments: tuple[tuple[str, str, bool], ...]  # (name, help, optional)
+    function: Callable
+
+
+UDFS: list[Udf] = []
+
+
+def udf(description: str, **argument_help: str) -> Callable[[Callable], Callable]:
+    """Register a worksheet function: readable errors, 2-D ranges in, same shape out."""
+
+    def register(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def readable(*args, **kwargs):
+            try:
+                return function(*args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - a cell shows text, not a traceback
+                return f"#LNP: {exc}"
+
+        wrapped = readable
+        for name, text in argument_help.items():
+            wrapped = xw.arg(name, doc=text)(wrapped)
+        wrapped = xw.func(wrapped)
+        parameters = inspect.signature(function).parameters.values()
+        arguments = tuple(
+            (p.name, argument_help.get(p.name, ""), p.default is not inspect.Parameter.empty)
+            for p in parameters
+        )
+        UDFS.append(Udf(function.__name__, description, arguments, wrapped))
+        return wrapped
+
+    return register
+
+
+# --- shapes: one cell or a range --------------------------------------------------------------
+
+
+def _cells(value: object) -> tuple[list[object], Callable[[list[object]], object]]:
+    """Flatten a cell or a range; return the values and how to give answers that shape."""
+    if isinstance(value, list | tuple):
+        rows = [list(r) if isinstance(r, list | tuple) else [r] for r in value]
+        width = max((len(r) for r in rows), default=0)
+        flat = [v for r in rows for v in r + [None] * (width - len(r))]
+
+        def reshape(answers: list[object]) -> object:
+            return [answers[i * width : (i + 1) * width] for i in range(len(rows))]
+
+        return flat, reshape
+    return [value], lambda answers: answers[0]
+
+
+def _numbers(values: list[object]) -> pd.DataFrame:
+    return normalize_numbers(pd.Series(values, dtype=object))
+
+
+def _answer_or_reason(frame: pd.DataFrame, column: str) -> list[object]:
+    ok = frame["status"].isin(["ok", "duplicate"]).to_numpy()
+    answers = frame[column].astype(object).to_numpy()
+    reasons = np.where(frame["status"] == "empty", "", "invalid: " + frame["reason"].astype(str))
+    return np.where(ok, answers, reasons).tolist()
+
+
+# --- numbers (N1-N6) -----------------------------------------------------------------------------
+
+
+@udf(
+    "The number as 10 digits (US/Canada) or E.164, or why it is not a number (N1, N2).",
+    numbers="a cell or a column of numbers in any format",
+)
+def TN_NORMALIZE(numbers):
+    values, shape = _cells(numbers)
+    return shape(_answer_or_reason(_numbers(values), "number"))
+
+
+@udf(
+    "Area code and prefix: the first 6 digits of a US/Canada number (N4).",
+    numbers="a cell or a column of numbers",
+)
+def TN_NPA_NXX(numbers):
+    values, shape = _cells(numbers)
+    frame = _numbers(values)
+    frame["npa_nxx"] = frame["npa_nxx"].astype(str)
+    return shape(_answer_or_reason(frame, "npa_nxx"))
+
+
+@udf(
+    "The number's region: US, CA, a Caribbean region, or another country (N5).",
+    numbers="a cell or a column of numbers",
+)
+def TN_REGION(numbers):
+    values, shape = _cells(numbers)
+    return shape(_answer_or_reason(_numbers(values), "region"))
+
+
+# --- port-in planning (P1-P8) ---------------------------------------------------------------------
+
+
+@udf(
+    "The self-service request group of a number: its NPA-NXX, and the carrier when given "
+    "(P2, P3). Numbers with the same group may share a request of up to 50.",
+    number="a cell or a column of numbers",
+    carrier="optional: the losing carrier (or a column of them)",
+)
+def PORT_BATCH(number, carrier=None):
+    values, shape = _cells(number)
+    carriers = _cells(carrier)[0] if carrier is not None else [None] * len(values)
+    if len(carriers) != len(values):
+        raise ValueError("give as many carriers as numbers")
+    frame = _numbers(values)
+    groups = frame["npa_nxx"].astype(str).to_numpy(dtype=object)
+    keys = [carrier_key(c) for c in carriers]
+    batch = [f"{g}-{k.upper()}" if k else g for g, k in zip(groups, keys, strict=True)]
+    frame["batch"] = batch
+    frame.loc[frame["region"].isin(["", None]) | (frame["npa_nxx"].astype(str) == ""), "batch"] = ""
+    return shape(_answer_or_reason(frame, "batch"))
+
+
+@udf(
+    "The port request each number belongs to, for a whole list at once (spills down): the "
+    "same requests Plan requests makes (P1-P4: at most 50 numbers, one NPA-NXX, one carrier).",
+    numbers="the column of numbers, e.g. A2:A500",
+    carriers="optional: the column of losing carriers, e.g. B2:B500",
+)
+def PORT_BATCHES(numbers, carriers=None):
+    values, shape = _cells(numbers)
+    table = pd.DataFrame({"Number": values})
+    if carriers is not None:
+        names = _cells(carriers)[0]
+        if len(names) != len(values):
+            raise ValueError("give as many carriers as numbers")
+        table["Carrier"] = names
+    plan = plan_ports(table, settings=Settings())
+    requests = plan.numbers["request"].astype(object).to_numpy()
+    reasons = "no request: " + plan.numbers["reason"].astype(str).to_numpy(dtype=object)
+    answers = np.where(requests != "", requests, reasons).tolist()
+    return shape(answers)
+
+
+@udf(
+    "Which porting path takes the number: Self-Service (US), Managed (Canada) or Custom "
+    "(other countries) (P4-P6).",
+    numbers="a cell or a column of numbers",
+)
+def PORT_PATH(numbers):
+    values, shape = _cells(numbers)
+    frame = _numbers(values)
+    planned = frame["status"].isin(["ok", "duplicate"]).to_numpy()
+    kind = (frame["type"] == "toll-free").to_numpy().astype(np.int64)
+    path = route(frame["region"].to_numpy(dtype=object), kind, planned, Settings())
+    frame["path"] = [PATH_NAMES[p] if p >= 0 else "" for p in path]
+    return shape(_answer_or_reason(frame, "path"))
+
+
+@udf(
+    "Cost in dollars of porting a count of numbers on a path: Self-Service free, Managed "
+    "$5 a number with a $50 minimum; Custom is priced by a statement of work (P5-P7).",
+    count="how many numbers",
+    path="optional: Self-Service, Managed (default) or Custom",
+)
+def PORT_COST(count, path="Managed"):
+    code = _path_code(path)
+    if code == 2:
+        return "statement of work"
+    return float(costs(np.array([code]), np.array([int(count)]), Settings())[0])
+
+
+@udf(
+    "Earliest and latest expected port dates, in business days from the submission date "
+    "(7-10 self-service, 15-21 managed; weekends and US federal holidays skipped) (P5, P7).",
+    submit_date="optional: the submission date (default: today)",
+    path="optional: Self-Service (default) or Managed",
+)
+def PORT_DATES(submit_date=None, path="Self-Service"):
+    code = _path_code(path)
+    if code == 2:
+        return [["statement of work", "statement of work"]]
+    submit = _as_date(submit_date) or dt.date.today()
+    terms = path_terms(submit, None, Settings())[PATH_NAMES[code]]
+    return [[terms.earliest, terms.latest]]
+
+
+def _path_code(path: object) -> int:
+    text = str(path or "Self-Service").strip().lower().replace(" ", "-")
+    for code, name in enumerate(PATH_NAMES):
+        if text == name.lower():
+            return code
+    raise ValueError(f"unknown path '{path}': use Self-Service, Managed or Custom")
+
+
+def _as_date(value: object) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+# --- port-out CSR (C6, C10) ---------------------------------------------------------------
+
+
+@udf(
+    "The CSR PIN: 8x82125 for a US number with Inteliquent, Onvoy or Neutral Tandem (any "
+    "spelling), otherwise blank; always blank outside the US (C6).",
+    carrier="the number's carrier (or a column of them)",
+    country="optional: the number's country (default US)",
+)
+def CSR_PIN(carrier, country="US"):
+    carriers, shape = _cells(carrier)
+    countries = (
+        _cells(country)[0] if isinstance(country, list | tuple) else [country] * len(carriers)
+    )
+    settings = Settings()
+    answers = [
+        settings.csr_pin
+        if country_code(place or "US", settings) == "US" and is_pin_carrier(name, settings)
+        else ""
+        for name, place in zip(carriers, countries, strict=True)
+    ]
+    return shape(answers)
+
+
+@udf(
+    "What to do when a port-out from this carrier is rejected (C10).",
+    carrier="the losing carrier",
+    reason="optional: the rejection text",
+)
+def CSR_ESCALATION(carrier, reason=""):
+    answer = escalation_answer(carrier, reason or "")
+    return f"{answer.situation}: {answer.resolution}"

@@ -1,0 +1,22 @@
+' Ribbon callbacks of Port_Planner.xlsm: one line each, the work is in Python.
+Option Explicit
+
+Public Sub LnpNormalize(control As IRibbonControl)
+    LnpRun "normalize"
+End Sub
+
+Public Sub LnpPlan(control As IRibbonControl)
+    LnpRun "plan"
+End Sub
+
+Public Sub LnpExport(control As IRibbonControl)
+    LnpRun "export"
+End Sub
+
+Public Sub LnpClear(control As IRibbonControl)
+    LnpRun "clear"
+End Sub
+
+Public Sub LnpUndo(control As IRibbonControl)
+    LnpRun "undo"
+End Sub

@@ -1,0 +1,21 @@
+"""Fixtures for workbook tests: freshly built workbooks in a temp folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lnp_excel.build.workbooks import WORKBOOKS, build_workbook
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each workbook built once per test session, as files."""
+    folder = tmp_path_factory.mktemp("workbooks")
+    paths = {}
+    for name in WORKBOOKS:
+        path = folder / f"{name}.xlsm"
+        path.write_bytes(build_workbook(name))
+        paths[name] = path
+    return paths

@@ -1,0 +1,136 @@
+"""The one stand-in allowed: a minimal in-memory copy of the xlwings objects the adapter uses.
+
+Only what ``XlwingsBook`` touches is modelled (sheets, ranges by corner cells, values,
+fill colour, font, status bar, alerts, selection address), so a test of the adapter fails
+if the adapter starts needing more of Excel.
+"""
+
+from __future__ import annotations
+
+
+class FakeFont:
+    def __init__(self) -> None:
+        self.bold = False
+        self.color = None
+
+
+class FakeRange:
+    def __init__(self, sheet: FakeSheet, first: tuple[int, int], last: tuple[int, int]):
+        self.sheet, self.first, self.last = sheet, first, last
+        self.font = FakeFont()
+
+    @property
+    def row(self) -> int:
+        return self.first[0]
+
+    @property
+    def column(self) -> int:
+        return self.first[1]
+
+    @property
+    def last_cell(self) -> FakeRange:
+        return FakeRange(self.sheet, self.last, self.last)
+
+    def options(self, ndim: int = 2) -> FakeRange:
+        return self
+
+    @property
+    def value(self) -> list[list[object]]:
+        (r1, c1), (r2, c2) = self.first, self.last
+        return [
+            [self.sheet.cells.get((r, c)) for c in range(c1, c2 + 1)] for r in range(r1, r2 + 1)
+        ]
+
+    @value.setter
+    def value(self, grid: list[list[object]]) -> None:
+        r1, c1 = self.first
+        for i, row in enumerate(grid):
+            for j, v in enumerate(row):
+                self.sheet.cells[(r1 + i, c1 + j)] = v
+        self.sheet.writes += 1
+
+    @property
+    def color(self):
+        return self.sheet.colors.get(self.first)
+
+    @color.setter
+    def color(self, value) -> None:
+        (r1, c1), (r2, c2) = self.first, self.last
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                self.sheet.colors[(r, c)] = value
+        self.sheet.format_calls += 1
+
+
+class FakeSheet:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.cells: dict[tuple[int, int], object] = {}
+        self.colors: dict[tuple[int, int], object] = {}
+        self.writes = 0
+        self.format_calls = 0
+
+    def range(self, first, last=None) -> FakeRange:
+        return FakeRange(self, first, last or first)
+
+    @property
+    def used_range(self) -> FakeRange:
+        filled = [k for k, v in self.cells.items() if v is not None] or [(1, 1)]
+        return FakeRange(self, (1, 1), (max(r for r, _ in filled), max(c for _, c in filled)))
+
+    def clear_contents(self) -> None:
+        self.cells.clear()
+
+    def autofit(self) -> None:
+        pass
+
+
+class FakeSheets(list):
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            return next(s for s in self if s.name == key)
+        return super().__getitem__(key)
+
+    def add(self, name: str, after=None) -> FakeSheet:
+        sheet = FakeSheet(name)
+        self.append(sheet)
+        return sheet
+
+
+class FakeApp:
+    def __init__(self) -> None:
+        self.status_bar = None
+        self.screen_updating = True
+        self.alerts: list[tuple[str, str]] = []
+
+    def alert(self, prompt: str, title: str = "", mode: str | None = None) -> None:
+        self.alerts.append((title, prompt))
+
+
+class FakeSelection(FakeRange):
+    def __init__(self, sheet: FakeSheet, address: str, count: int):
+        super().__init__(sheet, (1, 1), (1, 1))
+        self.address, self.count = address, count
+
+
+class FakeBook:
+    def __init__(self, fullname: str = "C:\\\\work\\\\Port_Planner.xlsm") -> None:
+        self.fullname = fullname
+        self.app = FakeApp()
+        self.sheets = FakeSheets()
+        self.selection = None
+
+    @classmethod
+    def from_openpyxl(cls, path) -> FakeBook:
+        """Sheets and values of a real workbook file, as Excel would show them."""
+        import openpyxl
+
+        book = cls(str(path))
+        wb = openpyxl.load_workbook(path)
+        for ws in wb.worksheets:
+            sheet = book.sheets.add(ws.title)
+            for row in ws.iter_rows():
+                for cell in row:
+                    if cell.value is not None:
+                        sheet.cells[(cell.row, cell.column)] = cell.value
+        return book

@@ -1,0 +1,84 @@
+"""The ribbon's actions on real workbook files, headless: same code, openpyxl adapter."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from lnp_excel.cli.main import main
+from lnp_excel.excel.actions import run_action
+from lnp_excel.excel.openpyxl_book import OpenpyxlBook
+
+
+def rows(path: Path, sheet: str) -> list[tuple]:
+    wb = openpyxl.load_workbook(path, keep_vba=True)
+    return [r for r in wb[sheet].iter_rows(values_only=True) if any(v is not None for v in r)]
+
+
+def with_input(built: Path, tmp_path: Path, numbers: list[list[object]]) -> Path:
+    """A copy of the planner whose Input table holds ``numbers`` (written as an agent would)."""
+    book = OpenpyxlBook(built)
+    book.write("Input", [["Number", "Carrier", "Location", "Notes"], *numbers], header=False)
+    path = tmp_path / "planner.xlsm"
+    book.save(path)
+    return path
+
+
+def test_normalize_writes_the_numbers_sheet_and_keeps_the_vba(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    source = with_input(
+        built["Port_Planner"],
+        tmp_path,
+        [
+            ["212-736-1234", "AT&T", "", ""],
+            ["(212) 736 1234", "AT&T", "", ""],
+            ["junk", "", "", ""],
+        ],
+    )
+    out = tmp_path / "out.xlsm"
+    assert main(["run", str(source), "normalize", "-o", str(out)]) == 0
+    result = rows(out, "Numbers")
+    assert result[0][:2] == ("Row", "Number")
+    assert [r[result[0].index("Status")] for r in result[1:]] == ["ok", "duplicate", "invalid"]
+    with zipfile.ZipFile(out) as package:
+        assert {"xl/vbaProject.bin", "customUI/customUI.xml"} <= set(package.namelist())
+    table = openpyxl.load_workbook(out)["Input"].tables["tblInput"]
+    assert table.ref == "A1:D4"
+
+
+def test_clear_empties_outputs_and_keeps_input(built: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "out.xlsm"
+    assert main(["run", str(built["Port_Planner"]), "normalize", "-o", str(out)]) == 0
+    cleared = tmp_path / "cleared.xlsm"
+    assert main(["run", str(out), "clear", "-o", str(cleared)]) == 0
+    assert rows(cleared, "Numbers") == []
+    assert len(rows(cleared, "Input")) == 9
+
+
+def test_the_input_workbook_is_never_overwritten_unless_asked(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    source = tmp_path / "mine.xlsm"
+    source.write_bytes(built["Port_Planner"].read_bytes())
+    before = source.read_bytes()
+    assert main(["run", str(source), "normalize", "-o", str(source)]) == 2
+    assert source.read_bytes() == before
+    assert main(["run", str(source), "normalize", "--overwrite"]) == 0
+    assert rows(source, "Numbers")
+
+
+def test_unknown_action_and_bad_rows_are_clear_errors(
+    built: dict[str, Path], capsys: pytest.CaptureFixture
+) -> None:
+    assert main(["run", str(built["Port_Planner"]), "frobnicate"]) == 2
+    assert "unknown action 'frobnicate'" in capsys.readouterr().err
+    assert main(["run", str(built["Port_Planner"]), "normalize", "--rows", "9-2"]) == 2
+    assert "--rows" in capsys.readouterr().err
+
+
+def test_undo_with_nothing_logged_says_so(built: dict[str, Path]) -> None:
+    assert run_action(OpenpyxlBook(built["Port_Planner"]), "undo") == "Nothing to undo"

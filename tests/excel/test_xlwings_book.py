@@ -1,0 +1,52 @@
+"""The xlwings adapter, against the minimal Excel stand-in: one read, one write, runs of fills."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fake_excel import FakeBook
+
+from lnp_excel.excel.xlwings_book import XlwingsBook, rows_of_address, run
+
+
+def test_read_and_write_are_one_call_each() -> None:
+    book = FakeBook()
+    sheet = book.sheets.add("Data")
+    adapter = XlwingsBook(book)
+    adapter.write("Data", [["Phone", "Carrier"], ["2127361234", "AT&T"], ["x"]])
+    assert sheet.writes == 1
+    assert adapter.read("Data") == [["Phone", "Carrier"], ["2127361234", "AT&T"], ["x", None]]
+    assert sheet.colors[(1, 1)] == "#1F4E78"
+
+
+def test_highlight_colours_runs_not_cells() -> None:
+    book = FakeBook()
+    sheet = book.sheets.add("CSR")
+    XlwingsBook(book).highlight("CSR", [(2, 3), (3, 3), (4, 3), (9, 3), (2, 5)], "#FFEB9C")
+    assert sheet.format_calls == 3
+    assert {k for k, v in sheet.colors.items() if v} == {(2, 3), (3, 3), (4, 3), (9, 3), (2, 5)}
+
+
+def test_selection_rows_from_a_multi_area_address() -> None:
+    assert rows_of_address("$A$2:$D$5,$A$9") == [2, 3, 4, 5, 9]
+    assert rows_of_address("B7") == [7]
+
+
+def test_ribbon_run_normalizes_and_reports_on_the_status_bar(built: dict[str, Path]) -> None:
+    book = FakeBook.from_openpyxl(built["Port_Planner"])
+    summary = run("normalize", book=book)
+    numbers = book.sheets["Numbers"]
+    assert summary.startswith("8 numbers normalized")
+    assert book.app.status_bar == summary and book.app.alerts == []
+    assert numbers.cells[(1, 1)] == "Row" and numbers.cells[(2, 6)] == "2127361234"
+    assert book.app.screen_updating is True
+
+
+def test_bad_input_becomes_a_message_box_not_a_traceback(built: dict[str, Path]) -> None:
+    book = FakeBook.from_openpyxl(built["Port_Planner"])
+    book.sheets["Input"].cells.clear()
+    book.sheets["Input"].cells[(1, 1)] = "Carrier"
+    book.sheets["Input"].cells[(2, 1)] = "AT&T"
+    assert run("normalize", book=book) is None
+    title, message = book.app.alerts[0]
+    assert title == "LNP Tools" and "sheet 'Input'" in message and "Traceback" not in message
