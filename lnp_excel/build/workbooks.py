@@ -95,11 +95,20 @@ def _write_sheets(workbook: xlsxwriter.Workbook, layout: dict, folder: Path) -> 
     workbook.set_properties({"title": layout["title"], "author": "lnp_excel"})
     for spec in layout["sheets"]:
         sheet = workbook.add_worksheet(spec["name"])
+        _printable(sheet)
         if spec["kind"] == "start":
             _write_start(sheet, spec, formats, folder, layout)
         else:
             WRITERS[spec["kind"]](sheet, spec, formats, folder)
     workbook.worksheets()[0].activate()
+
+
+def _printable(sheet) -> None:
+    """Agents print plans and CSRs: landscape, one page wide, the header on every page."""
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
+    sheet.set_paper(1)  # Letter
 
 
 def _write_table(sheet, spec: dict, formats: dict, folder: Path) -> None:

@@ -1,0 +1,107 @@
+"""Render the README pictures from the real workbooks: run actions headless, LibreOffice to
+PDF, pdftoppm to PNG, crop to the content. Needs soffice, pdftoppm and pillow (dev only).
+
+    python docs/make_pictures.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+REPO = Path(__file__).resolve().parents[1]
+SHOTS = (  # workbook, action, sheet index in the PDF (1-based page), picture, width share
+    ("Port_Planner", "plan", "Request", "planner_requests.png", 0.60),
+    ("CSR_Template", "csr-all", "Phone Number", "csr_corrected.png", 1.0),
+)
+
+
+def page_starting_with(pdf: Path, text: str) -> int:
+    pages = int(
+        next(
+            line.split()[-1]
+            for line in subprocess.run(
+                ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+            ).stdout.splitlines()
+            if line.startswith("Pages:")
+        )
+    )
+    for page in range(2, pages + 1):
+        first = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        if first.startswith(text):
+            return page
+    raise SystemExit(f"no page of {pdf.name} starts with {text!r}")
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        for name, action, heading, picture, share in SHOTS:
+            book = work / f"{name}.xlsm"
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "lnp_excel.cli.main",
+                    "run",
+                    str(REPO / "workbooks" / f"{name}.xlsm"),
+                    action,
+                    "-o",
+                    str(book),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            subprocess.run(
+                [
+                    "soffice",
+                    f"-env:UserInstallation=file://{work}/profile",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(work),
+                    str(book),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            pdf = work / f"{name}.pdf"
+            page = page_starting_with(pdf, heading)
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-r",
+                    "180",
+                    "-png",
+                    "-singlefile",
+                    "-f",
+                    str(page),
+                    "-l",
+                    str(page),
+                    str(pdf),
+                    str(work / "page"),
+                ],
+                check=True,
+            )
+            image = Image.open(work / "page.png").convert("RGB")
+            left, top, right, bottom = ImageOps.invert(image).getbbox()
+            right = int(left + (right - left) * share)
+            image.crop((left - 10, top - 10, right + 10, bottom + 10)).save(
+                REPO / "docs" / "images" / picture, optimize=True
+            )
+            print(f"wrote docs/images/{picture}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
