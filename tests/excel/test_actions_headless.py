@@ -82,3 +82,11 @@ def test_unknown_action_and_bad_rows_are_clear_errors(
 
 def test_undo_with_nothing_logged_says_so(built: dict[str, Path]) -> None:
     assert run_action(OpenpyxlBook(built["Port_Planner"]), "undo") == "Nothing to undo"
+
+
+def test_long_work_reports_progress_on_the_status_bar(built: dict[str, Path]) -> None:
+    book = OpenpyxlBook(built["Port_Planner"])
+    summary = run_action(book, "plan")
+    assert book.messages[0] == "Plan requests..."
+    assert any(m.startswith("Normalizing numbers") and m.endswith("%") for m in book.messages)
+    assert summary.startswith("5 requests")

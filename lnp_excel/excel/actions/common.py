@@ -57,6 +57,11 @@ def run_action(book: Book, name: str) -> str:
     return chosen.run(book)
 
 
+def progress_on(book: Book) -> Callable[[float, str], None]:
+    """A core progress callback shown on the status bar ("Normalizing numbers 40%")."""
+    return lambda fraction, message: book.status(f"{message} {fraction:.0%}")
+
+
 # --- reading and writing sheets ------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from lnp_excel.excel.actions.common import (
     as_date,
     frame_grid,
     on_sheet,
+    progress_on,
     read_settings,
     read_table,
     write_frame,
@@ -30,7 +31,9 @@ def normalize(book: Book) -> str:
     source = read_table(book, INPUT, (NUMBER_ALIASES,))
     with on_sheet(INPUT):
         column = find_column(list(source.frame.columns), NUMBER_ALIASES, role="phone number")
-        result = normalized_table(source.frame, column, settings.default_region)
+        result = normalized_table(
+            source.frame, column, settings.default_region, progress=progress_on(book)
+        )
     write_frame(book, "Numbers", result)
     counts = result["Status"].value_counts()
     parts = [f"{counts.get(s, 0):,} {s}" for s in ("ok", "invalid", "duplicate") if counts.get(s)]
@@ -61,6 +64,7 @@ def _plan(book: Book):
             requested_date=as_date(extra.get("Requested Date"), "Requested Date"),
             licenses={k: v for k, v in licenses.items() if v is not None} or None,
             settings=settings,
+            progress=progress_on(book),
         )
 
 
