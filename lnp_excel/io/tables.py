@@ -547,10 +547,10 @@ def table_from_grid(
 
 def column_positions(header: Sequence[object]) -> dict[str, int]:
     """The 1-based sheet column of each column name that ``table_from_grid`` gives."""
-    return {name: i for i, name in enumerate(_header_names(header), start=1)}
+    return {name: i for i, name in enumerate(header_names(header), start=1)}
 
 
-def _header_names(cells: Sequence[object]) -> list[str]:
+def header_names(cells: Sequence[object]) -> list[str]:
     """Header texts; blank ones named after their column letter; repeats numbered."""
     names: list[str] = []
     seen: set[str] = set()
@@ -575,7 +575,7 @@ def _framed(header: Sequence[object], body: pd.DataFrame, *, blank) -> pd.DataFr
         for position in range(len(header))
         if not (blank_header[position] and blank(body.iloc[:, position]))
     ]
-    names = _header_names(header)
+    names = header_names(header)
     frame = body.iloc[:, keep].astype(object)
     frame.columns = [names[position] for position in keep]
     frame.index = pd.Index(frame.index.to_numpy(), name="row")

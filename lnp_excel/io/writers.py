@@ -25,6 +25,7 @@ import xlsxwriter
 from xlsxwriter.exceptions import XlsxWriterException
 
 from lnp_excel.core.errors import InputError
+from lnp_excel.io.tables import header_names
 
 # --- atomic files ----------------------------------------------------------------------
 
@@ -290,22 +291,6 @@ def _table_name(sheet: str, taken: set[str]) -> str:
     return candidate
 
 
-def _header_texts(columns: Sequence[object]) -> list[str]:
-    """Table headers must be unique text (Excel compares them without case)."""
-    seen: set[str] = set()
-    out = []
-    for position, column in enumerate(columns, start=1):
-        text = str(column).strip() if column is not None else ""
-        text = text or f"Column{position}"
-        candidate, count = text, 1
-        while candidate.casefold() in seen:
-            count += 1
-            candidate = f"{text} ({count})"
-        seen.add(candidate.casefold())
-        out.append(candidate)
-    return out
-
-
 class _SheetWriter:
     """Writes one SheetSpec; formats are cached per workbook by (number format, fill)."""
 
@@ -339,7 +324,7 @@ class _SheetWriter:
         ws = self.workbook.add_worksheet(name)
         frame = spec.frame
         rows, width = frame.shape
-        headers = _header_texts(list(frame.columns))
+        headers = header_names(list(frame.columns))
         fills = self._fills(spec, headers)
         for col, header in enumerate(headers):
             money = any(word in header.casefold() for word in MONEY_WORDS)

@@ -65,6 +65,17 @@ class CsrInputs:
     carrier_lookup: pd.DataFrame | None
     port_orders: pd.DataFrame | None
 
+    def shared(self) -> dict[str, object]:
+        """The options fix_csr and the builds take alike."""
+        return {
+            "port_orders": self.port_orders,
+            "billing_address": self.billing_address,
+            "address_matrix": self.address_matrix,
+            "carrier_lookup": self.carrier_lookup,
+            "as_of": self.as_of,
+            "settings": self.settings,
+        }
+
 
 def read_inputs(book: Book) -> CsrInputs:
     settings, extra = read_settings(book)
@@ -223,13 +234,8 @@ def run_all(book: Book) -> str:
         result = fix_csr(
             target.frame,
             customer=inputs.customer,
-            port_orders=inputs.port_orders,
-            billing_address=inputs.billing_address,
-            address_matrix=inputs.address_matrix,
-            carrier_lookup=inputs.carrier_lookup,
-            as_of=inputs.as_of,
-            settings=inputs.settings,
             batch_rows=[r for r in rows if r in target.frame.index] if rows else None,
+            **inputs.shared(),
         )
     apply_changes(book, target, result.changes, "Run all steps")
     _refresh_flags(book, result.flags, rules=set().union(*RULES.values()))
@@ -247,12 +253,7 @@ def build(book: Book) -> str:
             customer=inputs.customer,
             first_name=inputs.first_name,
             last_name=inputs.last_name,
-            port_orders=inputs.port_orders,
-            billing_address=inputs.billing_address,
-            address_matrix=inputs.address_matrix,
-            carrier_lookup=inputs.carrier_lookup,
-            as_of=inputs.as_of,
-            settings=inputs.settings,
+            **inputs.shared(),
         )
     replace_sheet(
         book,
