@@ -192,29 +192,37 @@ def PORT_PATH(numbers):
 @udf(
     "Cost in dollars of porting a count of numbers on a path: Self-Service free, Managed "
     "$5 a number with a $50 minimum; Custom is priced by a statement of work (P5-P7).",
-    count="how many numbers",
+    count="how many numbers (or a column of counts)",
     path="optional: Self-Service, Managed (default) or Custom",
 )
 def PORT_COST(count, path="Managed"):
+    counts, shape = _cells(count)
     code = _path_code(path)
     if code == 2:
-        return "statement of work"
-    return float(costs(np.array([code]), np.array([int(count)]), Settings())[0])
+        return shape(["statement of work"] * len(counts))
+    numbers = np.array([int(c or 0) for c in counts])
+    return shape(costs(np.full(len(numbers), code), numbers, Settings()).tolist())
 
 
 @udf(
     "Earliest and latest expected port dates, in business days from the submission date "
-    "(7-10 self-service, 15-21 managed; weekends and US federal holidays skipped) (P5, P7).",
-    submit_date="optional: the submission date (default: today)",
+    "(7-10 self-service, 15-21 managed; weekends and US federal holidays skipped) (P5, P7). "
+    "A column of dates gives a row of two dates for each.",
+    submit_date="optional: the submission date or a column of them (default: today)",
     path="optional: Self-Service (default) or Managed",
 )
 def PORT_DATES(submit_date=None, path="Self-Service"):
     code = _path_code(path)
-    if code == 2:
-        return [["statement of work", "statement of work"]]
-    submit = _as_date(submit_date) or dt.date.today()
-    terms = path_terms(submit, None, Settings())[PATH_NAMES[code]]
-    return [[terms.earliest, terms.latest]]
+    dates = _cells(submit_date)[0] if isinstance(submit_date, list | tuple) else [submit_date]
+    rows = []
+    for value in dates:
+        if code == 2:
+            rows.append(["statement of work", "statement of work"])
+            continue
+        submit = _as_date(value) or dt.date.today()
+        terms = path_terms(submit, None, Settings())[PATH_NAMES[code]]
+        rows.append([terms.earliest, terms.latest])
+    return rows
 
 
 def _path_code(path: object) -> int:
@@ -261,9 +269,10 @@ def CSR_PIN(carrier, country="US"):
 
 @udf(
     "What to do when a port-out from this carrier is rejected (C10).",
-    carrier="the losing carrier",
+    carrier="the losing carrier (or a column of them)",
     reason="optional: the rejection text",
 )
 def CSR_ESCALATION(carrier, reason=""):
-    answer = escalation_answer(carrier, reason or "")
-    return f"{answer.situation}: {answer.resolution}"
+    carriers, shape = _cells(carrier)
+    answers = [escalation_answer(name, reason or "") for name in carriers]
+    return shape([f"{a.situation}: {a.resolution}" for a in answers])

@@ -48,11 +48,14 @@ def test_port_cost_managed_minimum_and_free_self_service() -> None:
     assert PORT_COST(20, "Managed") == 100.0
     assert PORT_COST(40, "Self-Service") == 0.0
     assert PORT_COST(400, "Custom") == "statement of work"
+    assert PORT_COST([[3], [20]]) == [[50.0], [100.0]]
 
 
 def test_port_dates_skip_weekends_and_holidays_across_the_year_end() -> None:
     # Monday 21 Dec 2026: Christmas (Fri 25th) and New Year (Fri 1 Jan 2027) are skipped.
     assert PORT_DATES(dt.date(2026, 12, 21)) == [[dt.date(2026, 12, 31), dt.date(2027, 1, 6)]]
+    spilled = PORT_DATES([[dt.date(2026, 12, 21)], [dt.datetime(2026, 12, 21, 9, 0)]])
+    assert spilled == [[dt.date(2026, 12, 31), dt.date(2027, 1, 6)]] * 2
 
 
 def test_errors_are_text_in_the_cell() -> None:
@@ -79,6 +82,8 @@ def test_csr_escalation_answers_the_article_table() -> None:
     assert "portal" in CSR_ESCALATION("Bandwidth", "PIN rejected").lower()
     assert CSR_ESCALATION("Verizon Wireless").startswith("Verizon")
     assert "manager" in CSR_ESCALATION("Comcast")
+    column = CSR_ESCALATION([["Onvoy LLC"], ["Comcast"]])
+    assert "8x82125" in column[0][0] and "manager" in column[1][0]
 
 
 def test_port_batches_spills_the_planners_request_ids() -> None:
