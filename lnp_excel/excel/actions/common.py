@@ -132,11 +132,8 @@ def apply_changes(book: Book, target: SheetTable, changes: pd.DataFrame, action_
     header_index = target.table.header_row - 1
     positions = target.positions()
     for column in dict.fromkeys(changes["Column"]):
-        if column not in positions:
-            grid[header_index] = grid[header_index] + [None] * (
-                len(positions) - len(grid[header_index])
-            )
-            grid[header_index].append(column)
+        if column not in positions:  # a column the core added (e.g. PIN) goes on the right
+            grid[header_index] = [*grid[header_index], column]
             positions[column] = len(grid[header_index])
     cells = []
     for row, column, new in zip(changes["Row"], changes["Column"], changes["New"], strict=True):
@@ -238,7 +235,10 @@ def undo_last(book: Book) -> str:
         book.write(str(sheet), grid, header=False)
         book.highlight(str(sheet), cells, None)
     write_frame(book, CHANGES, logged[numbers != last])
-    return f"Undid '{undone['Action'].iloc[0]}': {len(undone)} cells restored"
+    whole = undone.loc[undone["Cell"] == WHOLE_SHEET, "Sheet"].tolist()
+    restored = [f"{len(undone) - len(whole)} cells"] if len(undone) > len(whole) else []
+    restored += [f"the {sheet} sheet" for sheet in whole]
+    return f"Undid '{undone['Action'].iloc[0]}': {' and '.join(restored)} restored"
 
 
 def _column_number(cell: str) -> int:
