@@ -74,6 +74,21 @@ def normalize_numbers(
     N2/N6) and ``warning`` (N3 plan warnings on valid numbers). When ``values`` is a Series
     its index labels (e.g. sheet row numbers) name the first occurrence of a duplicate.
     """
+    return normalize_with_keys(values, default_region, progress=progress)[0]
+
+
+def normalize_with_keys(
+    values: Iterable[object] | pd.Series,
+    default_region: str = "US",
+    *,
+    progress: Progress | None = None,
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """``normalize_numbers`` plus each row's int64 number key (for the planner).
+
+    The key is the NANP national number (10 digits) for NANP numbers, a larger value
+    derived from the E.164 digits otherwise, and 0 where the number is not valid. Equal
+    keys are equal numbers, so callers can group and sort without re-reading strings.
+    """
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     count = len(series)
     labels = series.index if isinstance(values, pd.Series) else pd.RangeIndex(1, count + 1)
@@ -111,9 +126,11 @@ def normalize_numbers(
     out.reason[empty] = ""
     _mark_duplicates(out.key, status, out.reason, labels)
     npa_nxx, warning = _nanp_details(out.number, out.key)
-    return pd.DataFrame(
+    given = series.array if isinstance(series.dtype, pd.StringDtype) else None
+    frame = pd.DataFrame(
         {
-            "input": series.to_numpy(dtype=object),
+            # A str column is passed as it is: no copy, no second validation of 1M strings.
+            "input": given if given is not None else series.to_numpy(dtype=object),
             "number": out.number,
             "region": out.region,
             "type": out.kind,
@@ -124,6 +141,7 @@ def normalize_numbers(
         },
         index=series.index,
     )
+    return frame, out.key
 
 
 DISPLAY_COLUMNS = {
@@ -192,7 +210,12 @@ def _as_texts(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         return series.astype(str).to_numpy(dtype=object), reason
     if pd.api.types.is_float_dtype(series.dtype):
         return _float_texts(series.to_numpy(dtype=float), reason)
+    if isinstance(series.dtype, pd.StringDtype):  # text or missing, nothing else
+        reason[series.isna().to_numpy()] = _EMPTY_REASON
+        return series.to_numpy(dtype=object, na_value=""), reason
     raw = series.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(raw, skipna=False) == "string":  # one C pass: all str
+        return raw, reason
     # Compare type identities: numpy probes every element of an array of type objects.
     type_ids = np.fromiter(map(id, map(type, raw)), dtype=np.int64, count=count)
     is_str, is_float, is_int = (type_ids == id(str)), (type_ids == id(float)), (type_ids == id(int))
@@ -510,7 +533,7 @@ def _run_country(
     valid = got_type != phonenumbers.PhoneNumberType.UNKNOWN
     target = rows[which]
     if country == NANP_COUNTRY_CODE:
-        out.number[target[valid]] = list(map(str, national[valid].tolist()))
+        out.number[target[valid]] = _ten_digit_texts(national[valid])
         out.key[target[valid]] = national[valid]
         out.reason[target[~valid]] = _nanp_invalid_reasons(nsn[~valid], lengths[~valid])
     else:
@@ -526,6 +549,24 @@ def _run_country(
         )
     out.region[target[valid]] = got_region[valid]
     out.kind[target[valid]] = _TYPE_NAME_LOOKUP[got_type[valid]]
+
+
+_FIVE_DIGITS = (
+    (np.arange(100_000)[:, None] // np.array([10_000, 1_000, 100, 10, 1])) % 10 + 48
+).astype(np.uint8)
+
+
+def _ten_digit_texts(national: np.ndarray) -> list[str]:
+    """10-digit numbers as strings: their ASCII bytes from a table of 5-digit halves, then
+    one decode and split (C loops) instead of ``str(n)`` a million times."""
+    if not len(national):
+        return []
+    chars = np.empty((len(national), 11), dtype=np.uint8)
+    high, low = np.divmod(national, 100_000)
+    chars[:, :5] = _FIVE_DIGITS[high]
+    chars[:, 5:10] = _FIVE_DIGITS[low]
+    chars[:, 10] = 10
+    return chars.tobytes().decode("ascii").split("\n")[:-1]
 
 
 def _nanp_invalid_reasons(nsn: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -584,14 +625,19 @@ def _mark_duplicates(
 ) -> None:
     """N6: the same number twice is one number; later repeats name the first occurrence."""
     valid = np.flatnonzero(key > 0)
-    keys = pd.Series(key[valid])
-    repeat = keys.duplicated().to_numpy()
-    if not repeat.any():
+    if not len(valid):
         return
+    # One hash pass: codes count up in order of first appearance, so a row is a first
+    # occurrence exactly when its code exceeds every code before it.
+    codes, distinct = pd.factorize(key[valid])
+    if len(distinct) == len(valid):
+        return
+    first = np.empty(len(codes), dtype=bool)
+    first[0] = True
+    first[1:] = codes[1:] > np.maximum.accumulate(codes)[:-1]
+    repeat = ~first
     rows = valid[repeat]
-    involved = valid[keys.duplicated(keep=False).to_numpy()]
-    distinct, first = np.unique(key[involved], return_index=True)
-    first_rows = involved[first][np.searchsorted(distinct, key[rows])]
+    first_rows = valid[np.flatnonzero(first)[codes[repeat]]]
     status[rows] = DUPLICATE
     reason[rows] = [f"same number as row {label}" for label in labels[first_rows]]
 

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.errors import InputError
-from lnp_excel.core.numbers import DUPLICATE, EMPTY, INVALID, OK, normalize_numbers
+from lnp_excel.core.numbers import DUPLICATE, EMPTY, INVALID, OK, normalize_with_keys
 from lnp_excel.core.plan_checklist import checklist
 from lnp_excel.core.plan_inputs import as_date, find_columns
 from lnp_excel.core.plan_requests import (
@@ -31,7 +31,6 @@ from lnp_excel.core.plan_requests import (
     carrier_key,
     group_requests,
     kinds_of,
-    number_order,
     read_carriers,
     route,
 )
@@ -129,7 +128,7 @@ def plan_ports(
         )
     available = license_counts(licenses)
 
-    verdicts = normalize_numbers(numbers_in, settings.default_region, progress=progress)
+    verdicts, keys = normalize_with_keys(numbers_in, settings.default_region, progress=progress)
     count = len(verdicts)
     status = verdicts["status"].to_numpy(dtype=object)
     ok = status == OK
@@ -143,7 +142,11 @@ def plan_ports(
         npa = pd.Categorical(npa)
     blank = np.flatnonzero(np.asarray(npa.categories, dtype=object) == "")
     nanp = np.asarray(npa.codes) != (blank[0] if len(blank) else -2)
-    sort_key = number_order(verdicts["number"].to_numpy(dtype=object), nanp & (path >= 0))
+    # Within a group, NANP numbers sort by their 10 digits (the engine's key), others by
+    # input position; NANP and other numbers never share a group, so the scales never meet.
+    sort_key = np.arange(count, dtype=np.int64) + 10**10
+    by_digits = nanp & (path >= 0)
+    sort_key[by_digits] = keys[by_digits]
     grouping = group_requests(path, kind, npa, carriers, sort_key, settings)
 
     numbers = numbers_frame(verdicts, carriers, grouping, path)
