@@ -25,6 +25,7 @@ from lnp_excel.core.csr.result import CsrResult
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
 from lnp_excel.io.csr_files import (
+    output_paths,
     read_address_matrix,
     read_carrier_lookup,
     read_csr,
@@ -151,7 +152,9 @@ def _address_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output-dir", type=Path, default=Path("."), help="output folder")
+    parser.add_argument(
+        "-o", "--output-dir", type=Path, help="output folder (default: here, or ./corrected)"
+    )
     parser.add_argument(
         "--no-review", action="store_true", help="write the customer CSV only (large files)"
     )
@@ -236,6 +239,7 @@ def _legacy(args: argparse.Namespace) -> int:
 def _doc(args: argparse.Namespace) -> int:
     settings = Settings()
     table = read_table(args.input, alias_groups=(NUMBER_ALIASES,))
+    table.require(table.frame.columns)
     customer = _customer_name(args.customer or _customer_from_name(args.input, settings))
     inputs = [args.input] + ([args.template] if args.template else [])
     with _located(table):
@@ -259,6 +263,7 @@ def _case(args: argparse.Namespace) -> int:
         table = read_table(args.from_file)
         with _located(table):
             column = find_column(list(table.frame.columns), NUMBER_ALIASES, role="phone number")
+        table.require([column])
         numbers += [v for v in table.frame[column].tolist() if str(v).strip()]
     if args.carrier:
         answer = escalation_answer(args.carrier, args.reason or "")
@@ -313,13 +318,24 @@ def _finish(result: CsrResult, args: argparse.Namespace, settings: Settings) -> 
         )
         if path
     ]
+    folder = args.output_dir or _default_folder(result, inputs, settings)
     written = write_csr_outputs(
-        result, args.output_dir, inputs=inputs, settings=settings, review=not args.no_review
+        result, folder, inputs=inputs, settings=settings, review=not args.no_review
     )
     print(f"{result.customer}: {len(result.table):,} rows. {result.summary()}")
     for path in written:
         print(f"wrote {path}")
     return 0
+
+
+def _default_folder(result: CsrResult, inputs: list[Path], settings: Settings) -> Path:
+    """Here, unless the agent saved the download under the CSR's own name (the article
+    says to): then ./corrected, so the corrected file never replaces the download."""
+    csv_path, _ = output_paths(Path("."), result.customer, settings)
+    if any(path.resolve() == csv_path.resolve() for path in inputs):
+        print(f"the input is named {csv_path.name}: writing the corrected files to ./corrected")
+        return Path("corrected")
+    return Path(".")
 
 
 def _customer_name(name: str | None) -> str:
@@ -363,6 +379,7 @@ def _parse_numbers(spec: str) -> list[object]:
         table = read_table(path)  # a missing file is an InputError naming it
         with _located(table):
             column = find_column(list(table.frame.columns), NUMBER_ALIASES, role="phone number")
+        table.require([column])
         return [v for v in table.frame[column].tolist() if str(v).strip()]
     numbers = [part.strip() for part in re.split(r"[,;\n]", spec) if part.strip()]
     if not numbers:
