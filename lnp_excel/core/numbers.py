@@ -514,19 +514,16 @@ def _run_country(
     if not len(which):
         return
     automaton = phonemeta.country_automaton(country)
-    width = int(lengths.max())
-    exponent = np.maximum(lengths[:, None] - 1 - np.arange(width)[None, :], 0)
-    nsn = ((national[:, None] // _POW10[exponent]) % 10).astype(np.intp)
-    states, national_prefix = automaton.run(nsn, lengths, track_prefix=after_plus)
+    states, national_prefix = _run_automaton(automaton, national, lengths, after_plus)
     if after_plus:
         # libphonenumber's parser strips a national prefix after '+CC' only when the rest
         # still fits: those few values are parsed by it directly, once each.
         fallback[which[national_prefix]] = True
         keep = ~national_prefix
-        which, nsn, states = which[keep], nsn[keep], states[keep]
+        which, states = which[keep], states[keep]
         national, lengths = national[keep], lengths[keep]
     key = states.astype(np.int64) * 32 + lengths
-    uniq, inverse = np.unique(key, return_inverse=True)
+    inverse, uniq = pd.factorize(key)
     verdicts = [automaton.verdict(int(k // 32), int(k % 32)) for k in uniq]
     got_region = np.array([v[0] or "" for v in verdicts], dtype=object)[inverse]
     got_type = np.array([v[1] for v in verdicts], dtype=np.int64)[inverse]
@@ -535,7 +532,10 @@ def _run_country(
     if country == NANP_COUNTRY_CODE:
         out.number[target[valid]] = _ten_digit_texts(national[valid])
         out.key[target[valid]] = national[valid]
-        out.reason[target[~valid]] = _nanp_invalid_reasons(nsn[~valid], lengths[~valid])
+        bad_lengths = lengths[~valid]
+        out.reason[target[~valid]] = _nanp_invalid_reasons(
+            _digit_matrix(national[~valid], bad_lengths), bad_lengths
+        )
     else:
         out.number[target[valid]] = [
             f"+{country}{n:0{size}d}"
@@ -567,6 +567,50 @@ def _ten_digit_texts(national: np.ndarray) -> list[str]:
     chars[:, 5:10] = _FIVE_DIGITS[low]
     chars[:, 10] = 10
     return chars.tobytes().decode("ascii").split("\n")[:-1]
+
+
+def _digit_matrix(national: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """(rows, longest) digits 0-9 of numbers given as value + digit count, left-aligned."""
+    width = int(lengths.max(initial=1))
+    exponent = np.maximum(lengths[:, None] - 1 - np.arange(width)[None, :], 0)
+    return ((national[:, None] // _POW10[exponent]) % 10).astype(np.intp)
+
+
+_TAIL = 4  # digits run row by row; the digits before them are run once per distinct value
+
+
+def _run_automaton(
+    automaton: phonemeta.CountryAutomaton,
+    national: np.ndarray,
+    lengths: np.ndarray,
+    track_prefix: bool,
+) -> tuple[np.ndarray, np.ndarray]:
+    """``automaton.run`` over numbers as value + digit count, same states and prefix flags.
+
+    Numbers of one length share few leading digits (a million numbers, a few thousand
+    NPA-NXX): the automaton reads each distinct head once, and only the last ``_TAIL``
+    digits row by row, without a digit matrix.
+    """
+    length = int(lengths[0])
+    if length <= _TAIL or lengths.min() != lengths.max():
+        return automaton.run(_digit_matrix(national, lengths), lengths, track_prefix=track_prefix)
+    head_codes, heads = pd.factorize(national // _POW10[_TAIL])
+    head_lengths = np.full(len(heads), length - _TAIL)
+    state, prefix = automaton.run(
+        _digit_matrix(np.asarray(heads, dtype=np.int64), head_lengths),
+        head_lengths,
+        track_prefix=track_prefix,
+    )
+    state, prefix = state[head_codes], prefix[head_codes]
+    prefix_states = automaton.national_prefix_states if track_prefix else None
+    tail = (national % _POW10[_TAIL]).astype(np.int32)
+    for power in (1000, 100, 10, 1):
+        if prefix_states is not None:
+            prefix |= prefix_states[state]
+        state = automaton.transitions[state, (tail // power) % 10]
+    if prefix_states is not None:
+        prefix |= prefix_states[state]
+    return state, prefix
 
 
 def _nanp_invalid_reasons(nsn: np.ndarray, lengths: np.ndarray) -> np.ndarray:

@@ -173,7 +173,7 @@ class CountryAutomaton:
         """
         state = np.ones(len(digits), dtype=np.int32)
         national_prefix = np.zeros(len(digits), dtype=bool)
-        prefix_states = self._national_prefix_states
+        prefix_states = self.national_prefix_states
         same_length = len(lengths) == 0 or lengths.min() == lengths.max()
         for column in range(digits.shape[1]):
             if track_prefix:
@@ -185,7 +185,8 @@ class CountryAutomaton:
         return state, national_prefix
 
     @property
-    def _national_prefix_states(self) -> np.ndarray:
+    def national_prefix_states(self) -> np.ndarray:
+        """Per state: whether the national-prefix pattern has matched on the way to it."""
         return np.array([NATIONAL_PREFIX_TAG in tags for tags in self.prefixed])
 
     @lru_cache(maxsize=4096)  # noqa: B019 - automata live for the process; few (state, length)
