@@ -106,8 +106,9 @@ def route(
     ``self_service_toll_free`` holds (an assumption, see Settings); ``managed_regions``
     (US, Canada) go to Managed; every other country to Custom, its only path (P6).
     """
-    in_ss = _any_equal(region, settings.self_service_regions)
-    in_mg = _any_equal(region, settings.managed_regions)
+    equal: dict[str, np.ndarray] = {}  # one compare per region code (US is in both lists)
+    in_ss = _any_equal(region, settings.self_service_regions, equal)
+    in_mg = _any_equal(region, settings.managed_regions, equal)
     if not settings.self_service_toll_free:
         in_ss &= kind != 1
     path = np.where(in_ss, 0, np.where(in_mg, 1, 2)).astype(np.int64)
@@ -115,11 +116,16 @@ def route(
     return path
 
 
-def _any_equal(values: np.ndarray, wanted: Sequence[str]) -> np.ndarray:
-    """``values`` equal to any of a few upper-cased codes (object compares, no hashing)."""
+def _any_equal(
+    values: np.ndarray, wanted: Sequence[str], equal: dict[str, np.ndarray]
+) -> np.ndarray:
+    """``values`` equal to any of a few upper-cased codes (object compares, no hashing);
+    ``equal`` keeps each code's compare for the next call."""
     out = np.zeros(len(values), dtype=bool)
     for code in {str(w).strip().upper() for w in wanted}:
-        out |= values == code
+        if code not in equal:
+            equal[code] = values == code
+        out |= equal[code]
     return out
 
 
@@ -203,7 +209,7 @@ def group_requests(
     position = np.arange(len(g)) - np.repeat(starts, np.diff(np.append(starts, len(g))))
     limit = max(1, int(settings.self_service_max_numbers))
     sorted_rows = rows[order]
-    self_service = path[sorted_rows] == 0
+    self_service = p[order] == 0
     piece = np.where(self_service, position // limit, 0)
     new_request = new_group.copy()
     new_request[1:] |= piece[1:] != piece[:-1]

@@ -13,6 +13,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
+from lnp_excel.core.numbers import text_array
 from lnp_excel.core.plan_checklist import MAX_IDS_LISTED
 from lnp_excel.core.plan_requests import KINDS, MANAGED, PATHS, Carriers, Grouping
 from lnp_excel.core.plan_terms import (
@@ -67,21 +68,24 @@ def numbers_frame(
 ) -> pd.DataFrame:
     reason = verdicts["reason"].to_numpy(dtype=object, copy=True)
     reason[(path < 0) & (reason == "")] = EMPTY_REASON
+    # The engine's columns are shared, not copied (pandas copies on write); arrays, not
+    # Series, so nothing is aligned on the index.
     frame = pd.DataFrame(
         {
-            "input": verdicts["input"],
-            "number": verdicts["number"],
-            "region": verdicts["region"],
-            "type": verdicts["type"],
-            "npa_nxx": verdicts["npa_nxx"],
+            "input": verdicts["input"].array,
+            "number": verdicts["number"].array,
+            "region": verdicts["region"].array,
+            "type": verdicts["type"].array,
+            "npa_nxx": verdicts["npa_nxx"].array,
             "carrier": carriers.per_row(),
             "request": pd.Categorical.from_codes(grouping.row_request + 1, ["", *grouping.ids]),
             "path": pd.Categorical.from_codes(path + 1, ["", *PATHS]),
-            "status": verdicts["status"],
-            "reason": reason,
-            "warning": verdicts["warning"],
+            "status": verdicts["status"].array,
+            "reason": text_array(reason),
+            "warning": verdicts["warning"].array,
         },
         index=verdicts.index,
+        copy=False,
     )
     frame.index.name = "row"
     return frame
@@ -221,6 +225,7 @@ def requests_frame(
             "notes": notes,
         },
         columns=list(REQUEST_COLUMNS),
+        copy=False,
     )
     return frame
 

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.errors import InputError
-from lnp_excel.core.numbers import DUPLICATE, EMPTY, INVALID, OK, normalize_with_keys
+from lnp_excel.core.numbers import OK, STATUSES, normalize_with_keys
 from lnp_excel.core.plan_checklist import checklist
 from lnp_excel.core.plan_inputs import as_date, find_columns
 from lnp_excel.core.plan_requests import (
@@ -128,12 +128,12 @@ def plan_ports(
         )
     available = license_counts(licenses)
 
-    verdicts, keys = normalize_with_keys(numbers_in, settings.default_region, progress=progress)
+    verdicts, keys, status_code = normalize_with_keys(
+        numbers_in, settings.default_region, progress=progress
+    )
     count = len(verdicts)
-    status = verdicts["status"].to_numpy(dtype=object)
-    ok = status == OK
-    statuses = {name: int((status == name).sum()) for name in (INVALID, DUPLICATE, EMPTY)}
-    statuses[OK] = int(ok.sum())
+    ok = status_code == STATUSES.index(OK)
+    statuses = dict(zip(STATUSES, np.bincount(status_code, minlength=len(STATUSES)).tolist()))
     kind = kinds_of(verdicts["type"].to_numpy(dtype=object))
     carriers = read_carriers(carriers_in, count, settings)
     path = route(verdicts["region"].to_numpy(dtype=object), kind, ok, settings)
