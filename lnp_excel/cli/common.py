@@ -22,7 +22,20 @@ def pick_column(
     role: str,
     required: bool = True,
 ) -> object | None:
-    """The column named with an option, else the one found by name; errors say where."""
+    """The column named with an option, else the one found by name; errors say where.
+
+    A column whose cells the file does not really hold (merged, or formulas never
+    calculated) is refused here, before any work.
+    """
+    column = _pick(table, given, aliases, role=role, required=required)
+    if column is not None:
+        table.require([column])
+    return column
+
+
+def _pick(
+    table: SourceTable, given: str | None, aliases: tuple[str, ...], *, role: str, required: bool
+) -> object | None:
     columns = list(table.frame.columns)
     if given is not None:
         if given in columns:

@@ -239,6 +239,7 @@ def _legacy(args: argparse.Namespace) -> int:
 def _doc(args: argparse.Namespace) -> int:
     settings = Settings()
     table = read_table(args.input, alias_groups=(NUMBER_ALIASES,))
+    table.require(table.frame.columns)
     customer = _customer_name(args.customer or _customer_from_name(args.input, settings))
     inputs = [args.input] + ([args.template] if args.template else [])
     with _located(table):
@@ -262,6 +263,7 @@ def _case(args: argparse.Namespace) -> int:
         table = read_table(args.from_file)
         with _located(table):
             column = find_column(list(table.frame.columns), NUMBER_ALIASES, role="phone number")
+        table.require([column])
         numbers += [v for v in table.frame[column].tolist() if str(v).strip()]
     if args.carrier:
         answer = escalation_answer(args.carrier, args.reason or "")
@@ -377,6 +379,7 @@ def _parse_numbers(spec: str) -> list[object]:
         table = read_table(path)  # a missing file is an InputError naming it
         with _located(table):
             column = find_column(list(table.frame.columns), NUMBER_ALIASES, role="phone number")
+        table.require([column])
         return [v for v in table.frame[column].tolist() if str(v).strip()]
     numbers = [part.strip() for part in re.split(r"[,;\n]", spec) if part.strip()]
     if not numbers:

@@ -54,13 +54,20 @@ CSR_GROUPS = (NUMBER_ALIASES, CARRIER_ALIASES, COUNTRY_ALIASES, ADDRESS_ALIASES)
 
 
 def read_csr(path: Path, *, sheet: str | None = None) -> SourceTable:
-    """A CSR export, inventory or legacy export: header found under any title rows."""
-    return read_table(path, sheet=sheet, alias_groups=CSR_GROUPS)
+    """A CSR export, inventory or legacy export: header found under any title rows.
+
+    Every column goes to the carrier, so a merged or never-calculated cell anywhere in
+    the table is refused (``SourceTable.require``).
+    """
+    table = read_table(path, sheet=sheet, alias_groups=CSR_GROUPS)
+    table.require(table.frame.columns)
+    return table
 
 
 def read_port_orders_file(path: Path) -> PortOrders:
     """Port orders (a number and an LOA address column, by name); errors name the file."""
     table = read_table(path, alias_groups=(NUMBER_ALIASES, PORT_ADDRESS_ALIASES))
+    table.require(table.frame.columns)
     try:
         return read_port_orders(table.frame)
     except InputError as error:
@@ -70,6 +77,7 @@ def read_port_orders_file(path: Path) -> PortOrders:
 def read_address_matrix(path: Path, settings: Settings) -> pd.DataFrame:
     """An agent's Address Matrix (Country, Origin, Carrier, Source, Next step), checked."""
     table = read_table(path, alias_groups=(("Source",), ("Country",), ("Origin",), ("Carrier",)))
+    table.require(table.frame.columns)
     try:
         address_rules(table.frame, settings)
     except InputError as error:
@@ -80,6 +88,7 @@ def read_address_matrix(path: Path, settings: Settings) -> pd.DataFrame:
 def read_carrier_lookup(path: Path, settings: Settings) -> pd.DataFrame:
     """An agent's Carrier Lookup matrix (Country, Carrier, How to find), checked."""
     table = read_table(path, alias_groups=(("How to find",), ("Country",), ("Carrier",)))
+    table.require(table.frame.columns)
     try:
         lookup_rules(table.frame, settings)
     except InputError as error:

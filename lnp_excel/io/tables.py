@@ -14,7 +14,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 
@@ -61,10 +61,55 @@ class SourceTable:
     path: Path | None
     sheet: str | None  # None for CSV
     header_row: int  # 1-based
+    # Cells Excel shows but the file does not hold, by column: a formula whose result was
+    # never saved, a merged range. Their frame value is None; ``require`` refuses them.
+    suspect: dict[str, list[Suspect]] = field(default_factory=dict)
 
     def locate(self, error: InputError) -> InputError:
         """Add this table's file and sheet to an error raised by the core."""
         return error.located(file=self.path.name if self.path else None, sheet=self.sheet)
+
+    def require(self, columns: Iterable[object]) -> None:
+        """Refuse when a column the command reads has suspect cells (see ``suspect``).
+
+        Reading them as blank would turn a number into an "empty" row or let a CSR
+        address be filled from the matrix: the user must fix the sheet instead.
+        """
+        for column in columns:
+            found = self.suspect.get(str(column))
+            if not found:
+                continue
+            kind = found[0].kind
+            same = [s for s in found if s.kind == kind]
+            where = ", ".join(s.where for s in same[:5]) + (" ..." if len(same) > 5 else "")
+            raise self.locate(
+                InputError(
+                    SUSPECT_MESSAGES[kind].format(count=len(same), where=where),
+                    row=same[0].row,
+                    column=str(column),
+                )
+            )
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """One cell (or merged range) whose shown value is not in the file."""
+
+    kind: str  # "formula" or "merged"
+    row: int  # 1-based sheet row (the first row of a merged range)
+    where: str  # "A3" or "A3:A4"
+
+
+SUSPECT_MESSAGES = {
+    "formula": (
+        "{count} cell(s) hold formulas whose results were never saved ({where}): the file was "
+        "written by a program, not by Excel. Open it in Excel, save it, and try again"
+    ),
+    "merged": (
+        "merged cells ({where}): the value Excel shows belongs to the first cell only. "
+        "Unmerge them (Home > Merge & Center) and put the value in every row, then try again"
+    ),
+}
 
 
 def read_table(
@@ -200,10 +245,12 @@ def _decode(path: Path) -> tuple[str, str]:
         head = data[:4096]
         odd, even = head[1::2].count(0), head[0::2].count(0)
         if max(odd, even) < len(head) // 4:
-            raise InputError("this does not look like a text or CSV file", file=path.name)
+            _refuse_zero_bytes(data, path.name)
         candidates = ["utf-16-le" if odd > even else "utf-16-be"]
     else:
         candidates = ["utf-8", "cp1252", "latin-1"]
+    if not candidates[0].startswith("utf-16") and b"\x00" in data:
+        _refuse_zero_bytes(data, path.name)
     for encoding in candidates:
         try:
             text = data.decode(encoding)
@@ -211,6 +258,27 @@ def _decode(path: Path) -> tuple[str, str]:
             continue
         return encoding, text.removeprefix("\ufeff")
     raise InputError(f"the file is not valid {candidates[0]} text", file=path.name)
+
+
+_CONTROL = bytes(range(32)).replace(b"\t", b"").replace(b"\n", b"").replace(b"\r", b"")
+
+
+def _refuse_zero_bytes(data: bytes, name: str) -> None:
+    """Binary data, or a text export with zero (NUL) bytes in it: say which, and where.
+
+    A NUL is never part of a phone list; reading past it would carry it into the outputs.
+    """
+    head = data[:4096]
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    if controls > len(head) // 50:
+        raise InputError("this does not look like a text or CSV file", file=name)
+    line = data.count(b"\n", 0, data.find(b"\x00")) + 1
+    raise InputError(
+        f"the file holds {data.count(0):,} zero byte(s) (NUL), the first on line {line}; text "
+        "never contains them: export the file again, or remove them in a text editor",
+        file=name,
+        row=line,
+    )
 
 
 def _records(text: str, delimiter: str) -> Iterator[list[str]]:
@@ -274,6 +342,9 @@ def _read_text_table(
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError, OSError) as exc:
         raise _csv_error(exc, name) from exc
 
+    if _blank_rows(raw.head(MAX_SCAN * 100)).all() and _blank_rows(raw).all():
+        raise InputError("the file is empty: only blank lines and separators", file=name)
+    raw = _unwrap_text_formulas(raw)
     head = raw.head(MAX_SCAN).to_numpy().tolist()
     try:
         header_index = find_header_row(head, alias_groups)
@@ -291,6 +362,33 @@ def _read_text_table(
             "the file has a header row but no data rows", file=name, row=header_index + 1
         )
     return SourceTable(frame=frame, path=path, sheet=None, header_row=header_index + 1)
+
+
+_TEXT_FORMULA = re.compile(r'="((?:[^"]|"")*)"')
+
+
+def _unwrap_text_formulas(raw: pd.DataFrame) -> pd.DataFrame:
+    """Cells like ``="0012127361234"`` as the text Excel shows for them.
+
+    Legacy systems write numbers that way so Excel keeps them as text: opening the CSV,
+    Excel runs the formula and shows ``0012127361234``. Anything else after "=" is left
+    as written (and neutralized when written back out).
+    """
+    for position in range(raw.shape[1]):
+        values = raw.iloc[:, position].to_numpy(dtype=object)
+        try:
+            if '="' not in "\x00".join(values):  # one C pass: most columns stop here
+                continue
+        except TypeError:  # a short row's missing cell: not text
+            pass
+        changed = values.copy()
+        for row, value in enumerate(values):
+            if type(value) is str and value.startswith('="'):
+                match = _TEXT_FORMULA.fullmatch(value)
+                if match:
+                    changed[row] = match.group(1).replace('""', '"')
+        raw.isetitem(position, pd.Series(changed, index=raw.index, dtype=object))
+    return raw
 
 
 def _csv_error(exc: Exception, name: str) -> InputError:
@@ -494,7 +592,110 @@ def _read_workbook_table(
                 raise exc.located(file=name, sheet=title) from None
             limit = None if max_rows is None else header_index + 1 + max_rows
             grid = _collect(chain(head, rows), limit)
-    return table_from_grid(grid, alias_groups=alias_groups, path=path, sheet=title)
+            marks = _sheet_marks(ws)
+    table = table_from_grid(grid, alias_groups=alias_groups, path=path, sheet=title)
+    table.suspect = _suspects(marks, grid[table.header_row - 1], table)
+    return table
+
+
+# --- what a sheet shows but does not hold ------------------------------------------------
+
+_CHUNK = 1 << 22
+_CELL_OPEN = re.compile(rb"<(?:\w+:)?c\s([^>]*)>\s*$")
+_CELL_CLOSE = re.compile(rb"</(?:\w+:)?c>")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_TYPE_STR = re.compile(rb'\bt="str"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
+
+
+@dataclass
+class _Marks:
+    """Formula cells without a saved result, and merged ranges, as 1-based (row, column)."""
+
+    formulas: list[tuple[int, int]] = field(default_factory=list)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def _sheet_marks(ws: object) -> _Marks:
+    """Scan the sheet's XML once for what openpyxl's values cannot show.
+
+    A value-only read returns None both for an empty cell and for a formula written by a
+    program that never calculated it (Excel always saves the result), and None for every
+    cell of a merged range but the first. The scan is a byte search: chunks without "<f"
+    or "mergeCell" cost one ``in`` test each.
+    """
+    marks = _Marks()
+    carry = b""
+    with ws._get_source() as source:  # noqa: SLF001 - the read-only sheet's XML stream
+        while True:
+            chunk = source.read(_CHUNK)
+            buffer = carry + chunk
+            if not chunk:
+                _scan(buffer, marks)
+                return marks
+            cut = buffer.rfind(b"row>")
+            if cut < 0:
+                carry = buffer
+                continue
+            _scan(buffer[: cut + 4], marks)
+            carry = buffer[cut + 4 :]
+
+
+def _scan(data: bytes, marks: _Marks) -> None:
+    if b"f" in data and (b"<f" in data or b":f" in data):
+        for found in _FORMULA.finditer(data):
+            start = found.start()
+            opening = _CELL_OPEN.search(data, max(0, start - 400), start)
+            if opening is None:
+                continue
+            closing = _CELL_CLOSE.search(data, start)
+            body = data[start : closing.start() if closing else len(data)]
+            if _VALUE.search(body) or _TYPE_STR.search(opening.group(1)):
+                continue  # a saved result (t="str" with <v></v> is a saved empty text)
+            ref = _REF.search(opening.group(1))
+            if ref is not None:
+                marks.formulas.append((int(ref.group(2)), _column_number(ref.group(1))))
+    if b"mergeCell" in data:
+        for found in _MERGE.finditer(data):
+            first_col, first_row, last_col, last_row = found.groups()
+            last_col, last_row = last_col or first_col, last_row or first_row
+            top, bottom = sorted((int(first_row), int(last_row)))
+            left, right = sorted((_column_number(first_col), _column_number(last_col)))
+            if (top, left) != (bottom, right):
+                marks.merged.append((top, left, bottom, right))
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _suspects(
+    marks: _Marks, header: Sequence[object], table: SourceTable
+) -> dict[str, list[Suspect]]:
+    """The marks below the header, by the table's column names."""
+    names = header_names(list(header) + [None] * MAX_COLUMNS)
+    kept = {str(c) for c in table.frame.columns}
+    found: dict[str, list[Suspect]] = {}
+
+    def add(column: int, suspect: Suspect) -> None:
+        if column <= MAX_COLUMNS and names[column - 1] in kept:
+            found.setdefault(names[column - 1], []).append(suspect)
+
+    for row, column in sorted(marks.formulas):
+        if row > table.header_row:
+            add(column, Suspect("formula", row, f"{get_column_letter(column)}{row}"))
+    for top, left, bottom, right in sorted(marks.merged):
+        if bottom <= table.header_row:
+            continue  # a title or a header spread over cells: nothing is lost
+        ref = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+        for column in range(left, min(right, MAX_COLUMNS) + 1):
+            add(column, Suspect("merged", top, ref))
+    return found
 
 
 def table_from_grid(

@@ -1,0 +1,168 @@
+"""What a file shows but does not hold, and text files that are not quite text (issue #6).
+
+Real files written by openpyxl and edited at the XML level, then read back; nothing mocked.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from lnp_excel.core.errors import InputError
+from lnp_excel.io.tables import read_table
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def _book(tmp_path: Path, rows: list[list[object]], merges: tuple[str, ...] = ()) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Numbers"
+    for row in rows:
+        ws.append(row)
+    for cells in merges:
+        ws.merge_cells(cells)
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    return path
+
+
+# --- formulas never calculated ----------------------------------------------------------------
+
+
+def test_formulas_without_saved_results_are_refused_in_the_columns_read(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path,
+        [["Phone Number", "Total", "Site"], ["=A9&A10", "=1+1", "HQ"], ["2127361235", "=2+2"]],
+    )
+    table = read_table(path)
+    assert table.frame.loc[2, "Phone Number"] is None  # the value a value-read gives
+    assert [s.where for s in table.suspect["Phone Number"]] == ["A2"]
+    assert [s.where for s in table.suspect["Total"]] == ["B2", "B3"]
+    with pytest.raises(InputError) as caught:
+        table.require(["Phone Number"])
+    error = caught.value
+    assert "formulas whose results were never saved (A2)" in error.message
+    assert (error.file, error.sheet, error.row, error.column) == (
+        "book.xlsx",
+        "Numbers",
+        2,
+        "Phone Number",
+    )
+
+
+def test_saved_results_are_not_suspect(tmp_path: Path, edit_zip) -> None:
+    path = _book(tmp_path, [["Phone Number", "Note"], ["=A9", '=""'], ["=A10", "=1"]])
+    # What Excel saves: a text result (an empty text is a result too) and a number.
+    edit_zip(
+        path,
+        SHEET,
+        lambda xml: (
+            xml.replace(
+                b'<c r="A2"><f>A9</f><v></v>', b'<c r="A2" t="str"><f>A9</f><v>2127361234</v>'
+            )
+            .replace(b'<c r="B2"><f>""</f><v></v>', b'<c r="B2" t="str"><f>""</f><v></v>')
+            .replace(b'<c r="A3"><f>A10</f><v></v>', b'<c r="A3"><f>A10</f><v>2127361235</v>')
+            .replace(b'<c r="B3"><f>1</f><v></v>', b'<c r="B3"><f>1</f><v>1</v>')
+        ),
+    )
+    table = read_table(path)
+    assert table.suspect == {}
+    assert table.frame["Phone Number"].tolist() == ["2127361234", 2127361235]
+    table.require(table.frame.columns)
+
+
+def test_a_namespace_prefix_does_not_hide_a_formula(tmp_path: Path, edit_zip) -> None:
+    path = _book(tmp_path, [["Phone Number"], ["=A9"], ["2127361235"]])
+    edit_zip(
+        path,
+        SHEET,
+        lambda xml: (
+            xml.replace(b"<worksheet xmlns=", b"<x:worksheet xmlns:x=")
+            .replace(b"</worksheet>", b"</x:worksheet>")
+            .replace(b"<", b"<x:")
+            .replace(b"<x:/", b"</x:")
+            .replace(b"<x:x:", b"<x:")
+            .replace(b"</x:x:", b"</x:")
+        ),
+    )
+    table = read_table(path)
+    assert [s.where for s in table.suspect["Phone Number"]] == ["A2"]
+
+
+# --- merged cells ------------------------------------------------------------------------------
+
+
+def test_merged_cells_below_the_header_are_refused_where_read(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path,
+        [
+            ["Acme numbers", None, None],
+            ["Phone Number", "Carrier", "Site"],
+            ["2127361234", "AT&T", "HQ"],
+            ["2127361235", None, None],
+        ],
+        merges=("A1:C1", "B3:B4", "C3:C4"),
+    )
+    table = read_table(path)
+    assert table.header_row == 2
+    assert set(table.suspect) == {"Carrier", "Site"}  # the title's merge hides nothing
+    table.require(["Phone Number"])
+    with pytest.raises(InputError, match=r"merged cells \(B3:B4\)") as caught:
+        table.require(["Phone Number", "Carrier"])
+    assert (caught.value.row, caught.value.column) == (3, "Carrier")
+
+
+def test_a_sideways_merge_in_the_data_marks_every_column_it_covers(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path,
+        [["Phone Number", "Street", "City"], ["2127361234", "1 Main St", None]],
+        merges=("B2:C2",),
+    )
+    suspect = read_table(path).suspect
+    assert {column: [s.where for s in found] for column, found in suspect.items()} == {
+        "Street": ["B2:C2"],
+        "City": ["B2:C2"],
+    }
+
+
+# --- text that is not quite text ---------------------------------------------------------------
+
+
+def test_zero_bytes_in_a_text_file_are_refused_with_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    lines = ["Phone Number,Label"] + [f"212736{i:04d},line {i}" for i in range(2000)]
+    data = "\r\n".join(lines).encode("utf-8").replace(b"line 1500", b"line\x00\x001500")
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_table(path)
+    assert "2 zero byte(s) (NUL), the first on line 1502" in caught.value.message
+    assert caught.value.row == 1502
+
+
+def test_utf16_is_still_text(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(codecs.BOM_UTF16_LE + "Phone Number\r\n2127361234\r\n".encode("utf-16-le"))
+    assert read_table(path).frame["Phone Number"].tolist() == ["2127361234"]
+
+
+def test_a_file_of_blank_lines_and_separators_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("\r\n,,\r\n  \r\n,,,\r\n\t\r\n", encoding="utf-8")
+    with pytest.raises(InputError, match="only blank lines and separators"):
+        read_table(path)
+
+
+def test_excel_text_formulas_in_a_csv_read_as_excel_shows_them(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.csv"
+    path.write_text(
+        'Phone Number,Note\r\n="0012127361234",="say ""hi"""\r\n'
+        '="2127361235"&"x",=A1\r\n2127361236,="\r\n',
+        encoding="utf-8",
+    )
+    frame = read_table(path).frame
+    assert frame["Phone Number"].tolist() == ["0012127361234", '="2127361235"&"x"', "2127361236"]
+    assert frame["Note"].tolist() == ['say "hi"', "=A1", '="']
