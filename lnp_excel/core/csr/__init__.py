@@ -14,6 +14,7 @@ from lnp_excel.core.csr.addresses import (
 )
 from lnp_excel.core.csr.batch import apply_to_rows, select_batch
 from lnp_excel.core.csr.btn import fill_billing_numbers, main_btn_flags
+from lnp_excel.core.csr.checks import check_values
 from lnp_excel.core.csr.eligibility import check_eligibility
 from lnp_excel.core.csr.fix import fix_csr
 from lnp_excel.core.csr.nulls import replace_nulls
@@ -28,6 +29,7 @@ __all__ = [
     "StepResult",
     "apply_to_rows",
     "check_eligibility",
+    "check_values",
     "clear_non_us_addresses",
     "default_address_matrix",
     "default_carrier_lookup",

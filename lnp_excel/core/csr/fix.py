@@ -1,6 +1,7 @@
 """``fix_csr``: every correction of the CSR article on a CSR export, in the article's order.
 
-C2 nulls, C1 eligibility (flags only, when the table has a status column), C3 non-US
+C2 nulls, C1 eligibility (flags only, when the table has a status column), unusable
+numbers and Excel error values (flags only, ``csr.checks``), C3 non-US
 addresses, C4 blank US addresses, C6 PINs, then blank Billing Telephone Numbers (C5's
 rule). With a batch (C13) only the chosen rows are corrected and returned; the others are
 listed in ``excluded``. Without one, the table keeps every row, in order, with its sheet
@@ -29,6 +30,7 @@ from lnp_excel.core.csr.addresses import (
 )
 from lnp_excel.core.csr.batch import batch_mask
 from lnp_excel.core.csr.btn import fill_billing_numbers, main_btn_flags
+from lnp_excel.core.csr.checks import check_values
 from lnp_excel.core.csr.common import countries, is_blank
 from lnp_excel.core.csr.eligibility import check_eligibility, parse_as_of
 from lnp_excel.core.csr.fields import number_column
@@ -89,6 +91,7 @@ def fix_csr(
     steps.append(step)
     steps.append(check_eligibility(step.table, as_of=as_of, settings=settings))
     codes = countries(step.table, number, country, settings)
+    steps.append(check_values(step.table, settings=settings, codes=codes))
     step = _clear_non_us(step.table, codes, carrier_lookup, settings)
     steps.append(step)
     blank = is_blank(step.table[address])
