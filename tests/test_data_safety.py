@@ -19,7 +19,10 @@ import pandas as pd
 import pytest
 
 from lnp_excel.cli.main import main
-from lnp_excel.io.writers import SheetSpec, write_csv, write_workbook
+from lnp_excel.core.csr import CsrResult
+from lnp_excel.core.errors import InputError
+from lnp_excel.io.csr_files import write_csr_outputs
+from lnp_excel.io.writers import EXCEL_MAX_ROWS, SheetSpec, write_csv, write_workbook
 
 PIN = "8x82125"
 ADDRESSES = ("100 Congress Ave, Austin, TX 78701", "2200 S Lamar Blvd", "500 E 6th St")
@@ -129,3 +132,31 @@ def test_pins_and_addresses_never_reach_the_console_or_a_log(
     for secret in (PIN, *ADDRESSES, "Congress", "Lamar"):
         assert secret not in said, secret
     assert "wrote" in captured.out and "batch rows not in the table" in captured.err
+
+
+# --- several outputs ---------------------------------------------------------------------------
+
+
+def test_csr_fix_refused_at_its_review_workbook_writes_no_customer_csv(
+    tmp_path: Path, capsys
+) -> None:
+    """The review is written first: when it cannot be (here a folder holds its name, as
+    a file open in Excel would refuse), the customer CSV is not written either."""
+    csr = tmp_path / "csr_export.csv"
+    csr.write_text(
+        "Phone Number,Country,Carrier,Address\r\n2125550120,US,Bandwidth,1 Elm St\r\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    (out / "8x8_Acme_CSR_review.xlsx").mkdir(parents=True)
+    assert main(["csr", "fix", str(csr), "--customer", "Acme", "-o", str(out)]) == 2
+    assert "the output path is a folder" in capsys.readouterr().err
+    assert _leftovers(out) == ["8x8_Acme_CSR_review.xlsx"]
+
+
+def test_a_csr_too_long_for_a_sheet_is_refused_before_any_file(tmp_path: Path) -> None:
+    table = pd.DataFrame({"Phone Number": ["2125550120"] * EXCEL_MAX_ROWS, "Carrier": "X"})
+    result = CsrResult(table=table, customer="Acme")
+    with pytest.raises(InputError, match="--no-review"):
+        write_csr_outputs(result, tmp_path)
+    assert _leftovers(tmp_path) == []

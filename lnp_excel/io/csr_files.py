@@ -129,10 +129,17 @@ def write_csr_outputs(
                     "choose another output folder with -o",
                     file=str(source),
                 )
-    written = [write_csv(result.customer_table(), csv_path)]
-    if review:
-        written.append(write_workbook(review_path, review_sheets(result, settings)))
-    return written
+    if not review:
+        return [write_csv(result.customer_table(), csv_path)]
+    if len(result.table) >= EXCEL_MAX_ROWS:
+        raise InputError(
+            f"the CSR has {len(result.table):,} rows, more than an Excel sheet holds "
+            f"({EXCEL_MAX_ROWS - 1:,} below the header): write the CSV alone with --no-review"
+        )
+    # The review first: it is the file an agent leaves open in Excel, and a refusal there
+    # must come before the customer CSV is touched (exit 2 leaves no new output).
+    review_written = write_workbook(review_path, review_sheets(result, settings))
+    return [write_csv(result.customer_table(), csv_path), review_written]
 
 
 def _same_path(a: Path, b: Path) -> bool:
