@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(jobs) - set(JOBS)
     if unknown:
         parser.error(f"unknown job(s): {', '.join(sorted(unknown))}; choose from {JOBS}")
-    print(f"{os.cpu_count()} CPU(s); one fresh process per (size, job); peak = the process's max RSS")
+    print(f"{os.cpu_count()} CPU(s); a fresh process per (size, job); peak = its max RSS")
     header = f"{'job':<5} {'rows':>5} {'seconds':>8} {'us/row':>7} {'input MB':>9} {'peak MB':>8}"
     print(header + f" {'x smallest':>10}  result")
     worst = 0.0
