@@ -50,6 +50,7 @@ _CLASS[ord("+")] = _PLUS
 for _code in (ord("'"), 0x2018, 0x2019):
     _CLASS[_code] = _APOS
 _CLASS[ord(".")] = _DOT
+_SPECIAL_BITS = (1 << _PLUS) | (1 << _APOS) | (1 << _DOT)
 
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
 _FLOAT_TEXT = re.compile(r"(\d+)\.0{1,2}")
@@ -96,19 +97,19 @@ def normalize_with_keys(
     count = len(series)
     labels = series.index if isinstance(values, pd.Series) else pd.RangeIndex(1, count + 1)
     texts, refusals = _as_texts(series)
-    out = _Verdicts.empty(count)
-    out.reason[:] = refusals
+    out = _Verdicts.empty(refusals)
 
     for start in range(0, count, CHUNK_ROWS):
         rows = np.arange(start, min(count, start + CHUNK_ROWS))
         rows = rows[out.reason[rows] == ""]
         chunk = texts[rows]
-        codes, classes = _prepare(chunk)
-        fast = _fast_rows(classes)
+        codes, classes, flags = _prepare(chunk)
+        fast = _fast_rows(classes, flags)
         _classify(
             chunk[fast],
             codes[fast],
             classes[fast],
+            flags[fast],
             default_region,
             out,
             rows[fast],
@@ -204,11 +205,14 @@ class _Verdicts:
     key: np.ndarray  # int64 identity of a valid number (for N6), 0 when not valid
 
     @classmethod
-    def empty(cls, count: int) -> _Verdicts:
+    def empty(cls, reason: np.ndarray) -> _Verdicts:
+        """Blank verdicts around the refusal reasons of pass 1 (taken over, not copied)."""
+        count = len(reason)
+
         def blank() -> np.ndarray:
             return np.full(count, "", dtype=object)
 
-        return cls(blank(), blank(), blank(), blank(), np.zeros(count, dtype=np.int64))
+        return cls(blank(), blank(), blank(), reason, np.zeros(count, dtype=np.int64))
 
 
 # --- pass 1: values -> text ----------------------------------------------------------------
@@ -225,8 +229,10 @@ def _as_texts(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if pd.api.types.is_float_dtype(series.dtype):
         return _float_texts(series.to_numpy(dtype=float), reason)
     if isinstance(series.dtype, pd.StringDtype):  # text or missing, nothing else
+        # Missing cells keep their NaN in the (uncopied) texts: their reason keeps them
+        # out of every pass that reads texts.
         reason[series.isna().to_numpy()] = _EMPTY_REASON
-        return series.to_numpy(dtype=object, na_value=""), reason
+        return series.to_numpy(dtype=object), reason
     raw = series.to_numpy(dtype=object)
     if pd.api.types.infer_dtype(raw, skipna=False) == "string":  # one C pass: all str
         return raw, reason
@@ -278,25 +284,40 @@ def _scalar_text(value: object) -> tuple[str, str]:
 # --- pass 2: the fast alphabet, and cleaning the rest ----------------------------------------
 
 
-def _prepare(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Code points (rows x width, 0-padded) and their character classes, built once."""
+def _prepare(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Code points (rows x width, 0-padded), their character classes, built once, and per
+    row which classes occur (bit ``1 << class``)."""
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     width = int(min(MAX_FAST_WIDTH, lengths.max(initial=1)))
     too_long = lengths > width
     if too_long.any():
         texts = texts.copy()
         texts[too_long] = "\uffff"  # read as an odd character: cleaned or refused
-    codes = np.array(list(texts), dtype=f"<U{max(width, 1)}").view(np.uint32)
+    codes = texts.astype(f"<U{max(width, 1)}").view(np.uint32)
     codes = codes.reshape(len(texts), max(width, 1))
-    return codes, np.take(_CLASS, codes, mode="clip")  # past U+FFFF clips to "other"
+    classes = np.take(_CLASS, codes, mode="clip")  # past U+FFFF clips to "other"
+    return codes, classes, _row_flags(classes)
 
 
-def _fast_rows(classes: np.ndarray) -> np.ndarray:
+def _row_flags(classes: np.ndarray) -> np.ndarray:
+    """OR of ``1 << class`` over each row: 8 characters per uint64, then the 8 bytes folded
+    (a reduction along the short axis costs more than these few whole-array passes)."""
+    rows, width = classes.shape
+    bits = np.zeros((rows, -(-width // 8) * 8), dtype=np.uint8)
+    np.left_shift(1, classes, out=bits[:, :width], dtype=np.uint8)
+    words = bits.view(np.uint64)
+    acc = words[:, 0].copy()
+    for column in range(1, words.shape[1]):
+        acc |= words[:, column]
+    for shift in (32, 16, 8):
+        acc |= acc >> np.uint64(shift)
+    return (acc & np.uint64(0xFF)).astype(np.uint8)
+
+
+def _fast_rows(classes: np.ndarray, flags: np.ndarray) -> np.ndarray:
     """Rows the matrix pass reads as they are: digits, formatting, a leading + or '."""
-    # One reduction: the class order puts the special characters just below _OTHER.
-    highest = classes.max(axis=1, initial=0)
-    fast = highest < _OTHER
-    special = np.flatnonzero(fast & (highest >= _PLUS))
+    fast = flags < (1 << _OTHER)
+    special = np.flatnonzero(fast & ((flags & _SPECIAL_BITS) != 0))
     if len(special):
         sub = classes[special]
         digit = sub == _DIGIT
@@ -411,6 +432,7 @@ def _classify(
     texts: np.ndarray,
     codes: np.ndarray,
     classes: np.ndarray,
+    flags: np.ndarray,
     default_region: str,
     out: _Verdicts,
     rows: np.ndarray,
@@ -420,10 +442,10 @@ def _classify(
     """Verdicts for texts in the fast alphabet, written to ``out`` at ``rows``."""
     if not len(rows):
         return
-    shaped = np.ones(len(rows), dtype=bool) if known_fast else _fast_rows(classes)
+    shaped = np.ones(len(rows), dtype=bool) if known_fast else _fast_rows(classes, flags)
     out.reason[rows[~shaped]] = "unexpected characters"
     value, counts = _digit_values(codes, classes)
-    has_plus = (classes == _PLUS).any(axis=1)
+    has_plus = (flags & (1 << _PLUS)) != 0
     zero = np.zeros(len(rows), dtype=np.int64)
     first, first3 = _digits_after(value, counts, zero, 1), _digits_after(value, counts, zero, 3)
     nanp_default = phonenumbers.country_code_for_region(default_region) == NANP_COUNTRY_CODE
@@ -437,7 +459,7 @@ def _classify(
         local[:] = False
     fallback |= local & (counts >= 12) & (first == 1) & (counts <= MAX_DIGITS)
     no_digits = np.flatnonzero(shaped & (counts == 0))
-    blank = classes[no_digits].max(axis=1, initial=0) <= _SPACE
+    blank = flags[no_digits] < (1 << (_SPACE + 1))  # only padding and spaces
     out.reason[rows[no_digits]] = np.where(blank, _EMPTY_REASON, "no digits")
     local &= counts > 0
     for mask, template in (
@@ -565,9 +587,13 @@ def _run_country(
     out.kind[target[valid]] = _TYPE_NAME_LOOKUP[got_type[valid]]
 
 
+# The ASCII digits of 00000-99999, each as one 5-byte item (gathered in one take).
 _FIVE_DIGITS = (
-    (np.arange(100_000)[:, None] // np.array([10_000, 1_000, 100, 10, 1])) % 10 + 48
-).astype(np.uint8)
+    ((np.arange(100_000)[:, None] // np.array([10_000, 1_000, 100, 10, 1])) % 10 + 48)
+    .astype(np.uint8)
+    .view("V5")
+    .ravel()
+)
 
 
 def _ten_digit_texts(national: np.ndarray) -> list[str]:
@@ -577,8 +603,9 @@ def _ten_digit_texts(national: np.ndarray) -> list[str]:
         return []
     chars = np.empty((len(national), 11), dtype=np.uint8)
     high, low = np.divmod(national, 100_000)
-    chars[:, :5] = _FIVE_DIGITS[high]
-    chars[:, 5:10] = _FIVE_DIGITS[low]
+    halves = chars[:, :10].view("V5")  # (rows, 2) items of 5 bytes
+    halves[:, 0] = _FIVE_DIGITS[high]
+    halves[:, 1] = _FIVE_DIGITS[low]
     chars[:, 10] = 10
     return chars.tobytes().decode("ascii").split("\n")[:-1]
 

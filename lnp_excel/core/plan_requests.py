@@ -80,7 +80,9 @@ def read_carriers(values: pd.Series | None, count: int, settings: Settings) -> C
     """
     if values is None:
         return Carriers(np.full(count, -1, dtype=np.int64), (), ())
-    raw_codes, distinct = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    raw_codes, distinct = pd.factorize(
+        np.asarray(pd.Series(values).to_numpy(dtype=object)), use_na_sentinel=True
+    )
     unknown = {carrier_key(word) for word in settings.unknown_carrier_words} | {""}
     keys_of_distinct = [carrier_key(value) for value in distinct]
     key_codes: dict[str, int] = {}
