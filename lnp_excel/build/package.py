@@ -13,6 +13,8 @@ from datetime import datetime
 from xml.etree import ElementTree
 
 import xlsxwriter
+from defusedxml import ElementTree as SafeElementTree
+from defusedxml import EntitiesForbidden
 
 from lnp_excel.build.vba_project import WORKBOOK_CODE_NAME, VbaModule, build_vba_project
 
@@ -129,7 +131,9 @@ def check_ribbon_callbacks(ribbon_xml: str, modules: Sequence[VbaModule]) -> Non
 
 def _parse_ribbon(ribbon_xml: str) -> ElementTree.Element:
     try:
-        return ElementTree.fromstring(ribbon_xml)
+        return SafeElementTree.fromstring(ribbon_xml)  # no entity expansion (issue 6)
+    except EntitiesForbidden:
+        raise ValueError("ribbon XML must not declare entities") from None
     except ElementTree.ParseError as error:
         raise ValueError(f"ribbon XML is not well formed: {error}") from error
 

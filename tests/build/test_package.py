@@ -234,3 +234,15 @@ def test_chart_sheets_are_refused() -> None:
 
     with pytest.raises(ValueError, match="chart sheets"):
         build_xlsm(write, modules=[], ribbon_xml=None)
+
+
+def test_ribbon_xml_with_entities_is_refused_not_expanded() -> None:
+    from lnp_excel.build.package import check_ribbon_xml
+
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<customUI xmlns="http://schemas.microsoft.com/office/2006/01/customui">&b;</customUI>'
+    )
+    with pytest.raises(ValueError, match="entities"):
+        check_ribbon_xml(bomb)
