@@ -40,6 +40,8 @@ class OpenpyxlBook:
         self._selection = selection
         self._quiet = quiet
         self.messages: list[str] = []
+        self._written: set[str] = set()
+        self._calculated = None
         if not self.path.exists():
             raise InputError(f"file not found: {self.path}")
         try:
@@ -66,11 +68,21 @@ class OpenpyxlBook:
         )
 
     def read(self, sheet: str) -> Grid:
+        """Values as Excel shows them: a formula reads as its last calculated value."""
         ws = self._sheet(sheet)
+        if sheet not in self._written:
+            ws = self._values()[sheet]
         return [list(row) for row in ws.iter_rows(values_only=True)]
+
+    def _values(self):
+        """The workbook as last calculated (openpyxl gives formulas or values per load)."""
+        if self._calculated is None:
+            self._calculated = openpyxl.load_workbook(self.path, data_only=True)
+        return self._calculated
 
     def write(self, sheet: str, grid: Sequence[Sequence[object]], *, header: bool = True) -> None:
         ws = self._sheet(sheet, create=True)
+        self._written.add(sheet)
         if ws.max_row > 1 or ws.max_column > 1 or ws["A1"].value is not None:
             ws.delete_rows(1, ws.max_row)
         widths: dict[int, int] = {}

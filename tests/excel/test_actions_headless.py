@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -90,3 +91,28 @@ def test_long_work_reports_progress_on_the_status_bar(built: dict[str, Path]) ->
     assert book.messages[0] == "Plan requests..."
     assert any(m.startswith("Normalizing numbers") and m.endswith("%") for m in book.messages)
     assert summary.startswith("5 requests")
+
+
+def test_formulas_are_read_as_their_values_like_excel_does(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    wb = openpyxl.load_workbook(built["Port_Planner"], keep_vba=True)
+    wb["Input"]["A2"] = '=TEXT(2127361234,"0")'
+    with_formula = tmp_path / "formula.xlsm"
+    wb.save(with_formula)
+    # Excel saves a formula with its last value; openpyxl does not, so add it as Excel would.
+    with zipfile.ZipFile(with_formula) as package:
+        parts = {n: package.read(n) for n in package.namelist()}
+    sheet = next(n for n, data in parts.items() if b"TEXT(2127361234" in data)
+    parts[sheet] = re.sub(
+        rb"(<f>TEXT\(2127361234[^<]*</f>)(<v\s*/>|<v></v>)?", rb"\1<v>2127361234</v>", parts[sheet]
+    )
+    with zipfile.ZipFile(with_formula, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    out = tmp_path / "out.xlsm"
+    assert main(["run", str(with_formula), "normalize", "-o", str(out)]) == 0
+    numbers = rows(out, "Numbers")
+    assert numbers[1][numbers[0].index("Normalized")] == "2127361234"
+    kept = openpyxl.load_workbook(out)["Input"]["A2"].value
+    assert kept == '=TEXT(2127361234,"0")'  # the formula itself is kept
