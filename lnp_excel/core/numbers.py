@@ -705,24 +705,33 @@ _PARSE_ERRORS = {
 # --- N3, N4, N6 ------------------------------------------------------------------------------
 
 
+_DUPLICATE_BUCKETS = 1 << 22  # a power of two: a key's bucket is its low bits
+
+
 def _mark_duplicates(
     key: np.ndarray, status_code: np.ndarray, reason: np.ndarray, labels: pd.Index
 ) -> None:
     """N6: the same number twice is one number; later repeats name the first occurrence."""
     valid = np.flatnonzero(key > 0)
-    if not len(valid):
+    keys = key[valid]
+    ordered = np.sort(keys)  # a value sort is cheap; it tells which keys repeat
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    if not len(repeated):
         return
+    # Rows whose key may repeat (a bitmap of hashed repeated keys), a few percent of rows,
+    # keep every occurrence of each repeated key, so first occurrences are the same there.
+    buckets = np.zeros(_DUPLICATE_BUCKETS, dtype=bool)
+    buckets[repeated & (_DUPLICATE_BUCKETS - 1)] = True
+    maybe = valid[buckets[keys & (_DUPLICATE_BUCKETS - 1)]]
     # One hash pass: codes count up in order of first appearance, so a row is a first
     # occurrence exactly when its code exceeds every code before it.
-    codes, distinct = pd.factorize(key[valid])
-    if len(distinct) == len(valid):
-        return
+    codes, _ = pd.factorize(key[maybe])
     first = np.empty(len(codes), dtype=bool)
     first[0] = True
     first[1:] = codes[1:] > np.maximum.accumulate(codes)[:-1]
     repeat = ~first
-    rows = valid[repeat]
-    first_rows = valid[np.flatnonzero(first)[codes[repeat]]]
+    rows = maybe[repeat]
+    first_rows = maybe[np.flatnonzero(first)[codes[repeat]]]
     status_code[rows] = STATUSES.index(DUPLICATE)
     reason[rows] = [f"same number as row {label}" for label in labels[first_rows]]
 

@@ -276,14 +276,22 @@ def _request_ids(
     tags = np.array(
         [key.upper()[:width] for key in carriers.keys] + [UNKNOWN_CARRIER_ID], dtype=object
     )
-    prefixes = np.array([PATH_PREFIX[name] for name in PATHS], dtype=object)[path]
-    kind_tags = np.array(["LOCAL", "TOLLFREE"], dtype=object)[kind]
     ss = path == 0
-    stem = np.where(
-        ss,
-        prefixes + "-" + npa_nxx.astype(object) + "-" + tags[carrier],
-        prefixes + "-" + kind_tags,
-    )
+    # One f-string per request, each branch only for its own requests.
+    stem = np.empty(len(path), dtype=object)
+    chosen = np.flatnonzero(ss)
+    head = PATH_PREFIX[SELF_SERVICE]
+    stem[chosen] = [
+        f"{head}-{npa}-{tag}"
+        for npa, tag in zip(npa_nxx[chosen].tolist(), tags[carrier[chosen]].tolist(), strict=True)
+    ]
+    chosen = np.flatnonzero(~ss)
+    prefixes = [PATH_PREFIX[name] for name in PATHS]
+    kind_tags = ("LOCAL", "TOLLFREE")
+    stem[chosen] = [
+        f"{prefixes[p]}-{kind_tags[k]}"
+        for p, k in zip(path[chosen].tolist(), kind[chosen].tolist(), strict=True)
+    ]
     stems = pd.Series(stem, dtype=object)
     # Distinct groups sharing a stem (truncated names, or a non-NANP self-service region):
     first_piece = pd.Series(piece == 0)
