@@ -105,22 +105,27 @@ def normalize_with_keys(
         chunk = texts[rows]
         codes, classes, flags = _prepare(chunk)
         fast = _fast_rows(classes, flags)
+        # Digits of every row (the few odd ones are dropped): no copy of the matrices.
+        value, counts = _digit_values(codes, classes)
         _classify(
             chunk[fast],
-            codes[fast],
-            classes[fast],
+            value[fast],
+            counts[fast],
             flags[fast],
+            np.ones(int(fast.sum()), dtype=bool),
             default_region,
             out,
             rows[fast],
-            known_fast=True,
         )
         odd = rows[~fast]
         if len(odd):
             cleaned, why = _clean_distinct(chunk[~fast])
             out.reason[odd] = why
             ok = why == ""
-            _classify(cleaned[ok], *_prepare(cleaned[ok]), default_region, out, odd[ok])
+            codes, classes, flags = _prepare(cleaned[ok])
+            shaped = _fast_rows(classes, flags)
+            value, counts = _digit_values(codes, classes)
+            _classify(cleaned[ok], value, counts, flags, shaped, default_region, out, odd[ok])
         if progress:
             progress(min(count, start + CHUNK_ROWS) / max(count, 1), "Normalizing numbers")
 
@@ -430,21 +435,19 @@ def _digits_after(value: np.ndarray, counts: np.ndarray, skip: np.ndarray, take:
 
 def _classify(
     texts: np.ndarray,
-    codes: np.ndarray,
-    classes: np.ndarray,
+    value: np.ndarray,
+    counts: np.ndarray,
     flags: np.ndarray,
+    shaped: np.ndarray,
     default_region: str,
     out: _Verdicts,
     rows: np.ndarray,
-    *,
-    known_fast: bool = False,
 ) -> None:
-    """Verdicts for texts in the fast alphabet, written to ``out`` at ``rows``."""
+    """Verdicts for texts written to ``out`` at ``rows``, from their digits (``_digit_values``),
+    class flags (``_row_flags``) and whether they are in the fast alphabet (``_fast_rows``)."""
     if not len(rows):
         return
-    shaped = np.ones(len(rows), dtype=bool) if known_fast else _fast_rows(classes, flags)
     out.reason[rows[~shaped]] = "unexpected characters"
-    value, counts = _digit_values(codes, classes)
     has_plus = (flags & (1 << _PLUS)) != 0
     zero = np.zeros(len(rows), dtype=np.int64)
     first, first3 = _digits_after(value, counts, zero, 1), _digits_after(value, counts, zero, 3)
