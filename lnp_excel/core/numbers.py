@@ -324,24 +324,43 @@ def _fast_rows(classes: np.ndarray, flags: np.ndarray) -> np.ndarray:
     fast = flags < (1 << _OTHER)
     special = np.flatnonzero(fast & ((flags & _SPECIAL_BITS) != 0))
     if len(special):
-        sub = classes[special]
-        digit = sub == _DIGIT
-        first_digit = digit.argmax(axis=1)
-        plus, apos, dot = sub == _PLUS, sub == _APOS, sub == _DOT
-        n_plus, n_apos = plus.sum(axis=1), apos.sum(axis=1)
-        plus_at, apos_at = plus.argmax(axis=1), apos.argmax(axis=1)
+        sub, sub_flags = classes[special], flags[special]
+        first_digit = (sub == _DIGIT).argmax(axis=1)
+        # Each character's count and first position, only on the rows that have it.
+        n_plus, plus_at = _count_and_first(sub, sub_flags, _PLUS)
+        n_apos, apos_at = _count_and_first(sub, sub_flags, _APOS)
         ok = (n_plus == 0) | ((n_plus == 1) & (plus_at < first_digit))
         ok &= (n_apos == 0) | ((n_apos == 1) & (apos_at < first_digit))
         ok &= ~((n_apos == 1) & (n_plus == 1) & (apos_at > plus_at))
         # "2127361234.0" or "12.5": one dot, 1-2 digits after it, nothing else. A dot used
         # as formatting ("212.736.1234", ".2127361234") is read as formatting.
-        separators = ((sub == _PUNCT) | (sub == _SPACE)).any(axis=1)
-        dot_at = dot.argmax(axis=1)
-        after_dot = (sub != _PAD).sum(axis=1) - dot_at - 1
-        float_like = (dot.sum(axis=1) == 1) & ~separators & (n_plus == 0) & (dot_at > 0)
-        float_like &= (after_dot >= 1) & (after_dot <= 2)
+        float_like = np.zeros(len(special), dtype=bool)
+        dotted = np.flatnonzero((sub_flags & (1 << _DOT)) != 0)
+        if len(dotted):
+            rows, dot_flags = sub[dotted], sub_flags[dotted]
+            dot = rows == _DOT
+            separators = (dot_flags & ((1 << _PUNCT) | (1 << _SPACE))) != 0
+            dot_at = dot.argmax(axis=1)
+            after_dot = (rows != _PAD).sum(axis=1) - dot_at - 1
+            candidate = (dot.sum(axis=1) == 1) & ~separators & (n_plus[dotted] == 0)
+            candidate &= (dot_at > 0) & (after_dot >= 1) & (after_dot <= 2)
+            float_like[dotted] = candidate
         fast[special] = ok & ~float_like
     return fast
+
+
+def _count_and_first(
+    classes: np.ndarray, flags: np.ndarray, wanted: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """How often class ``wanted`` occurs in each row, and where first (0 when absent)."""
+    count = np.zeros(len(classes), dtype=np.int64)
+    first = np.zeros(len(classes), dtype=np.int64)
+    having = np.flatnonzero((flags & (1 << wanted)) != 0)
+    if len(having):
+        found = classes[having] == wanted
+        count[having] = found.sum(axis=1)
+        first[having] = found.argmax(axis=1)
+    return count, first
 
 
 def _clean_distinct(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
