@@ -202,7 +202,7 @@ def group_requests(
     c = np.where(ss, car_rank, 0)
     group = ((p * n_npa + a) * n_car + c) * 2 + k
 
-    order = _sorted(group, sort_key[rows])
+    order = _grouped_order(group, sort_key[rows], ss, npa_codes, n_npa)
     g = group[order]
     new_group = np.empty(len(g), dtype=bool)
     new_group[0] = True
@@ -247,6 +247,41 @@ def group_requests(
         order=sorted_rows,
         starts=first,
     )
+
+
+_LINE = 10_000  # NANP numbers of one NPA-NXX differ only in their last 4 digits
+
+
+def _grouped_order(
+    group: np.ndarray, within: np.ndarray, ss: np.ndarray, npa_codes: np.ndarray, n_npa: int
+) -> np.ndarray:
+    """``_sorted(group, within)``, faster when self-service rows allow it.
+
+    Self-service groups (path 0) sort before every other group. When every self-service
+    row is keyed by its 10 digits and rows of one NPA-NXX code share the first 6, their
+    order within a group is that of the last 4 digits, so (group, line, position) fits in
+    one int64 and a value sort (several times cheaper than an argsort) gives the order.
+    """
+    chosen = np.flatnonzero(ss)
+    if not len(chosen):
+        return _sorted(group, within)
+    digits = within[chosen]
+    head = digits // _LINE
+    codes = npa_codes[chosen]
+    head_of_code = np.zeros(n_npa, dtype=np.int64)
+    head_of_code[codes] = head
+    index_bits = len(chosen).bit_length()
+    ss_group = group[chosen]
+    fits = int(ss_group.max()).bit_length() + 14 + index_bits <= 62
+    if not (fits and int(digits.max()) < 10**10 and (head_of_code[codes] == head).all()):
+        return _sorted(group, within)
+    packed = (ss_group << (14 + index_bits)) | ((digits % _LINE) << index_bits)
+    packed |= np.arange(len(chosen), dtype=np.int64)
+    first = chosen[np.sort(packed) & ((1 << index_bits) - 1)]
+    rest = np.flatnonzero(~ss)
+    if not len(rest):
+        return first
+    return np.concatenate([first, rest[_sorted(group[rest], within[rest])]])
 
 
 def _sorted(group: np.ndarray, within: np.ndarray) -> np.ndarray:
