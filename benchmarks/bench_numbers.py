@@ -18,17 +18,59 @@ import phonenumbers
 from lnp_excel.core.numbers import normalize_numbers
 from lnp_excel.core.phonemeta import TYPE_NAMES
 
-INTERNATIONAL = ["+44 20 7946 0", "+33 1 42 68 5", "+49 30 901820", "+61 2 9374 4", "+52 55 5086 0",
-                 "+91 11 2301 2", "+353 1 671 1", "+81 3 3224 9", "+55 11 3141 4", "+34 91 123 4"]
-INVALID = ["212-736-123", "2.12736E+09", "CALL-ME-NOW", "212-736-1234 x12", "0123456789",
-           "212 736 1234 / 212 736 1235", "555-1234"]
+INTERNATIONAL = [
+    "+44 20 7946 0",
+    "+33 1 42 68 5",
+    "+49 30 901820",
+    "+61 2 9374 4",
+    "+52 55 5086 0",
+    "+91 11 2301 2",
+    "+353 1 671 1",
+    "+81 3 3224 9",
+    "+55 11 3141 4",
+    "+34 91 123 4",
+]
+INVALID = [
+    "212-736-123",
+    "2.12736E+09",
+    "CALL-ME-NOW",
+    "212-736-1234 x12",
+    "0123456789",
+    "212 736 1234 / 212 736 1235",
+    "555-1234",
+]
 
 
 def make_inputs(rows: int, seed: int = 7) -> list[object]:
     """Formats agents meet: punctuation, +1, 1-, floats, spaces, NBSP, apostrophes."""
     rng = np.random.default_rng(seed)
-    npa = rng.choice(np.array([212, 213, 312, 415, 512, 617, 646, 702, 713, 818, 917, 303, 404,
-                               206, 305, 480, 602, 718, 773, 832]), rows)
+    npa = rng.choice(
+        np.array(
+            [
+                212,
+                213,
+                312,
+                415,
+                512,
+                617,
+                646,
+                702,
+                713,
+                818,
+                917,
+                303,
+                404,
+                206,
+                305,
+                480,
+                602,
+                718,
+                773,
+                832,
+            ]
+        ),
+        rows,
+    )
     nxx = rng.integers(200, 1000, rows)
     nxx = np.where(nxx % 100 == 11, nxx + 1, nxx)
     line = rng.integers(0, 10000, rows)
