@@ -2,6 +2,28 @@
 
 from __future__ import annotations
 
+# The values Excel shows for a failed formula: data that must never pass for a number,
+# a carrier or an address.
+EXCEL_ERRORS: frozenset[str] = frozenset(
+    {
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NULL!",
+        "#NUM!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
+
 
 class InputError(ValueError):
     """Unusable input, located as precisely as we know: file, sheet, row, column.

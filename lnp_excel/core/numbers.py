@@ -27,6 +27,7 @@ import pandas as pd
 import phonenumbers
 
 from lnp_excel.core import phonemeta
+from lnp_excel.core.errors import EXCEL_ERRORS
 
 COLUMNS = ("input", "number", "region", "type", "npa_nxx", "status", "reason", "warning")
 OK, EMPTY, INVALID, DUPLICATE = "ok", "empty", "invalid", "duplicate"
@@ -58,6 +59,14 @@ _DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
 _EXTENSION = re.compile(r"(?:\bext\.?|\bextension|\bx|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,;|&\n\r]|\s/\s|\band\b|\bor\b", re.IGNORECASE)
 _ALLOWED = frozenset("0123456789 ()-./+'\t")
+# Marks copied from web pages and documents that carry no character of their own.
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+        "\u2060\u2066\u2067\u2068\u2069\ufeff",
+    )
+)
 _LOOKALIKES = {"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8", "Z": "2"}
 
 Progress = Callable[[float, str], None]
@@ -375,17 +384,31 @@ def _clean_distinct(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _clean(text: str) -> tuple[str, str]:
     """One odd-shaped value -> text in the fast alphabet, or a refusal reason (N1, N2)."""
     shown = text.strip()[:40]
-    value = unicodedata.normalize("NFKC", text)
-    value = value.replace("\u200b", "").replace("\ufeff", "").replace("\u2060", "")
+    if text.strip().upper() in EXCEL_ERRORS:
+        return "", (
+            f"an Excel error value ({shown}): the formula behind this cell failed; "
+            "fix it in the sheet the list came from"
+        )
+    if any(c.isdigit() and not c.isdecimal() for c in text):
+        return "", f"superscript or circled digits ({shown}): type the number in plain digits"
+    value = text.translate(_INVISIBLE)
+    if not value.isascii():  # Arabic-Indic, Devanagari, ... digits read as 0-9, as NFKC
+        value = "".join(  # does for full-width ones
+            str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value
+        )
+    value = unicodedata.normalize("NFKC", value)
     value = value.replace("\u2018", "'").replace("\u2019", "'").strip()
     value = value.removeprefix("'").strip()
     if not value:
         return "", _EMPTY_REASON
     if _SCIENTIFIC.fullmatch(value):
-        return "", (
-            f"scientific notation ({shown}): Excel dropped digits; format the column as "
-            "Text (or Number with 0 decimals) and enter the numbers again"
-        )
+        exact = _exact_scientific(value)
+        if exact is None:
+            return "", (
+                f"scientific notation ({shown}): Excel dropped digits; format the column as "
+                "Text (or Number with 0 decimals) and enter the numbers again"
+            )
+        value = exact
     float_text = _FLOAT_TEXT.fullmatch(value)
     if float_text:
         value = float_text.group(1)
@@ -419,6 +442,24 @@ def _clean(text: str) -> tuple[str, str]:
     if not any(c.isdigit() for c in value):
         return "", "no digits"
     return value, ""
+
+
+def _exact_scientific(value: str) -> str | None:
+    """The integer "2.127361234E+09" spells out in full, or None when digits were lost.
+
+    Excel shows 2127361234 as 2.12736E+09: six significant digits cannot give back ten,
+    so that is refused (N2); a mantissa with every digit is the number itself (N1).
+    """
+    mantissa = value.upper().split("E")[0].lstrip("+-").replace(",", ".")
+    try:
+        number = Decimal(value.replace(",", "."))
+    except ArithmeticError:
+        return None
+    significant = len(mantissa.replace(".", "").lstrip("0"))
+    if number <= 0 or number != number.to_integral_value():
+        return None
+    whole = str(int(number))
+    return whole if significant >= len(whole) else None
 
 
 # --- pass 3: digits -> verdicts ------------------------------------------------------------

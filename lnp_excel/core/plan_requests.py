@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from lnp_excel.core.errors import EXCEL_ERRORS
 from lnp_excel.core.settings import Settings
 
 SELF_SERVICE, MANAGED, CUSTOM = "Self-Service", "Managed", "Custom"
@@ -75,7 +76,8 @@ def read_carriers(values: pd.Series | None, count: int, settings: Settings) -> C
     """Factorize the carrier column once, then key each distinct spelling (P3).
 
     The display name of a carrier is its first spelling in input order, trimmed, with
-    inner runs of space collapsed. Blank cells and the ``unknown_carrier_words`` ("N/A",
+    inner runs of space collapsed. Blank cells, Excel error values (``#REF!``) and the
+    ``unknown_carrier_words`` ("N/A",
     "unknown", "?") mean the carrier is not known: those numbers are planned apart.
     """
     if values is None:
@@ -89,7 +91,7 @@ def read_carriers(values: pd.Series | None, count: int, settings: Settings) -> C
     names: list[str] = []
     mapping = np.full(len(distinct) + 1, -1, dtype=np.int64)  # last slot: NaN sentinel
     for position, (value, key) in enumerate(zip(distinct, keys_of_distinct, strict=True)):
-        if key in unknown:
+        if key in unknown or str(value).strip().upper() in EXCEL_ERRORS:
             continue
         if key not in key_codes:
             key_codes[key] = len(names)

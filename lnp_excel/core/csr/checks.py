@@ -19,28 +19,10 @@ from lnp_excel.core.columns import COUNTRY_ALIASES, find_column
 from lnp_excel.core.csr.common import countries
 from lnp_excel.core.csr.fields import number_column
 from lnp_excel.core.csr.result import StepResult, concat_flags, flags_where
+from lnp_excel.core.errors import EXCEL_ERRORS
 from lnp_excel.core.numbers import normalize_numbers
 from lnp_excel.core.settings import Settings
 
-EXCEL_ERRORS: frozenset[str] = frozenset(
-    {
-        "#N/A",
-        "#REF!",
-        "#VALUE!",
-        "#DIV/0!",
-        "#NAME?",
-        "#NULL!",
-        "#NUM!",
-        "#SPILL!",
-        "#CALC!",
-        "#GETTING_DATA",
-        "#FIELD!",
-        "#BLOCKED!",
-        "#CONNECT!",
-        "#BUSY!",
-        "#UNKNOWN!",
-    }
-)
 CHECKED_COUNTRIES = frozenset({"US", ""})  # "": unknown (no country, unreadable number)
 FIX_NUMBER = "Correct the phone number in the CSR (one number per row) and run again"
 FIX_BLANK = "Add the phone number, or delete the row if that number is not porting"

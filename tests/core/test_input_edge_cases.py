@@ -1,8 +1,6 @@
-"""What the bad-input corpus (issue #6) found in files this branch may not edit.
+"""Gaps the bad-input corpus (issue #6) found in the engine and the planner, now fixed.
 
-``core/numbers.py`` and ``core/plan_*.py`` are being reworked for speed by other hands;
-each gap is pinned here as a strict xfail so the fix turns it green (and must then drop
-the marker). libphonenumber is the reference the README promises for verdicts (N3).
+libphonenumber is the reference the README promises for verdicts (N3).
 """
 
 from __future__ import annotations
@@ -16,11 +14,6 @@ from lnp_excel import normalize_numbers, plan_ports
 EXCEL_ERRORS = ["#N/A", "#REF!", "#VALUE!", "#DIV/0!"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="numbers.py: an Excel error value reads as 'contains letters (NA)'; the reason "
-    "should name the error so the agent fixes the formula, not the number",
-)
 def test_excel_error_values_are_named_in_the_reason() -> None:
     result = normalize_numbers(EXCEL_ERRORS)
     assert (result["status"] == "invalid").all()
@@ -32,11 +25,6 @@ DEVANAGARI = "२१२७३६१२३४"
 ARABIC_INDIC = "٢١٢٧٣٦١٢٣٤"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="numbers.py: Arabic-Indic and Devanagari digits are refused ('unexpected "
-    "character') while fullwidth digits are read; libphonenumber reads all three (N1)",
-)
 @pytest.mark.parametrize("typed", [ARABIC_INDIC, DEVANAGARI])
 def test_unicode_decimal_digits_read_like_fullwidth_ones(typed: str) -> None:
     assert phonenumbers.is_valid_number(phonenumbers.parse(typed, "US"))
@@ -44,11 +32,6 @@ def test_unicode_decimal_digits_read_like_fullwidth_ones(typed: str) -> None:
     assert result["number"].tolist()[0] == "2127361234"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="numbers.py: superscript digits ('²¹²...') are read as a number; they are not "
-    "decimal digits and libphonenumber refuses them (N2: never guessed)",
-)
 def test_superscript_digits_are_not_a_number() -> None:
     typed = "²¹²⁷³⁶¹²³⁴"
     with pytest.raises(phonenumbers.NumberParseException):
@@ -56,32 +39,17 @@ def test_superscript_digits_are_not_a_number() -> None:
     assert normalize_numbers([typed])["status"].tolist() == ["invalid"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="numbers.py: bidi marks copied from a web page (U+202A/U+202C) make a number "
-    "invalid, while a zero-width space is ignored; libphonenumber ignores both",
-)
 def test_invisible_format_marks_are_ignored() -> None:
     typed = "\u202a718-387-2206\u202c"
     assert phonenumbers.is_valid_number(phonenumbers.parse(typed, "US"))
     assert normalize_numbers([typed])["number"].tolist() == ["7183872206"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="numbers.py: '2.127361234E+09' keeps all ten digits, yet the reason says Excel "
-    "dropped digits; read it (N1) or give a true reason",
-)
 def test_scientific_notation_that_kept_every_digit_is_not_called_lossy() -> None:
     result = normalize_numbers(["2.127361234E+09"])
     assert result["number"].tolist() == ["2127361234"] or "dropped" not in result["reason"][0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plan_requests.py: a carrier cell holding an Excel error ('#REF!') becomes a "
-    "carrier named REF with its own request; like '#N/A' it is an unknown carrier (P3)",
-)
 def test_excel_errors_in_the_carrier_column_are_unknown_carriers() -> None:
     frame = pd.DataFrame(
         {"Phone Number": ["2127361234", "2127361235"], "Carrier": ["#REF!", "#VALUE!"]}
