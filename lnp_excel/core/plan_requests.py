@@ -138,20 +138,6 @@ def kinds_of(types: np.ndarray) -> np.ndarray:
     return (np.asarray(types, dtype=object) == TOLL_FREE).astype(np.int64)
 
 
-def number_order(numbers: np.ndarray, nanp: np.ndarray) -> np.ndarray:
-    """Sort key within a group: the 10 digits of NANP numbers, else the input position.
-
-    Reads the digits as a character matrix (no per-row Python); NANP and other numbers
-    never share a group (their NPA-NXX differs), so the two scales never meet.
-    """
-    key = np.arange(len(numbers), dtype=np.int64) + 10**10
-    if nanp.any():
-        text = np.asarray(numbers[nanp], dtype="U10")
-        digits = text.view(np.uint32).reshape(-1, 10).astype(np.int64) - 48
-        key[nanp] = digits @ (10 ** np.arange(9, -1, -1, dtype=np.int64))
-    return key
-
-
 @dataclass(frozen=True)
 class Grouping:
     """Requests as arrays: per row its request (-1 none); per request its attributes."""
