@@ -420,7 +420,10 @@ def _fill_addresses(
                 "Ported in: no port order LOA address for this number"
                 if orders is not None
                 else "Ported in: no port orders given",
-                _with_step("Add the number to the port orders (--port-orders)", steps),
+                _with_step(
+                    "Add the number to the port orders (Port Orders sheet, or --port-orders)",
+                    steps,
+                ),
                 "C4",
             )
         )
@@ -437,7 +440,11 @@ def _fill_addresses(
                     billing,
                     index,
                     "Provisioned: the account's billing address was not given",
-                    _with_step("Give the billing address (--billing-address)", steps),
+                    _with_step(
+                        "Give the billing address (Settings: Billing Address, or "
+                        "--billing-address)",
+                        steps,
+                    ),
                     "C4",
                 )
             )

@@ -160,8 +160,8 @@ def build_from_inventory(
         flags.append(
             file_flag(
                 "Authorized First/Last Name not given",
-                "Fill in the account administrator's first and last name (--first-name, "
-                "--last-name)",
+                "Fill in the account administrator's first and last name (Settings: "
+                "Administrator First/Last Name, or --first-name, --last-name)",
                 "C5",
             )
         )
