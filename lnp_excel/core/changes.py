@@ -100,38 +100,33 @@ def undo_changes(table: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
     Rows or columns that are no longer in ``table`` are skipped (a batch may have dropped
     them); columns a step added stay, emptied back to their logged old value.
     """
-    out = table.copy()
-    if not len(changes):
-        return out
-    first = changes.drop_duplicates(subset=["Row", "Column"], keep="first")
-    for column, part in first.groupby("Column", sort=False):
-        if column not in out.columns:
-            continue
-        present = part["Row"].isin(out.index).to_numpy()
-        rows = part["Row"].to_numpy(dtype=object)[present]
-        if not len(rows):
-            continue
-        values = out[column].astype(object)
-        values.loc[list(rows)] = part["Old"].to_numpy(dtype=object)[present]
-        out[column] = values
-    return out
+    return _write_back(table, changes, keep="first", value="Old", add_columns=False)
 
 
 def redo_changes(table: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
     """Apply a log again (the last logged value of each cell wins); missing columns are added."""
+    return _write_back(table, changes, keep="last", value="New", add_columns=True)
+
+
+def _write_back(
+    table: pd.DataFrame, changes: pd.DataFrame, *, keep: str, value: str, add_columns: bool
+) -> pd.DataFrame:
+    """Put one logged value per cell (the first or last logged) back into a copy."""
     out = table.copy()
     if not len(changes):
         return out
-    last = changes.drop_duplicates(subset=["Row", "Column"], keep="last")
-    for column, part in last.groupby("Column", sort=False):
+    chosen = changes.drop_duplicates(subset=["Row", "Column"], keep=keep)
+    for column, part in chosen.groupby("Column", sort=False):
         if column not in out.columns:
+            if not add_columns:
+                continue
             out[column] = pd.Series("", index=out.index, dtype=object)
         present = part["Row"].isin(out.index).to_numpy()
         rows = part["Row"].to_numpy(dtype=object)[present]
         if not len(rows):
             continue
         values = out[column].astype(object)
-        values.loc[list(rows)] = part["New"].to_numpy(dtype=object)[present]
+        values.loc[list(rows)] = part[value].to_numpy(dtype=object)[present]
         out[column] = values
     return out
 
