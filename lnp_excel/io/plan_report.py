@@ -8,9 +8,7 @@ sheet is an Excel table with a frozen header; dates are dates and money is money
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -94,11 +92,8 @@ def checklist_sheet(plan: Plan) -> SheetSpec:
 
 
 def summary_sheet(plan: Plan, source: str | None = None) -> SheetSpec:
-    """Numbers by carrier and path (the table behind the chart) with the key figures.
-
-    The figures are written as lines beside the table: a sheet holds one table in
-    io.writers, and the chart must draw from it.
-    """
+    """Numbers by carrier and path (the table behind the chart) with the key figures
+    beside it, each a typed cell (dates, money, counts) next to its label."""
     frame = plan.by_carrier.rename(columns={"carrier": "Carrier", "total": "Total"})
     used = [path for path in PATHS if frame[path].sum() > 0] or [SELF_SERVICE]
     frame = frame[["Carrier", *used, "Total"]]
@@ -108,9 +103,12 @@ def summary_sheet(plan: Plan, source: str | None = None) -> SheetSpec:
         categories_column="Carrier",
         value_columns=used,
     )
-    lines = [f"Port-in plan{f' for {source}' if source else ''}", ""]
-    lines += [f"{metric}: {_text(value)}" for metric, value in plan.summary.itertuples(index=False)]
-    return SheetSpec("Summary", frame, chart=chart, notes=lines)
+    notes: list[str | tuple[str, object]] = [f"Port-in plan{f' for {source}' if source else ''}"]
+    notes += [
+        (metric, value if value != "" else "none")
+        for metric, value in plan.summary.itertuples(index=False)
+    ]
+    return SheetSpec("Summary", frame, chart=chart, notes=notes)
 
 
 def settings_sheet(plan: Plan) -> SheetSpec:
@@ -171,13 +169,3 @@ def _status_fills(status: pd.Series) -> dict[tuple[int, str], str]:
     for name, colour in STATUS_FILLS.items():
         fills.update({(int(i), "Status"): colour for i in (values == name).nonzero()[0]})
     return fills
-
-
-def _text(value: object) -> str:
-    if isinstance(value, Decimal):
-        return f"${value:,.2f}"
-    if isinstance(value, dt.date):
-        return f"{value:%Y-%m-%d (%a)}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value) if value != "" else "none"

@@ -194,8 +194,10 @@ class SheetSpec:
     """One sheet: a frame written as an Excel table, with optional fills, chart and notes.
 
     ``highlight`` maps (row position in ``frame``, column name) to a fill colour such as
-    "#FFC7CE". ``notes`` are lines written one per row to the right of the table, one
-    blank column away; a chart goes below the notes (or at the top), in that column.
+    "#FFC7CE". ``notes`` are written one per row to the right of the table, one blank
+    column away: a line of text, or a (label, value) pair whose value gets its own cell,
+    typed (dates as dates, Decimal as money) so a reader can compute with it. A chart goes
+    below the notes (or at the top), in that column.
     """
 
     name: str
@@ -203,7 +205,7 @@ class SheetSpec:
     highlight: Mapping[tuple[int, str], str] | None = None
     chart: ChartSpec | None = None
     as_table: bool = True
-    notes: Sequence[str] = ()
+    notes: Sequence[str | tuple[str, object]] = ()
 
 
 def write_workbook(
@@ -349,14 +351,25 @@ class _SheetWriter:
                     ws.write_string(0, col, header, bold)
             ws.freeze_panes(1, 0)
         side = width + 1 if width else 0
-        for row, line in enumerate(spec.notes):
-            ws.write_string(row, side, str(line))
-        if spec.notes:
-            longest_note = max(len(str(line)) for line in spec.notes)
-            ws.set_column(side, side, min(MAX_WIDTH, max(longest_note + 2, 10)))
+        self._write_notes(ws, side, spec.notes)
         if spec.chart is not None and rows:
             chart_row = len(spec.notes) + 1 if spec.notes else 1
             ws.insert_chart(chart_row, side, self._chart(spec.chart, name, headers, frame, rows))
+
+    def _write_notes(self, ws, side: int, notes: Sequence[str | tuple[str, object]]) -> None:
+        """Lines in column ``side``; a (label, value) pair puts its typed value beside it."""
+        labels, values = [], []
+        for row, note in enumerate(notes):
+            label, *value = (note,) if isinstance(note, str) else note
+            ws.write_string(row, side, str(label))
+            labels.append(str(label))
+            if value and not _missing(value[0]):
+                self._write_typed(ws, row, side + 1, value[0], None, None, None)
+                values.append(_display_width(value[0], isinstance(value[0], Decimal)))
+        if labels:
+            ws.set_column(side, side, min(MAX_WIDTH, max(max(map(len, labels)) + 2, 10)))
+        if values:
+            ws.set_column(side + 1, side + 1, min(MAX_WIDTH, max(max(values) + 2, 12)))
 
     @staticmethod
     def _fills(spec: SheetSpec, headers: list[str]) -> dict[int, dict[int, str]]:

@@ -152,9 +152,14 @@ def test_exceptions_checklist_and_summary(sample_plan: tuple[Path, Path, str]) -
     assert "License shortfall: local" in items  # 263 local numbers, 200 licenses
     assert {r["Rule"] for r in checklist} >= {"P10", "P11", "P12", "P9"}
     ws = openpyxl.load_workbook(output)["Summary"]
-    notes = [c.value for c in ws["G"] if c.value]
-    assert "Submission date: 2025-03-03 (Mon)" in notes
-    assert any(n.startswith("Cost (Self-Service and Managed): $") for n in notes)
+    figures = {row[0].value: row[1] for row in ws.iter_rows(min_col=7, max_col=8) if row[0].value}
+    assert figures["Submission date"].value == dt.datetime(2025, 3, 3)  # a date, not text
+    assert figures["Submission date"].is_date
+    cost = figures["Cost (Self-Service and Managed)"]
+    assert cost.data_type == "n" and cost.value > 0 and "$" in cost.number_format
+    planned = figures["Numbers planned"].value
+    assert planned == sum(r["Count"] for r in rows_of(output, "Requests"))
+    assert figures["Requested date"].value == "none"
 
 
 def test_exports_one_upload_ready_csv_per_self_service_request(

@@ -116,3 +116,19 @@ def test_formulas_are_read_as_their_values_like_excel_does(
     assert numbers[1][numbers[0].index("Normalized")] == "2127361234"
     kept = openpyxl.load_workbook(out)["Input"]["A2"].value
     assert kept == '=TEXT(2127361234,"0")'  # the formula itself is kept
+
+
+def test_plan_button_writes_summary_figures_as_typed_cells(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "planned.xlsm"
+    assert main(["run", str(built["Port_Planner"]), "plan", "-o", str(out)]) == 0
+    summary = rows(out, "Summary")
+    figures = {r[0]: r[1] for r in summary if len(r) > 1 and r[1] is not None and r[0]}
+    requests = rows(out, "Requests")
+    counts = [r[requests[0].index("Count")] for r in requests[1:]]
+    assert figures["Numbers planned"] == sum(counts)  # a number an agent can sum with
+    header = requests[0]
+    known = [r[header.index("Cost")] for r in requests[1:] if r[header.index("Path")] != "Custom"]
+    assert figures["Cost (Self-Service and Managed)"] == sum(known) > 0
+    assert hasattr(figures["Submission date"], "year")  # a date, not text

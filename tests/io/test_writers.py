@@ -230,7 +230,14 @@ def test_write_workbook_round_trip_with_openpyxl(tmp_path: Path) -> None:
                 sample_frame(),
                 highlight={(1, "Carrier"): "#FFC7CE", (2, "Score"): "#FFEB9C"},
                 chart=ChartSpec("column", "Numbers by carrier", "Carrier", ["Count"]),
-                notes=["Prices from the handbook", "Managed minimum $50"],
+                notes=[
+                    "Prices from the handbook",
+                    "Managed minimum $50",
+                    ("Cost", Decimal("1234.50")),
+                    ("First port", dt.date(2025, 3, 12)),
+                    ("Requests", 7),
+                    ("Custom cost", "statement of work"),
+                ],
             )
         ],
     )
@@ -258,6 +265,13 @@ def test_write_workbook_round_trip_with_openpyxl(tmp_path: Path) -> None:
     assert ws["H4"].fill.fgColor.rgb == "FFFFEB9C"
     assert ws["B2"].fill.fgColor.rgb != "FFFFC7CE"
     assert ws["K1"].value == "Prices from the handbook" and ws["K2"].value.startswith("Managed")
+    assert ws["L1"].value is None and ws["L2"].value is None  # a line has one cell
+    # A (label, value) note puts its value beside the label, typed, so it can be computed.
+    assert ws["K3"].value == "Cost" and ws["L3"].value == 1234.5
+    assert ws["L3"].data_type == "n" and "$" in ws["L3"].number_format
+    assert ws["L4"].value == dt.datetime(2025, 3, 12) and ws["L4"].number_format == "yyyy-mm-dd"
+    assert ws["L5"].value == 7 and ws["L5"].data_type == "n"
+    assert ws["L6"].value == "statement of work"
     assert all(ws.column_dimensions[c].width < 61 for c in "ABCDEFGHI")
     names = zipfile.ZipFile(path).namelist()
     assert "xl/charts/chart1.xml" in names

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.numbers import normalized_table
 from lnp_excel.core.planner import plan_ports
@@ -77,7 +79,7 @@ def plan(book: Book) -> str:
             continue  # the workbook's own Settings sheet is an input, never overwritten
         grid = frame_grid(spec.frame)
         if spec.notes:
-            grid += [[], *([note] for note in spec.notes)]
+            grid += [[], *map(_note_cells, spec.notes)]
         book.write(spec.name, grid)
     requests = result.requests
     paths = requests["path"].value_counts() if len(requests) else {}
@@ -86,6 +88,14 @@ def plan(book: Book) -> str:
         f"{len(requests):,} requests ({parts}) for {len(result.numbers):,} rows; "
         f"{len(result.exceptions):,} exceptions"
     )
+
+
+def _note_cells(note: str | tuple[str, object]) -> list[object]:
+    """A note line as cells: its text, or a label and its typed value (money as a number)."""
+    if isinstance(note, str):
+        return [note]
+    label, value = note
+    return [label, float(value) if isinstance(value, Decimal) else value]
 
 
 @action("export", "Export request files", PLANNER)
