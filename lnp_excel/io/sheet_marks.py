@@ -1,0 +1,110 @@
+"""What a sheet shows but does not hold: formulas a program wrote without their results,
+and merged ranges. A value-only read returns None for both, so they are found in the
+sheet's XML and named to the user instead of being read as blank cells."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from openpyxl.utils import get_column_letter
+
+from lnp_excel.io.source_table import MAX_COLUMNS, SourceTable, Suspect, header_names
+
+_CHUNK = 1 << 22
+_CELL_OPEN = re.compile(rb"<(?:\w+:)?c\s([^>]*)>\s*$")
+_CELL_CLOSE = re.compile(rb"</(?:\w+:)?c>")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_TYPE_STR = re.compile(rb'\bt="str"')
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"')
+
+
+@dataclass
+class SheetMarks:
+    """Formula cells without a saved result, and merged ranges, as 1-based (row, column)."""
+
+    formulas: list[tuple[int, int]] = field(default_factory=list)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def sheet_marks(ws: object) -> SheetMarks:
+    """Scan the sheet's XML once for what openpyxl's values cannot show.
+
+    A value-only read returns None both for an empty cell and for a formula written by a
+    program that never calculated it (Excel always saves the result), and None for every
+    cell of a merged range but the first. The scan is a byte search: chunks without "<f"
+    or "mergeCell" cost one ``in`` test each.
+    """
+    marks = SheetMarks()
+    carry = b""
+    with ws._get_source() as source:  # noqa: SLF001 - the read-only sheet's XML stream
+        while True:
+            chunk = source.read(_CHUNK)
+            buffer = carry + chunk
+            if not chunk:
+                _scan(buffer, marks)
+                return marks
+            cut = buffer.rfind(b"row>")
+            if cut < 0:
+                carry = buffer
+                continue
+            _scan(buffer[: cut + 4], marks)
+            carry = buffer[cut + 4 :]
+
+
+def _scan(data: bytes, marks: SheetMarks) -> None:
+    if b"f" in data and (b"<f" in data or b":f" in data):
+        for found in _FORMULA.finditer(data):
+            start = found.start()
+            opening = _CELL_OPEN.search(data, max(0, start - 400), start)
+            if opening is None:
+                continue
+            closing = _CELL_CLOSE.search(data, start)
+            body = data[start : closing.start() if closing else len(data)]
+            if _VALUE.search(body) or _TYPE_STR.search(opening.group(1)):
+                continue  # a saved result (t="str" with <v></v> is a saved empty text)
+            ref = _REF.search(opening.group(1))
+            if ref is not None:
+                marks.formulas.append((int(ref.group(2)), _column_number(ref.group(1))))
+    if b"mergeCell" in data:
+        for found in _MERGE.finditer(data):
+            first_col, first_row, last_col, last_row = found.groups()
+            last_col, last_row = last_col or first_col, last_row or first_row
+            top, bottom = sorted((int(first_row), int(last_row)))
+            left, right = sorted((_column_number(first_col), _column_number(last_col)))
+            if (top, left) != (bottom, right):
+                marks.merged.append((top, left, bottom, right))
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def suspects(
+    marks: SheetMarks, header: Sequence[object], table: SourceTable
+) -> dict[str, list[Suspect]]:
+    """The marks below the header, by the table's column names."""
+    names = header_names(list(header) + [None] * MAX_COLUMNS)
+    kept = {str(c) for c in table.frame.columns}
+    found: dict[str, list[Suspect]] = {}
+
+    def add(column: int, suspect: Suspect) -> None:
+        if column <= MAX_COLUMNS and names[column - 1] in kept:
+            found.setdefault(names[column - 1], []).append(suspect)
+
+    for row, column in sorted(marks.formulas):
+        if row > table.header_row:
+            add(column, Suspect("formula", row, f"{get_column_letter(column)}{row}"))
+    for top, left, bottom, right in sorted(marks.merged):
+        if bottom <= table.header_row:
+            continue  # a title or a header spread over cells: nothing is lost
+        ref = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+        for column in range(left, min(right, MAX_COLUMNS) + 1):
+            add(column, Suspect("merged", top, ref))
+    return found

@@ -1,0 +1,211 @@
+"""A table as read from a file or a sheet: values, the row numbers the user sees, and
+the cells it shows but does not hold. Shared by the CSV, workbook and Excel readers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from openpyxl.utils import get_column_letter
+
+from lnp_excel.core.columns import NUMBER_ALIASES, find_header_row
+from lnp_excel.core.errors import InputError
+
+MAX_SCAN = 30  # rows searched for the header
+MAX_COLUMNS = 200  # cells right of this are ignored: no porting sheet is that wide
+
+
+@dataclass
+class SourceTable:
+    """A table as read, with enough provenance to point the user back at the cell.
+
+    ``frame`` has object dtype and values as read (workbook cells keep their native
+    type: str, int, float, datetime, bool, None; CSV cells are str, empty is "").
+    Its index holds the row numbers the user sees: the 1-based Excel row, or for a CSV
+    the row Excel would show when opening it. Entirely empty rows are left out, so the
+    index can have gaps. Columns are header texts; blank headers become
+    "Column <letter>" and repeats become "Name (2)".
+    """
+
+    frame: pd.DataFrame
+    path: Path | None
+    sheet: str | None  # None for CSV
+    header_row: int  # 1-based
+    # Cells Excel shows but the file does not hold, by column: a formula whose result was
+    # never saved, a merged range. Their frame value is None; ``require`` refuses them.
+    suspect: dict[str, list[Suspect]] = field(default_factory=dict)
+
+    def locate(self, error: InputError) -> InputError:
+        """Add this table's file and sheet to an error raised by the core."""
+        return error.located(file=self.path.name if self.path else None, sheet=self.sheet)
+
+    def require(self, columns: Iterable[object]) -> None:
+        """Refuse when a column the command reads has suspect cells (see ``suspect``).
+
+        Reading them as blank would turn a number into an "empty" row or let a CSR
+        address be filled from the matrix: the user must fix the sheet instead.
+        """
+        for column in columns:
+            found = self.suspect.get(str(column))
+            if not found:
+                continue
+            kind = found[0].kind
+            same = [s for s in found if s.kind == kind]
+            where = ", ".join(s.where for s in same[:5]) + (" ..." if len(same) > 5 else "")
+            raise self.locate(
+                InputError(
+                    SUSPECT_MESSAGES[kind].format(count=len(same), where=where),
+                    row=same[0].row,
+                    column=str(column),
+                )
+            )
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """One cell (or merged range) whose shown value is not in the file."""
+
+    kind: str  # "formula" or "merged"
+    row: int  # 1-based sheet row (the first row of a merged range)
+    where: str  # "A3" or "A3:A4"
+
+
+SUSPECT_MESSAGES = {
+    "formula": (
+        "{count} cell(s) hold formulas whose results were never saved ({where}): the file was "
+        "written by a program, not by Excel. Open it in Excel, save it, and try again"
+    ),
+    "merged": (
+        "merged cells ({where}): the value Excel shows belongs to the first cell only. "
+        "Unmerge them (Home > Merge & Center) and put the value in every row, then try again"
+    ),
+}
+
+
+def table_from_grid(
+    grid: Sequence[Sequence[object]],
+    *,
+    alias_groups: Sequence[Sequence[str]] = (NUMBER_ALIASES,),
+    path: Path | None = None,
+    sheet: str | None = None,
+) -> SourceTable:
+    """A sheet's values (row 0 = Excel row 1) as a table, by the same rules as a file.
+
+    The Excel shells read a sheet's used range in one call and hand the grid here, so a
+    ribbon button and the command line see the same header, columns and row numbers.
+    """
+    name = path.name if path else None
+    grid = collect_rows(grid, None)
+    if not grid:
+        raise InputError("the sheet is empty", file=name, sheet=sheet)
+    try:
+        header_index = find_header_row(grid[:MAX_SCAN], alias_groups)
+    except InputError as exc:
+        raise exc.located(file=name, sheet=sheet) from None
+    header = grid[header_index]
+    numbered = [
+        (header_index + 2 + i, row)
+        for i, row in enumerate(grid[header_index + 1 :])
+        if not is_empty_row(row)
+    ]
+    width = max([len(header), *(len(row) for _, row in numbered)])
+    body = pd.DataFrame(
+        [list(row) + [None] * (width - len(row)) for _, row in numbered],
+        index=pd.Index([number for number, _ in numbered], dtype="int64"),
+        columns=range(width),
+        dtype=object,
+    )
+    cells = list(header) + [None] * (width - len(header))
+    frame = framed(cells, body, blank=lambda s: blank_rows(s).all())
+    if frame.empty:
+        raise InputError(
+            "the sheet has a header row but no data rows",
+            file=name,
+            sheet=sheet,
+            row=header_index + 1,
+        )
+    return SourceTable(frame=frame, path=path, sheet=sheet, header_row=header_index + 1)
+
+
+def is_nothing(value: object) -> bool:
+    """An empty cell: None, or text of nothing but spaces."""
+    return value is None or (isinstance(value, str) and (not value or value.isspace()))
+
+
+def blank_rows(data: pd.DataFrame | pd.Series) -> np.ndarray:
+    """Rows whose every cell is nothing; each column only checks rows still blank (fast)."""
+    frame = data.to_frame() if isinstance(data, pd.Series) else data
+    blank = np.ones(len(frame), dtype=bool)
+    for position in range(frame.shape[1]):
+        rows = np.flatnonzero(blank)
+        if not len(rows):
+            break
+        values = frame.iloc[:, position].to_numpy(dtype=object)[rows]
+        blank[rows] = [is_nothing(value) for value in values]
+    return blank
+
+
+def is_empty_row(row: Iterable[object]) -> bool:
+    return all(is_nothing(value) for value in row)
+
+
+def collect_rows(rows: Iterable[Sequence[object]], limit: int | None) -> list[list[object]]:
+    """Materialize rows, trimming trailing empty cells and dropping trailing empty rows.
+
+    Empty rows are only stored once a later row has data, so a sheet formatted down to
+    row 1,048,576 costs parse time but no memory.
+    """
+    grid: list[list[object]] = []
+    pending = 0
+    for row in islice(rows, limit):
+        cells = list(row)
+        while cells and is_nothing(cells[-1]):
+            cells.pop()
+        if not cells:
+            pending += 1
+            continue
+        grid.extend([] for _ in range(pending))
+        pending = 0
+        grid.append(cells)
+    return grid
+
+
+def column_positions(header: Sequence[object]) -> dict[str, int]:
+    """The 1-based sheet column of each column name that ``table_from_grid`` gives."""
+    return {name: i for i, name in enumerate(header_names(header), start=1)}
+
+
+def header_names(cells: Sequence[object]) -> list[str]:
+    """Header texts; blank ones named after their column letter; repeats numbered."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for position, cell in enumerate(cells, start=1):
+        text = "" if cell is None else " ".join(str(cell).split())
+        if not text:
+            text = f"Column {get_column_letter(position)}"
+        candidate, count = text, 1
+        while candidate.casefold() in seen:
+            count += 1
+            candidate = f"{text} ({count})"
+        seen.add(candidate.casefold())
+        names.append(candidate)
+    return names
+
+
+def framed(header: Sequence[object], body: pd.DataFrame, *, blank) -> pd.DataFrame:
+    """Name the columns, drop unnamed columns that hold nothing, index rows by row number."""
+    blank_header = [cell is None or not str(cell).strip() for cell in header]
+    keep = [
+        position
+        for position in range(len(header))
+        if not (blank_header[position] and blank(body.iloc[:, position]))
+    ]
+    names = header_names(header)
+    frame = body.iloc[:, keep].astype(object)
+    frame.columns = [names[position] for position in keep]
+    frame.index = pd.Index(frame.index.to_numpy(), name="row")
+    return frame
