@@ -22,7 +22,8 @@ from lnp_excel.cli.main import main
 from lnp_excel.core.csr import CsrResult
 from lnp_excel.core.errors import InputError
 from lnp_excel.io.csr_files import write_csr_outputs
-from lnp_excel.io.writers import EXCEL_MAX_ROWS, SheetSpec, write_csv, write_workbook
+from lnp_excel.io.workbook_writer import EXCEL_MAX_ROWS, SheetSpec, write_workbook
+from lnp_excel.io.writers import write_csv
 
 PIN = "8x82125"
 ADDRESSES = ("100 Congress Ave, Austin, TX 78701", "2200 S Lamar Blvd", "500 E 6th St")

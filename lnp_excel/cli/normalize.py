@@ -9,7 +9,8 @@ from lnp_excel.cli.common import default_output, pick_column, progress_bar
 from lnp_excel.core.columns import NUMBER_ALIASES
 from lnp_excel.core.numbers import normalized_table
 from lnp_excel.io.tables import read_table
-from lnp_excel.io.writers import SheetSpec, write_csv, write_workbook
+from lnp_excel.io.workbook_writer import SheetSpec, write_workbook
+from lnp_excel.io.writers import write_csv
 
 STATUS_FILLS = {"invalid": "#FFC7CE", "duplicate": "#FFEB9C"}
 

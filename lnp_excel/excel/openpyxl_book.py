@@ -18,10 +18,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from lnp_excel.core.errors import InputError
 from lnp_excel.excel.book import HEADER_FILL, Cell, Grid, column_runs
+from lnp_excel.io.workbook_writer import DATE_FORMAT, MAX_WIDTH
 from lnp_excel.io.writers import atomic_write
-
-DATE_FORMAT = "yyyy-mm-dd"
-MAX_WIDTH = 60
 
 
 class OpenpyxlBook:

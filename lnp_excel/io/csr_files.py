@@ -33,14 +33,8 @@ from lnp_excel.core.csr.result import CsrResult
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
 from lnp_excel.io.tables import SourceTable, read_table
-from lnp_excel.io.writers import (
-    EXCEL_MAX_ROWS,
-    SheetSpec,
-    atomic_write,
-    safe_filename,
-    write_csv,
-    write_workbook,
-)
+from lnp_excel.io.workbook_writer import EXCEL_MAX_ROWS, SheetSpec, write_workbook
+from lnp_excel.io.writers import atomic_write, safe_filename, write_csv
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 BLANK_CSR = TEMPLATES / "Blank_CSR.docx"

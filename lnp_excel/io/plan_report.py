@@ -15,7 +15,8 @@ import pandas as pd
 
 from lnp_excel.core.plan_requests import PATHS, SELF_SERVICE
 from lnp_excel.core.planner import Plan
-from lnp_excel.io.writers import ChartSpec, SheetSpec, safe_filename, write_csv, write_workbook
+from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, write_workbook
+from lnp_excel.io.writers import safe_filename, write_csv
 
 STATUS_FILLS = {"invalid": "#FFC7CE", "duplicate": "#FFEB9C", "empty": "#EDEDED"}
 ATTENTION_FILL = "#FFEB9C"  # a request to check before submitting (unknown carrier)

@@ -18,17 +18,14 @@ from openpyxl.styles.numbers import is_date_format
 
 from lnp_excel.core.errors import InputError
 from lnp_excel.io.tables import read_table
+from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, safe_sheet_name, write_workbook
 from lnp_excel.io.writers import (
     FORMULA_STARTS,
-    ChartSpec,
-    SheetSpec,
     atomic_write,
     neutralize_formula,
     neutralize_frame,
     safe_filename,
-    safe_sheet_name,
     write_csv,
-    write_workbook,
 )
 
 PHONE_LIKE = re.compile(r"\+[\d \-.()]*\d[\d \-.()]*|-(?:\d+(?:\.\d*)?|\.\d+)")
