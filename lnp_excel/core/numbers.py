@@ -10,24 +10,23 @@ Three passes, so a million ordinary numbers never meet libphonenumber one by one
 3. Digits are classified by the per-country automata of ``phonemeta`` (libphonenumber's own
    metadata, vectorized). Only rare shapes (a national prefix after ``+CC``, non-geographic
    codes, ``1`` + 11 digits) are parsed by libphonenumber, once per distinct value.
+
+Pass 1 and the cleaning live in ``number_text``; N3, N4 and N6 on the verdicts in
+``number_checks``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 import phonenumbers
 
 from lnp_excel.core import phonemeta
-from lnp_excel.core.errors import EXCEL_ERRORS
+from lnp_excel.core.number_checks import mark_duplicates, nanp_details
+from lnp_excel.core.number_text import EMPTY_REASON, as_texts, clean_distinct
 
 COLUMNS = ("input", "number", "region", "type", "npa_nxx", "status", "reason", "warning")
 OK, EMPTY, INVALID, DUPLICATE = "ok", "empty", "invalid", "duplicate"
@@ -52,22 +51,6 @@ for _code in (ord("'"), 0x2018, 0x2019):
     _CLASS[_code] = _APOS
 _CLASS[ord(".")] = _DOT
 _SPECIAL_BITS = (1 << _PLUS) | (1 << _APOS) | (1 << _DOT)
-
-_SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
-_FLOAT_TEXT = re.compile(r"(\d+)\.0{1,2}")
-_DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
-_EXTENSION = re.compile(r"(?:\bext\.?|\bextension|\bx|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[,;|&\n\r]|\s/\s|\band\b|\bor\b", re.IGNORECASE)
-_ALLOWED = frozenset("0123456789 ()-./+'\t")
-# Marks copied from web pages and documents that carry no character of their own.
-_INVISIBLE = dict.fromkeys(
-    map(
-        ord,
-        "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-        "\u2060\u2066\u2067\u2068\u2069\ufeff",
-    )
-)
-_LOOKALIKES = {"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8", "Z": "2"}
 
 Progress = Callable[[float, str], None]
 
@@ -105,7 +88,7 @@ def normalize_with_keys(
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
     count = len(series)
     labels = series.index if isinstance(values, pd.Series) else pd.RangeIndex(1, count + 1)
-    texts, refusals = _as_texts(series)
+    texts, refusals = as_texts(series)
     out = _Verdicts.empty(refusals)
 
     for start in range(0, count, CHUNK_ROWS):
@@ -128,7 +111,7 @@ def normalize_with_keys(
         )
         odd = rows[~fast]
         if len(odd):
-            cleaned, why = _clean_distinct(chunk[~fast])
+            cleaned, why = clean_distinct(chunk[~fast])
             out.reason[odd] = why
             ok = why == ""
             codes, classes, flags = _prepare(cleaned[ok])
@@ -139,12 +122,12 @@ def normalize_with_keys(
             progress(min(count, start + CHUNK_ROWS) / max(count, 1), "Normalizing numbers")
 
     status_code = (out.key > 0).astype(np.int8)  # positions in STATUSES
-    empty = out.reason == _EMPTY_REASON
+    empty = out.reason == EMPTY_REASON
     status_code[empty] = STATUSES.index(EMPTY)
     out.reason[empty] = ""
-    _mark_duplicates(out.key, status_code, out.reason, labels)
+    mark_duplicates(out.key, status_code, out.reason, labels, STATUSES.index(DUPLICATE))
     status = _STATUS_NAMES[status_code]
-    npa_nxx, warning = _nanp_details(out.number, out.key)
+    npa_nxx, warning = nanp_details(out.number, out.key)
     given = series.array if isinstance(series.dtype, pd.StringDtype) else None
     frame = pd.DataFrame(
         {
@@ -204,7 +187,6 @@ def normalized_table(
     return out.reset_index(drop=True)
 
 
-_EMPTY_REASON = "\x00empty"
 _INTERNATIONAL_KEY = 2 * 10**15  # keys: NANP national number, or this + E.164 digits
 
 
@@ -227,72 +209,6 @@ class _Verdicts:
             return np.full(count, "", dtype=object)
 
         return cls(blank(), blank(), blank(), reason, np.zeros(count, dtype=np.int64))
-
-
-# --- pass 1: values -> text ----------------------------------------------------------------
-
-
-def _as_texts(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Text for every value plus a refusal reason where the value cannot be a number."""
-    count = len(series)
-    reason = np.full(count, "", dtype=object)
-    if pd.api.types.is_bool_dtype(series.dtype):
-        series = series.astype(object)
-    if pd.api.types.is_integer_dtype(series.dtype):
-        return series.astype(str).to_numpy(dtype=object), reason
-    if pd.api.types.is_float_dtype(series.dtype):
-        return _float_texts(series.to_numpy(dtype=float), reason)
-    if isinstance(series.dtype, pd.StringDtype):  # text or missing, nothing else
-        # Missing cells keep their NaN in the (uncopied) texts: their reason keeps them
-        # out of every pass that reads texts.
-        reason[series.isna().to_numpy()] = _EMPTY_REASON
-        return series.to_numpy(dtype=object), reason
-    raw = series.to_numpy(dtype=object)
-    if pd.api.types.infer_dtype(raw, skipna=False) == "string":  # one C pass: all str
-        return raw, reason
-    # Compare type identities: numpy probes every element of an array of type objects.
-    type_ids = np.fromiter(map(id, map(type, raw)), dtype=np.int64, count=count)
-    is_str, is_float, is_int = (type_ids == id(str)), (type_ids == id(float)), (type_ids == id(int))
-    texts = np.where(is_str, raw, "").astype(object)
-    floats = np.flatnonzero(is_float)
-    if len(floats):
-        texts[floats], reason[floats] = _float_texts(raw[floats].astype(float), reason[floats])
-    ints = np.flatnonzero(is_int)
-    texts[ints] = list(map(str, raw[ints]))
-    for i in np.flatnonzero(~(is_str | is_float | is_int)):
-        texts[i], reason[i] = _scalar_text(raw[i])
-    return texts, reason
-
-
-def _float_texts(floats: np.ndarray, reason: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Excel stores typed numbers as floats: 2127361234.0 is the number 2127361234."""
-    texts = np.full(len(floats), "", dtype=object)
-    whole = np.isfinite(floats) & (floats == np.floor(floats)) & (np.abs(floats) < 1e17)
-    texts[whole] = floats[whole].astype(np.int64).astype(str)
-    reason = reason.copy()
-    reason[np.isnan(floats)] = _EMPTY_REASON
-    reason[~whole & ~np.isnan(floats)] = "a decimal number, not a phone number"
-    return texts, reason
-
-
-def _scalar_text(value: object) -> tuple[str, str]:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return "", _EMPTY_REASON
-    if isinstance(value, float) and math.isnan(value):
-        return "", _EMPTY_REASON
-    if isinstance(value, bool | np.bool_):
-        return "", f"a TRUE/FALSE value ({value}), not a phone number"
-    if isinstance(value, dt.datetime | dt.date | dt.time | pd.Timestamp):
-        return "", f"a date or time ({value}), not a phone number: format the column as Text"
-    if isinstance(value, int | np.integer):
-        return str(int(value)), ""
-    if isinstance(value, float | np.floating | Decimal):
-        if not math.isfinite(float(value)):
-            return "", "not a number"
-        if float(value) != math.floor(float(value)):
-            return "", f"a decimal number ({value}), not a phone number"
-        return str(int(value)), ""
-    return str(value), ""
 
 
 # --- pass 2: the fast alphabet, and cleaning the rest ----------------------------------------
@@ -372,96 +288,6 @@ def _count_and_first(
     return count, first
 
 
-def _clean_distinct(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Clean each distinct odd-shaped text once; return cleaned texts and refusal reasons."""
-    codes, uniques = pd.factorize(pd.Series(texts, dtype=object), sort=False)
-    results = [_clean(t) for t in uniques]
-    cleaned = np.array([r[0] for r in results] + [""], dtype=object)[codes]
-    reasons = np.array([r[1] for r in results] + [""], dtype=object)[codes]
-    return cleaned, reasons
-
-
-def _clean(text: str) -> tuple[str, str]:
-    """One odd-shaped value -> text in the fast alphabet, or a refusal reason (N1, N2)."""
-    shown = text.strip()[:40]
-    if text.strip().upper() in EXCEL_ERRORS:
-        return "", (
-            f"an Excel error value ({shown}): the formula behind this cell failed; "
-            "fix it in the sheet the list came from"
-        )
-    if any(c.isdigit() and not c.isdecimal() for c in text):
-        return "", f"superscript or circled digits ({shown}): type the number in plain digits"
-    value = text.translate(_INVISIBLE)
-    if not value.isascii():  # Arabic-Indic, Devanagari, ... digits read as 0-9, as NFKC
-        value = "".join(  # does for full-width ones
-            str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value
-        )
-    value = unicodedata.normalize("NFKC", value)
-    value = value.replace("\u2018", "'").replace("\u2019", "'").strip()
-    value = value.removeprefix("'").strip()
-    if not value:
-        return "", _EMPTY_REASON
-    if _SCIENTIFIC.fullmatch(value):
-        exact = _exact_scientific(value)
-        if exact is None:
-            return "", (
-                f"scientific notation ({shown}): Excel dropped digits; format the column as "
-                "Text (or Number with 0 decimals) and enter the numbers again"
-            )
-        value = exact
-    float_text = _FLOAT_TEXT.fullmatch(value)
-    if float_text:
-        value = float_text.group(1)
-    elif _DECIMAL.fullmatch(value):
-        return "", f"a decimal number ({shown}), not a phone number"
-    parts = [p for p in _SEPARATORS.split(value) if p and sum(c.isdigit() for c in p) >= 7]
-    if len(parts) >= 2:
-        return "", f"{len(parts)} numbers in one cell ({shown}): put one number per cell"
-    extension = _EXTENSION.search(value)
-    if extension and sum(c.isdigit() for c in value[: extension.start()]) >= 7:
-        return "", (
-            f"has an extension ({extension.group(0).strip()}): a port moves the main number; "
-            "remove the extension"
-        )
-    letters = [c for c in value if c.isalpha()]
-    if letters:
-        lookalike = next((c for c in letters if c in _LOOKALIKES), None)
-        if lookalike and all(c in _LOOKALIKES for c in letters):
-            return "", (
-                f"contains the letter '{lookalike}' where a digit belongs "
-                f"(did you mean {_LOOKALIKES[lookalike]}?)"
-            )
-        return "", f"contains letters ({''.join(letters)[:10]}): a phone number has only digits"
-    odd = [c for c in value if c not in _ALLOWED and not c.isspace()]
-    if odd:
-        return "", f"unexpected character {odd[0]!r}"
-    if "+" in value[1:]:
-        return "", "a '+' that is not at the start"
-    if "'" in value:
-        return "", "an apostrophe inside the number"
-    if not any(c.isdigit() for c in value):
-        return "", "no digits"
-    return value, ""
-
-
-def _exact_scientific(value: str) -> str | None:
-    """The integer "2.127361234E+09" spells out in full, or None when digits were lost.
-
-    Excel shows 2127361234 as 2.12736E+09: six significant digits cannot give back ten,
-    so that is refused (N2); a mantissa with every digit is the number itself (N1).
-    """
-    mantissa = value.upper().split("E")[0].lstrip("+-").replace(",", ".")
-    try:
-        number = Decimal(value.replace(",", "."))
-    except ArithmeticError:
-        return None
-    significant = len(mantissa.replace(".", "").lstrip("0"))
-    if number <= 0 or number != number.to_integral_value():
-        return None
-    whole = str(int(number))
-    return whole if significant >= len(whole) else None
-
-
 # --- pass 3: digits -> verdicts ------------------------------------------------------------
 
 
@@ -523,7 +349,7 @@ def _classify(
     fallback |= local & (counts >= 12) & (first == 1) & (counts <= MAX_DIGITS)
     no_digits = np.flatnonzero(shaped & (counts == 0))
     blank = flags[no_digits] < (1 << (_SPACE + 1))  # only padding and spaces
-    out.reason[rows[no_digits]] = np.where(blank, _EMPTY_REASON, "no digits")
+    out.reason[rows[no_digits]] = np.where(blank, EMPTY_REASON, "no digits")
     local &= counts > 0
     for mask, template in (
         (counts < 10, "too few digits ({}): a US or Canadian number has 10"),
@@ -763,62 +589,3 @@ _PARSE_ERRORS = {
     phonenumbers.NumberParseException.TOO_SHORT_NSN: "too few digits",
     phonenumbers.NumberParseException.TOO_LONG: "too many digits",
 }
-
-
-# --- N3, N4, N6 ------------------------------------------------------------------------------
-
-
-_DUPLICATE_BUCKETS = 1 << 22  # a power of two: a key's bucket is its low bits
-
-
-def _mark_duplicates(
-    key: np.ndarray, status_code: np.ndarray, reason: np.ndarray, labels: pd.Index
-) -> None:
-    """N6: the same number twice is one number; later repeats name the first occurrence."""
-    valid = np.flatnonzero(key > 0)
-    keys = key[valid]
-    ordered = np.sort(keys)  # a value sort is cheap; it tells which keys repeat
-    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
-    if not len(repeated):
-        return
-    # Rows whose key may repeat (a bitmap of hashed repeated keys), a few percent of rows,
-    # keep every occurrence of each repeated key, so first occurrences are the same there.
-    buckets = np.zeros(_DUPLICATE_BUCKETS, dtype=bool)
-    buckets[repeated & (_DUPLICATE_BUCKETS - 1)] = True
-    maybe = valid[buckets[keys & (_DUPLICATE_BUCKETS - 1)]]
-    # One hash pass: codes count up in order of first appearance, so a row is a first
-    # occurrence exactly when its code exceeds every code before it.
-    codes, _ = pd.factorize(key[maybe])
-    first = np.empty(len(codes), dtype=bool)
-    first[0] = True
-    first[1:] = codes[1:] > np.maximum.accumulate(codes)[:-1]
-    repeat = ~first
-    rows = maybe[repeat]
-    first_rows = maybe[np.flatnonzero(first)[codes[repeat]]]
-    status_code[rows] = STATUSES.index(DUPLICATE)
-    reason[rows] = [f"same number as row {label}" for label in labels[first_rows]]
-
-
-def _nanp_details(number: np.ndarray, key: np.ndarray) -> tuple[pd.Categorical, np.ndarray]:
-    """N4 NPA-NXX for NANP numbers and N3 plan warnings libphonenumber does not give."""
-    count = len(number)
-    warning = np.full(count, "", dtype=object)
-    rows = np.flatnonzero((key > 0) & (key < 10**10))
-    if not len(rows):
-        return pd.Categorical.from_codes(np.zeros(count, dtype=np.int64), [""]), warning
-    national = key[rows]
-    prefix = national // 10_000
-    # NPA-NXX is a grouping key with few distinct values: build each string once.
-    inverse, distinct = pd.factorize(prefix)
-    codes = np.zeros(count, dtype=np.int64)
-    codes[rows] = inverse + 1
-    npa_nxx = pd.Categorical.from_codes(codes, ["", *map(str, distinct.tolist())])
-    nxx, line = prefix % 1000, national % 10_000
-    n11 = nxx % 100 == 11
-    fictional = (nxx == 555) & (line >= 100) & (line <= 199)
-    warning[rows[n11]] = [
-        f"exchange {x} has the N11 form of a service code (411, 911): confirm the number"
-        for x in nxx[n11]
-    ]
-    warning[rows[fictional]] = "555-01XX numbers are fictional (reserved for films and examples)"
-    return npa_nxx, warning

@@ -1,0 +1,190 @@
+"""Any cell value -> text a phone number can be read from, or a refusal reason (N1, N2).
+
+Pass 1 turns values into text (ints, whole floats, strings; dates, booleans and
+fractions refused). Text outside the digits-and-formatting alphabet is cleaned here,
+once per distinct value: Unicode digits, scientific notation, extensions, letters,
+two numbers in one cell. The engine in ``numbers`` reads what comes out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+
+from lnp_excel.core.errors import EXCEL_ERRORS
+
+EMPTY_REASON = "\x00empty"  # a blank cell: not an error, reported as status "empty"
+_SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
+_FLOAT_TEXT = re.compile(r"(\d+)\.0{1,2}")
+_DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
+_EXTENSION = re.compile(r"(?:\bext\.?|\bextension|\bx|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[,;|&\n\r]|\s/\s|\band\b|\bor\b", re.IGNORECASE)
+_ALLOWED = frozenset("0123456789 ()-./+'\t")
+# Marks copied from web pages and documents that carry no character of their own.
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+        "\u2060\u2066\u2067\u2068\u2069\ufeff",
+    )
+)
+_LOOKALIKES = {"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8", "Z": "2"}
+
+
+def as_texts(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Text for every value plus a refusal reason where the value cannot be a number."""
+    count = len(series)
+    reason = np.full(count, "", dtype=object)
+    if pd.api.types.is_bool_dtype(series.dtype):
+        series = series.astype(object)
+    if pd.api.types.is_integer_dtype(series.dtype):
+        return series.astype(str).to_numpy(dtype=object), reason
+    if pd.api.types.is_float_dtype(series.dtype):
+        return _float_texts(series.to_numpy(dtype=float), reason)
+    if isinstance(series.dtype, pd.StringDtype):  # text or missing, nothing else
+        # Missing cells keep their NaN in the (uncopied) texts: their reason keeps them
+        # out of every pass that reads texts.
+        reason[series.isna().to_numpy()] = EMPTY_REASON
+        return series.to_numpy(dtype=object), reason
+    raw = series.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(raw, skipna=False) == "string":  # one C pass: all str
+        return raw, reason
+    # Compare type identities: numpy probes every element of an array of type objects.
+    type_ids = np.fromiter(map(id, map(type, raw)), dtype=np.int64, count=count)
+    is_str, is_float, is_int = (type_ids == id(str)), (type_ids == id(float)), (type_ids == id(int))
+    texts = np.where(is_str, raw, "").astype(object)
+    floats = np.flatnonzero(is_float)
+    if len(floats):
+        texts[floats], reason[floats] = _float_texts(raw[floats].astype(float), reason[floats])
+    ints = np.flatnonzero(is_int)
+    texts[ints] = list(map(str, raw[ints]))
+    for i in np.flatnonzero(~(is_str | is_float | is_int)):
+        texts[i], reason[i] = _scalar_text(raw[i])
+    return texts, reason
+
+
+def _float_texts(floats: np.ndarray, reason: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Excel stores typed numbers as floats: 2127361234.0 is the number 2127361234."""
+    texts = np.full(len(floats), "", dtype=object)
+    whole = np.isfinite(floats) & (floats == np.floor(floats)) & (np.abs(floats) < 1e17)
+    texts[whole] = floats[whole].astype(np.int64).astype(str)
+    reason = reason.copy()
+    reason[np.isnan(floats)] = EMPTY_REASON
+    reason[~whole & ~np.isnan(floats)] = "a decimal number, not a phone number"
+    return texts, reason
+
+
+def _scalar_text(value: object) -> tuple[str, str]:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return "", EMPTY_REASON
+    if isinstance(value, float) and math.isnan(value):
+        return "", EMPTY_REASON
+    if isinstance(value, bool | np.bool_):
+        return "", f"a TRUE/FALSE value ({value}), not a phone number"
+    if isinstance(value, dt.datetime | dt.date | dt.time | pd.Timestamp):
+        return "", f"a date or time ({value}), not a phone number: format the column as Text"
+    if isinstance(value, int | np.integer):
+        return str(int(value)), ""
+    if isinstance(value, float | np.floating | Decimal):
+        if not math.isfinite(float(value)):
+            return "", "not a number"
+        if float(value) != math.floor(float(value)):
+            return "", f"a decimal number ({value}), not a phone number"
+        return str(int(value)), ""
+    return str(value), ""
+
+
+def clean_distinct(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Clean each distinct odd-shaped text once; return cleaned texts and refusal reasons."""
+    codes, uniques = pd.factorize(pd.Series(texts, dtype=object), sort=False)
+    results = [_clean(t) for t in uniques]
+    cleaned = np.array([r[0] for r in results] + [""], dtype=object)[codes]
+    reasons = np.array([r[1] for r in results] + [""], dtype=object)[codes]
+    return cleaned, reasons
+
+
+def _clean(text: str) -> tuple[str, str]:
+    """One odd-shaped value -> text in the fast alphabet, or a refusal reason (N1, N2)."""
+    shown = text.strip()[:40]
+    if text.strip().upper() in EXCEL_ERRORS:
+        return "", (
+            f"an Excel error value ({shown}): the formula behind this cell failed; "
+            "fix it in the sheet the list came from"
+        )
+    if any(c.isdigit() and not c.isdecimal() for c in text):
+        return "", f"superscript or circled digits ({shown}): type the number in plain digits"
+    value = text.translate(_INVISIBLE)
+    if not value.isascii():  # Arabic-Indic, Devanagari, ... digits read as 0-9, as NFKC
+        value = "".join(  # does for full-width ones
+            str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value
+        )
+    value = unicodedata.normalize("NFKC", value)
+    value = value.replace("\u2018", "'").replace("\u2019", "'").strip()
+    value = value.removeprefix("'").strip()
+    if not value:
+        return "", EMPTY_REASON
+    if _SCIENTIFIC.fullmatch(value):
+        exact = _exact_scientific(value)
+        if exact is None:
+            return "", (
+                f"scientific notation ({shown}): Excel dropped digits; format the column as "
+                "Text (or Number with 0 decimals) and enter the numbers again"
+            )
+        value = exact
+    float_text = _FLOAT_TEXT.fullmatch(value)
+    if float_text:
+        value = float_text.group(1)
+    elif _DECIMAL.fullmatch(value):
+        return "", f"a decimal number ({shown}), not a phone number"
+    parts = [p for p in _SEPARATORS.split(value) if p and sum(c.isdigit() for c in p) >= 7]
+    if len(parts) >= 2:
+        return "", f"{len(parts)} numbers in one cell ({shown}): put one number per cell"
+    extension = _EXTENSION.search(value)
+    if extension and sum(c.isdigit() for c in value[: extension.start()]) >= 7:
+        return "", (
+            f"has an extension ({extension.group(0).strip()}): a port moves the main number; "
+            "remove the extension"
+        )
+    letters = [c for c in value if c.isalpha()]
+    if letters:
+        lookalike = next((c for c in letters if c in _LOOKALIKES), None)
+        if lookalike and all(c in _LOOKALIKES for c in letters):
+            return "", (
+                f"contains the letter '{lookalike}' where a digit belongs "
+                f"(did you mean {_LOOKALIKES[lookalike]}?)"
+            )
+        return "", f"contains letters ({''.join(letters)[:10]}): a phone number has only digits"
+    odd = [c for c in value if c not in _ALLOWED and not c.isspace()]
+    if odd:
+        return "", f"unexpected character {odd[0]!r}"
+    if "+" in value[1:]:
+        return "", "a '+' that is not at the start"
+    if "'" in value:
+        return "", "an apostrophe inside the number"
+    if not any(c.isdigit() for c in value):
+        return "", "no digits"
+    return value, ""
+
+
+def _exact_scientific(value: str) -> str | None:
+    """The integer "2.127361234E+09" spells out in full, or None when digits were lost.
+
+    Excel shows 2127361234 as 2.12736E+09: six significant digits cannot give back ten,
+    so that is refused (N2); a mantissa with every digit is the number itself (N1).
+    """
+    mantissa = value.upper().split("E")[0].lstrip("+-").replace(",", ".")
+    try:
+        number = Decimal(value.replace(",", "."))
+    except ArithmeticError:
+        return None
+    significant = len(mantissa.replace(".", "").lstrip("0"))
+    if number <= 0 or number != number.to_integral_value():
+        return None
+    whole = str(int(number))
+    return whole if significant >= len(whole) else None
