@@ -455,7 +455,7 @@ def _run_country(
     valid = got_type != phonenumbers.PhoneNumberType.UNKNOWN
     target = rows[which]
     if country == NANP_COUNTRY_CODE:
-        out.number[target[valid]] = _ten_digit_texts(national[valid])
+        out.number[target[valid]] = ten_digit_texts(national[valid])
         out.key[target[valid]] = national[valid]
         bad_lengths = lengths[~valid]
         out.reason[target[~valid]] = _nanp_invalid_reasons(
@@ -485,7 +485,7 @@ _FIVE_DIGITS = (
 )
 
 
-def _ten_digit_texts(national: np.ndarray) -> list[str]:
+def ten_digit_texts(national: np.ndarray) -> list[str]:
     """10-digit numbers as strings: their ASCII bytes from a table of 5-digit halves, then
     one decode and split (C loops) instead of ``str(n)`` a million times."""
     if not len(national):
