@@ -11,8 +11,9 @@ Every output is written atomically and never over the input file.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 from docx import Document
@@ -60,34 +61,35 @@ def read_csr(path: Path, *, sheet: str | None = None) -> SourceTable:
 
 def read_port_orders_file(path: Path) -> PortOrders:
     """Port orders (a number and an LOA address column, by name); errors name the file."""
-    table = read_table(path, alias_groups=(NUMBER_ALIASES, PORT_ADDRESS_ALIASES))
-    table.require(table.frame.columns)
-    try:
-        return read_port_orders(table.frame)
-    except InputError as error:
-        raise table.locate(error) from None
+    return _read_checked(path, (NUMBER_ALIASES, PORT_ADDRESS_ALIASES), read_port_orders)[1]
 
 
 def read_address_matrix(path: Path, settings: Settings) -> pd.DataFrame:
     """An agent's Address Matrix (Country, Origin, Carrier, Source, Next step), checked."""
-    table = read_table(path, alias_groups=(("Source",), ("Country",), ("Origin",), ("Carrier",)))
-    table.require(table.frame.columns)
-    try:
-        address_rules(table.frame, settings)
-    except InputError as error:
-        raise table.locate(error) from None
-    return table.frame
+    groups = (("Source",), ("Country",), ("Origin",), ("Carrier",))
+    return _read_checked(path, groups, lambda frame: address_rules(frame, settings))[0]
 
 
 def read_carrier_lookup(path: Path, settings: Settings) -> pd.DataFrame:
     """An agent's Carrier Lookup matrix (Country, Carrier, How to find), checked."""
-    table = read_table(path, alias_groups=(("How to find",), ("Country",), ("Carrier",)))
+    groups = (("How to find",), ("Country",), ("Carrier",))
+    return _read_checked(path, groups, lambda frame: lookup_rules(frame, settings))[0]
+
+
+T = TypeVar("T")
+
+
+def _read_checked(
+    path: Path, alias_groups: Sequence[Sequence[str]], check: Callable[[pd.DataFrame], T]
+) -> tuple[pd.DataFrame, T]:
+    """An input file whose every column is used, and what ``check`` makes of it; the
+    check's errors are given the file's name and sheet."""
+    table = read_table(path, alias_groups=alias_groups)
     table.require(table.frame.columns)
     try:
-        lookup_rules(table.frame, settings)
+        return table.frame, check(table.frame)
     except InputError as error:
         raise table.locate(error) from None
-    return table.frame
 
 
 # --- the customer CSV and the review workbook ------------------------------------------------
