@@ -16,7 +16,7 @@ import numpy as np
 import phonenumbers
 
 from lnp_excel.core.numbers import normalize_numbers
-from lnp_excel.core.phonemeta import TYPE_NAMES
+from lnp_excel.core.numbers.phonemeta import TYPE_NAMES
 
 INTERNATIONAL = [
     "+44 20 7946 0",

@@ -33,8 +33,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lnp_excel.core.numbers import normalize_numbers, ten_digit_texts, text_array
-from lnp_excel.core.planner import plan_ports
+from lnp_excel.core.numbers import normalize_numbers
+from lnp_excel.core.numbers.engine import text_array
+from lnp_excel.core.numbers.verdicts import ten_digit_texts
+from lnp_excel.core.plan import plan_ports
 
 CARRIERS = np.array(
     [

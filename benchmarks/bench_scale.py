@@ -72,7 +72,7 @@ def child(job: str, rows: int) -> dict[str, object]:
     import bench_plan
 
     from lnp_excel.core.csr import fix_csr
-    from lnp_excel.core.planner import plan_ports
+    from lnp_excel.core.plan import plan_ports
 
     start = time.perf_counter()
     if job == "plan":

@@ -10,7 +10,7 @@ __version__ = "0.1.0"
 from lnp_excel.core.csr import CsrResult, fix_csr
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.numbers import normalize_numbers
-from lnp_excel.core.planner import Plan, plan_ports
+from lnp_excel.core.plan import Plan, plan_ports
 from lnp_excel.core.settings import Settings
 
 __all__ = [

@@ -265,8 +265,8 @@ TABLE_SOURCES: dict[str, Callable[[Path], pd.DataFrame]] = {
     "csr_sample": _csv_source("csr_sample.csv"),
     "inventory_sample": _csv_source("inventory_sample.csv"),
     "port_orders_sample": _csv_source("port_orders_sample.csv"),
-    "address_matrix": _core_source("lnp_excel.core.csr.addresses", "default_address_matrix"),
-    "carrier_lookup": _core_source("lnp_excel.core.csr.addresses", "default_carrier_lookup"),
+    "address_matrix": _core_source("lnp_excel.core.csr.matrices", "default_address_matrix"),
+    "carrier_lookup": _core_source("lnp_excel.core.csr.matrices", "default_carrier_lookup"),
     "escalations": lambda folder: escalation_table(),
 }
 

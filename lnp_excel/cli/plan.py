@@ -14,7 +14,7 @@ from pathlib import Path
 from lnp_excel.cli.common import default_output, pick_column, progress_bar
 from lnp_excel.core.columns import CARRIER_ALIASES, NUMBER_ALIASES
 from lnp_excel.core.errors import InputError
-from lnp_excel.core.planner import Plan, plan_ports
+from lnp_excel.core.plan import Plan, plan_ports
 from lnp_excel.io.plan_report import export_requests, write_plan
 from lnp_excel.io.tables import read_table
 

@@ -23,9 +23,9 @@ from lnp_excel.core.csr.common import country_code
 from lnp_excel.core.csr.escalation import escalation_answer
 from lnp_excel.core.csr.pin import is_pin_carrier
 from lnp_excel.core.numbers import normalize_numbers
-from lnp_excel.core.plan_requests import carrier_key, route
-from lnp_excel.core.plan_terms import costs, path_terms
-from lnp_excel.core.planner import plan_ports
+from lnp_excel.core.plan import plan_ports
+from lnp_excel.core.plan.requests import carrier_key, route
+from lnp_excel.core.plan.terms import costs, path_terms
 from lnp_excel.core.settings import Settings
 
 PATH_NAMES = ("Self-Service", "Managed", "Custom")

@@ -26,9 +26,9 @@ from lnp_excel.core.columns import (
     COUNTRY_ALIASES,
     NUMBER_ALIASES,
 )
-from lnp_excel.core.csr.addresses import address_rules, lookup_rules
 from lnp_excel.core.csr.document import CarrierDocument, carrier_documents
 from lnp_excel.core.csr.fields import PORT_ADDRESS_ALIASES
+from lnp_excel.core.csr.matrices import address_rules, lookup_rules
 from lnp_excel.core.csr.port_orders import PortOrders, read_port_orders
 from lnp_excel.core.csr.result import CsrResult
 from lnp_excel.core.errors import InputError

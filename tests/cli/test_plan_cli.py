@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from lnp_excel.cli import plan as plan_cli
-from lnp_excel.core.planner import plan_ports
+from lnp_excel.core.plan import plan_ports
 from lnp_excel.io.tables import read_table
 
 ROOT = Path(__file__).parents[2]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fake_excel import FakeBook
-
 from lnp_excel.excel.xlwings_book import XlwingsBook, rows_of_address, run
+from tests.excel.fake_excel import FakeBook
 
 
 def test_read_and_write_are_one_call_each() -> None:

@@ -6,17 +6,13 @@ table, the changed cells (Row, Column, Old, New, Rule) and the flagged rows (Row
 Next step, Rule).
 """
 
-from lnp_excel.core.csr.addresses import (
-    clear_non_us_addresses,
-    default_address_matrix,
-    default_carrier_lookup,
-    fill_us_addresses,
-)
+from lnp_excel.core.csr.addresses import clear_non_us_addresses, fill_us_addresses
 from lnp_excel.core.csr.batch import apply_to_rows, select_batch
 from lnp_excel.core.csr.btn import fill_billing_numbers, main_btn_flags
 from lnp_excel.core.csr.checks import check_values
 from lnp_excel.core.csr.eligibility import check_eligibility
 from lnp_excel.core.csr.fix import fix_csr
+from lnp_excel.core.csr.matrices import default_address_matrix, default_carrier_lookup
 from lnp_excel.core.csr.nulls import replace_nulls
 from lnp_excel.core.csr.pin import is_pin_carrier, set_pins
 from lnp_excel.core.csr.port_orders import PortOrders, read_port_orders

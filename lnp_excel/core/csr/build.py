@@ -30,7 +30,7 @@ from lnp_excel.core.columns import (
     STATUS_ALIASES,
     find_column,
 )
-from lnp_excel.core.csr.addresses import _clear_non_us, _fill_addresses, address_rules
+from lnp_excel.core.csr.addresses import clear_non_us_rows, fill_address_rows
 from lnp_excel.core.csr.common import countries, is_blank, map_distinct, text_key
 from lnp_excel.core.csr.eligibility import RECENT, eligibility, parse_as_of
 from lnp_excel.core.csr.fields import (
@@ -44,6 +44,7 @@ from lnp_excel.core.csr.fields import (
     PIN,
     number_column,
 )
+from lnp_excel.core.csr.matrices import address_rules
 from lnp_excel.core.csr.nulls import replace_nulls
 from lnp_excel.core.csr.pin import pins
 from lnp_excel.core.csr.port_orders import PortOrders, require_port_orders
@@ -171,9 +172,9 @@ def build_from_inventory(
     steps.append(StepResult(table, concat_changes(added)))
 
     # 3. C3 flags (the address is blank already), C4 addresses, C6 PINs.
-    step = _clear_non_us(table, codes, carrier_lookup, settings)
+    step = clear_non_us_rows(table, codes, carrier_lookup, settings)
     steps.append(step)
-    step = _fill_addresses(
+    step = fill_address_rows(
         step.table,
         codes,
         np.ones(len(index), dtype=bool),

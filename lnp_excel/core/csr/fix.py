@@ -22,18 +22,14 @@ from lnp_excel.core.columns import (
     COUNTRY_ALIASES,
     find_column,
 )
-from lnp_excel.core.csr.addresses import (
-    _clear_non_us,
-    _fill_addresses,
-    address_rules,
-    lookup_rules,
-)
+from lnp_excel.core.csr.addresses import clear_non_us_rows, fill_address_rows
 from lnp_excel.core.csr.batch import batch_mask
 from lnp_excel.core.csr.btn import fill_billing_numbers, main_btn_flags
 from lnp_excel.core.csr.checks import check_values
 from lnp_excel.core.csr.common import countries, is_blank
 from lnp_excel.core.csr.eligibility import check_eligibility, parse_as_of
 from lnp_excel.core.csr.fields import number_column
+from lnp_excel.core.csr.matrices import address_rules, lookup_rules
 from lnp_excel.core.csr.nulls import replace_nulls
 from lnp_excel.core.csr.pin import pins
 from lnp_excel.core.csr.port_orders import PortOrders, require_port_orders
@@ -92,10 +88,10 @@ def fix_csr(
     steps.append(check_eligibility(step.table, as_of=as_of, settings=settings))
     codes = countries(step.table, number, country, settings)
     steps.append(check_values(step.table, settings=settings, codes=codes))
-    step = _clear_non_us(step.table, codes, carrier_lookup, settings)
+    step = clear_non_us_rows(step.table, codes, carrier_lookup, settings)
     steps.append(step)
     blank = is_blank(step.table[address])
-    step = _fill_addresses(
+    step = fill_address_rows(
         step.table, codes, blank, orders, billing_address, address_matrix, settings
     )
     steps.append(step)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.numbers import normalized_table
-from lnp_excel.core.planner import plan_ports
+from lnp_excel.core.plan import plan_ports
 from lnp_excel.excel.actions.common import (
     PLANNER,
     action,

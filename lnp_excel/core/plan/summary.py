@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.errors import InputError
-from lnp_excel.core.plan_requests import (
+from lnp_excel.core.plan.requests import (
     CUSTOM,
     KINDS,
     LOCAL,

@@ -13,13 +13,13 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.calendar import add_business_days
-from lnp_excel.core.plan_requests import (
+from lnp_excel.core.plan.requests import (
     CUSTOM,
     MANAGED,
     SELF_SERVICE,
     Carriers,
 )
-from lnp_excel.core.plan_summary import by_path
+from lnp_excel.core.plan.summary import by_path
 from lnp_excel.core.settings import Settings
 
 MAX_IDS_LISTED = 6  # request ids named on one checklist line

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from csr_support import changes_of, flags_of, read, write_xlsx
 
 from lnp_excel.core.csr import is_pin_carrier, replace_nulls, set_pins
 from lnp_excel.core.csr.escalation import escalation_answer
 from lnp_excel.core.settings import Settings
 from lnp_excel.io.csr_files import read_csr
+from tests.core.csr.support import changes_of, flags_of, read, write_xlsx
 
 PIN = Settings().csr_pin
 

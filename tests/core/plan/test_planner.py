@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from lnp_excel.core.errors import InputError
-from lnp_excel.core.planner import Plan, plan_ports
+from lnp_excel.core.plan import Plan, plan_ports
 from lnp_excel.core.settings import Settings
 
 SUBMIT = dt.date(2024, 12, 20)  # a Friday before Christmas and New Year

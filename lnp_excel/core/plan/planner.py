@@ -22,10 +22,10 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.errors import InputError
-from lnp_excel.core.numbers import OK, STATUSES, normalize_with_keys
-from lnp_excel.core.plan_checklist import checklist
-from lnp_excel.core.plan_inputs import as_date, find_columns
-from lnp_excel.core.plan_requests import (
+from lnp_excel.core.numbers.engine import OK, STATUSES, normalize_with_keys
+from lnp_excel.core.plan.checklist import checklist
+from lnp_excel.core.plan.inputs import as_date, find_columns
+from lnp_excel.core.plan.requests import (
     KINDS,
     PATHS,
     carrier_key,
@@ -34,15 +34,15 @@ from lnp_excel.core.plan_requests import (
     read_carriers,
     route,
 )
-from lnp_excel.core.plan_summary import by_carrier, license_check, license_counts, summary
-from lnp_excel.core.plan_tables import (
+from lnp_excel.core.plan.summary import by_carrier, license_check, license_counts, summary
+from lnp_excel.core.plan.tables import (
     NUMBER_COLUMNS,
     REQUEST_COLUMNS,
     carrier_requests,
     numbers_frame,
     requests_frame,
 )
-from lnp_excel.core.plan_terms import path_terms
+from lnp_excel.core.plan.terms import path_terms
 from lnp_excel.core.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = ["NUMBER_COLUMNS", "PATHS", "REQUEST_COLUMNS", "Plan", "carrier_key", "plan_ports"]

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from csr_support import DATA, changes_of, flags_of, read, read_plain, write_csv, write_xlsx
 
 import lnp_excel
 from lnp_excel.core.csr import (
@@ -18,11 +17,20 @@ from lnp_excel.core.csr import (
     read_port_orders,
     replace_nulls,
 )
-from lnp_excel.core.csr.addresses import address_rules
+from lnp_excel.core.csr.matrices import address_rules
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
 from lnp_excel.io.csr_files import read_csr, read_port_orders_file
 from lnp_excel.io.tables import read_table
+from tests.core.csr.support import (
+    DATA,
+    changes_of,
+    flags_of,
+    read,
+    read_plain,
+    write_csv,
+    write_xlsx,
+)
 
 TEMPLATES = Path(lnp_excel.__file__).parent / "templates"
 ADDRESS = ["Address", "City", "State", "Zip"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from csr_support import changes_of, read, write_csv
 
 from lnp_excel.core.csr import (
     apply_to_rows,
@@ -16,6 +15,7 @@ from lnp_excel.core.csr import (
 )
 from lnp_excel.core.errors import InputError
 from lnp_excel.io.csr_files import read_csr
+from tests.core.csr.support import changes_of, read, write_csv
 
 ACCOUNT = """Phone Number,Country,Carrier,Billing Telephone Number,Address
 (212) 555-0100,US,Bandwidth,2125550100,1 Main St

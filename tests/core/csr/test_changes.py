@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from csr_support import read
 
 from lnp_excel.core.changes import (
     CHANGE_COLUMNS,
@@ -18,6 +17,7 @@ from lnp_excel.core.changes import (
     undo_changes,
 )
 from lnp_excel.core.csr import fix_csr
+from tests.core.csr.support import read
 
 
 def test_changes_where_logs_selected_cells_with_sheet_rows():

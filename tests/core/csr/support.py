@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from lnp_excel.io.csr_files import read_csr
 from lnp_excel.io.tables import read_table
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "csr"
+DATA = Path(__file__).resolve().parents[2] / "data" / "csr"
 
 
 def read(name: str) -> pd.DataFrame:

@@ -14,7 +14,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lnp_excel.core.numbers import normalize_numbers
-from lnp_excel.core.phonemeta import COUNTRY_CODES, TYPE_NAMES
+from lnp_excel.core.numbers.phonemeta import COUNTRY_CODES, TYPE_NAMES
 
 FORMAT_CHARS = " ()-."
 

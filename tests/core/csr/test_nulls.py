@@ -4,13 +4,13 @@ sensitive, no trimming. Tested on a real CSV and a real workbook."""
 from __future__ import annotations
 
 import pandas as pd
-from csr_support import changes_of, read, write_xlsx
 from hypothesis import given
 from hypothesis import strategies as st
 
 from lnp_excel.core.csr import replace_nulls
 from lnp_excel.core.csr.nulls import NULL_SPELLINGS
 from lnp_excel.io.csr_files import read_csr
+from tests.core.csr.support import changes_of, read, write_xlsx
 
 
 def test_null_in_any_case_is_emptied_and_logged():

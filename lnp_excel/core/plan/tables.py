@@ -13,10 +13,10 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from lnp_excel.core.numbers import text_array
-from lnp_excel.core.plan_checklist import MAX_IDS_LISTED
-from lnp_excel.core.plan_requests import KINDS, MANAGED, PATHS, Carriers, Grouping
-from lnp_excel.core.plan_terms import (
+from lnp_excel.core.numbers.engine import text_array
+from lnp_excel.core.plan.checklist import MAX_IDS_LISTED
+from lnp_excel.core.plan.requests import KINDS, MANAGED, PATHS, Carriers, Grouping
+from lnp_excel.core.plan.terms import (
     CONSIDER_CUSTOM_NOTE,
     CUSTOM_NOTE,
     EXPEDITE_NOTE,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lnp_excel.core.calendar import add_business_days
-from lnp_excel.core.plan_requests import CUSTOM, MANAGED, PATHS, SELF_SERVICE
+from lnp_excel.core.plan.requests import CUSTOM, MANAGED, PATHS, SELF_SERVICE
 from lnp_excel.core.settings import Settings
 
 UNKNOWN_CARRIER_NOTE = "carrier unknown: confirm from the CSR before submitting"

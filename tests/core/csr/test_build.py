@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from csr_support import DATA, changes_of, flags_of, write_xlsx
 
 from lnp_excel.core.csr.build import build_from_inventory
 from lnp_excel.core.errors import InputError
 from lnp_excel.io.csr_files import read_csr, read_port_orders_file
+from tests.core.csr.support import DATA, changes_of, flags_of, write_xlsx
 
 HEADER = [
     "phoneNumber",

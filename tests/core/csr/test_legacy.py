@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from csr_support import DATA, flags_of, read_plain, write_csv
 
 from lnp_excel.core.csr.legacy import build_from_legacy, lowest_numbers
 from lnp_excel.core.errors import InputError
 from lnp_excel.io.csr_files import read_csr, read_port_orders_file
+from tests.core.csr.support import DATA, flags_of, read_plain, write_csv
 
 ORDER = [
     "Phone Number",

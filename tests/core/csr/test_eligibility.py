@@ -6,13 +6,13 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from csr_support import flags_of, write_csv, write_xlsx
 
 from lnp_excel.core.csr import check_eligibility
 from lnp_excel.core.csr.eligibility import as_date
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
 from lnp_excel.io.csr_files import read_csr
+from tests.core.csr.support import flags_of, write_csv, write_xlsx
 
 CSV = """Phone Number,Carrier,Address,Status,Status Date
 2125550100,Bandwidth,1 Main St,Assigned,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from csr_support import write_csv
-
 from lnp_excel.core.csr.document import NO_ADDRESS, carrier_documents
 from lnp_excel.io.csr_files import read_csr
+from tests.core.csr.support import write_csv
 
 CSR = """Phone Number,Carrier,Address,City,PIN
 2125550100,Onvoy LLC,9 Zeta St,Austin,8x82125

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from csr_support import DATA, changes_of, flags_of, read, read_plain, write_csv, write_xlsx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lnp_excel.core.csr import FLAG_COLUMNS, fix_csr
 from lnp_excel.core.errors import InputError
 from lnp_excel.io.csr_files import read_csr, read_port_orders_file
+from tests.core.csr.support import (
+    DATA,
+    changes_of,
+    flags_of,
+    read,
+    read_plain,
+    write_csv,
+    write_xlsx,
+)
 
 BILLING = "100 Congress Ave, Austin, TX 78701"
 

@@ -17,8 +17,8 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lnp_excel.core.plan_requests import carrier_key
-from lnp_excel.core.planner import Plan, plan_ports
+from lnp_excel.core.plan import Plan, plan_ports
+from lnp_excel.core.plan.requests import carrier_key
 from lnp_excel.core.settings import Settings
 
 EXCHANGES = ["212736", "212947", "312621", "416363", "647258", "800222", "888736", "264497"]
