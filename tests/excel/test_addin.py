@@ -254,3 +254,21 @@ def test_excel_typing_changes_restore_the_files_text() -> None:
     assert new[(2, "Account Number")] == texts[0][3].lstrip("0")
     assert (4, "PIN") not in new and set(changes["Rule"]) == {"X1"}
     assert all(isinstance(v, str) for v in changes["New"])
+
+
+def test_build_from_the_open_inventory_export_makes_a_new_csr_sheet(
+    app: FakeApp, addin: FakeBook
+) -> None:
+    """C5 on the inventory export the agent opened: the CSR goes to a new LNP CSR sheet,
+    the export stays as it is, and Undo empties the new sheet again."""
+    samples = Path(__file__).parents[2] / "samples" / "csr"
+    book = FakeBook.from_openpyxl(samples / "inventory_export.xlsx", app)
+    inventory = book.sheets[0]
+    before = dict(inventory.cells)
+    summary = press("csr-build", book, addin)
+    assert app.alerts == [] and summary.startswith("Built the CSR")
+    built_csr = book.sheets[PREFIX + "CSR"]
+    assert built_csr.cells[(1, 1)] is not None and built_csr.used_range.last[0] > 1
+    assert dict(inventory.cells) == before
+    assert "LNP CSR sheet restored" in press("undo", book, addin)
+    assert not any(v is not None for v in built_csr.cells.values())
