@@ -96,6 +96,7 @@ class ActiveSheetBook:
         self.workbook_name, self.active, self.action = workbook_name, sheet, action
         self.routes = data_routes(action, sheet)
         self._customer: str | None = None
+        self._known: dict[int, list[str]] = {}  # sheet names per book, until the next write
         self._text_checked = self.routes.get(csr.SHEET) != sheet  # only a CSR on the open sheet
         self.restored = 0
 
@@ -105,7 +106,7 @@ class ActiveSheetBook:
         if name in self.routes:
             return self.book, self.routes[name]
         if name in INPUT_SHEETS:
-            if name in self.book.sheet_names() or self.defaults is None:
+            if name in self._names(self.book) or self.defaults is None:
                 return self.book, name
             return self.defaults, name
         is_output = name in OUTPUT_SHEETS or name.endswith(" backup")
@@ -121,13 +122,19 @@ class ActiveSheetBook:
         return self.book, name
 
     def sheet_names(self) -> list[str]:
-        names = [n for n in self.book.sheet_names() if self._where(n) == (self.book, n)]
+        names = [n for n in self._names(self.book) if self._where(n) == (self.book, n)]
         for logical in [*self.routes, *INPUT_SHEETS, *sorted(OUTPUT_SHEETS)]:
             book, real = self._where(logical)
-            present = real in book.sheet_names() or (logical == SETTINGS and self._names_customer())
+            present = real in self._names(book) or (logical == SETTINGS and self._names_customer())
             if logical not in names and present:
                 names.append(logical)
         return names
+
+    def _names(self, book: Book) -> list[str]:
+        """Sheet names, asked once per book between writes: each is a call into Excel."""
+        if id(book) not in self._known:
+            self._known[id(book)] = book.sheet_names()
+        return self._known[id(book)]
 
     # --- Book ------------------------------------------------------------------------------
 
@@ -136,7 +143,7 @@ class ActiveSheetBook:
             self._text_checked = True
             self.restored = self._restore_text()
         book, real = self._where(sheet)
-        grid = book.read(real) if real in book.sheet_names() else []
+        grid = book.read(real) if real in self._names(book) else []
         if sheet == SETTINGS:
             return self._with_customer(grid)
         return grid
@@ -147,11 +154,13 @@ class ActiveSheetBook:
             raise InputError(f"the add-in never writes the input sheet '{sheet}'", sheet=sheet)
         if real == PREFIX + CHANGES:
             grid = self._logged_with_real_names(grid)
+        self._known.clear()  # a write may add the sheet
         self.book.write(real, grid, header=header)
 
     def highlight(self, sheet: str, cells: Iterable[Cell], color: str | None) -> None:
         book, real = self._where(sheet)
         if book is self.book:
+            self._known.clear()  # the adapter adds a sheet it is asked to colour
             self.book.highlight(real, cells, color)
 
     def status(self, text: str) -> None:
@@ -201,7 +210,7 @@ class ActiveSheetBook:
         """The Settings grid with the customer's name (C8) where the add-in found it."""
         rows = [list(row) for row in grid]
         existing = next((r for r in rows if r and str(r[0]).strip() == "Customer"), None)
-        own = SETTINGS in self.book.sheet_names()
+        own = SETTINGS in self._names(self.book)
         typed = existing[1] if own and existing and len(existing) > 1 else None
         name = self._from_file_name() or (str(typed).strip() if typed else None)
         if name is None and self.action in NEEDS_CUSTOMER:
