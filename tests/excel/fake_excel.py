@@ -2,7 +2,9 @@
 
 Only what ``XlwingsBook`` touches is modelled (sheets, ranges by corner cells, values,
 fill colour, font, status bar, alerts, selection address), so a test of the adapter fails
-if the adapter starts needing more of Excel.
+if the adapter starts needing more of Excel. For the add-in (X3): ``app.books`` by name,
+``Book.name``, ``Book.macro`` (its input box answers from ``answers``) and ``from_csv``, a
+CSV opened as Excel opens it (``excel_typed``).
 """
 
 from __future__ import annotations
