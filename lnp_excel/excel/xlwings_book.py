@@ -7,12 +7,12 @@ runs of cells, show the status bar, and turn every error into a message box.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from lnp_excel.core.errors import InputError
 from lnp_excel.excel.actions import run_action
-from lnp_excel.excel.book import HEADER_FILL, Cell, Grid, column_runs
+from lnp_excel.excel.book import HEADER_FILL, Book, Cell, Grid, column_runs
 
 TITLE = "LNP Tools"
 
@@ -80,15 +80,21 @@ def rows_of_address(address: str) -> list[int]:
     return sorted(rows)
 
 
-def run(action_name: str, book=None) -> str | None:
-    """Entry point of every ribbon button: run the action, report in Excel's own way."""
+def run(
+    action_name: str, book=None, *, adapt: Callable[[XlwingsBook], Book] | None = None
+) -> str | None:
+    """Entry point of every ribbon button: run the action, report in Excel's own way.
+
+    ``adapt`` wraps the adapter (the add-in routes sheet names to the active workbook's).
+    """
     import xlwings as xw
 
     book = book or xw.Book.caller()
     app = book.app
     app.screen_updating = False
     try:
-        summary = run_action(XlwingsBook(book), action_name)
+        adapter = XlwingsBook(book)
+        summary = run_action(adapter if adapt is None else adapt(adapter), action_name)
         app.status_bar = summary
         return summary
     except InputError as error:

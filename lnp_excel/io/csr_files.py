@@ -101,6 +101,19 @@ def output_paths(folder: Path, customer: str, settings: Settings) -> tuple[Path,
     return folder / f"{stem}.csv", folder / f"{stem}_review.xlsx"
 
 
+def customer_from_file_name(name: str, settings: Settings) -> str | None:
+    """``8x8_Acme Dental_CSR.csv`` -> "Acme Dental" (C8 read backwards); None for other names.
+
+    The CSR tool's download is saved under the C8 name, so the file an agent opens names
+    the customer; the command line and the add-in both read it here.
+    """
+    stem = Path(name).stem
+    prefix = f"{settings.csr_file_prefix}_"
+    if stem.startswith(prefix) and stem.endswith("_CSR") and len(stem) > len(prefix) + 4:
+        return stem[len(prefix) : -len("_CSR")]
+    return None
+
+
 def write_csr_outputs(
     result: CsrResult,
     folder: Path,

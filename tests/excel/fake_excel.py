@@ -2,10 +2,17 @@
 
 Only what ``XlwingsBook`` touches is modelled (sheets, ranges by corner cells, values,
 fill colour, font, status bar, alerts, selection address), so a test of the adapter fails
-if the adapter starts needing more of Excel.
+if the adapter starts needing more of Excel. For the add-in (X3): ``app.books`` by name,
+``Book.name``, ``Book.macro`` (its input box answers from ``answers``) and ``from_csv``, a
+CSV opened as Excel opens it (``excel_typed``).
 """
 
 from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from pathlib import Path
 
 
 class FakeFont:
@@ -97,8 +104,21 @@ class FakeSheets(list):
         return sheet
 
 
+class FakeBooks(list):
+    """``app.books``: by position, or by name without case, as Excel's Workbooks("name")."""
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            for book in self:
+                if book.name.lower() == key.lower():
+                    return book
+            raise KeyError(f"no open workbook named {key!r}")
+        return super().__getitem__(key)
+
+
 class FakeApp:
     def __init__(self) -> None:
+        self.books = FakeBooks()
         self.status_bar = None
         self.screen_updating = True
         self.alerts: list[tuple[str, str]] = []
@@ -114,18 +134,53 @@ class FakeSelection(FakeRange):
 
 
 class FakeBook:
-    def __init__(self, fullname: str = "C:\\\\work\\\\Port_Planner.xlsm") -> None:
+    def __init__(
+        self, fullname: str = "C:\\\\work\\\\Port_Planner.xlsm", app: FakeApp | None = None
+    ) -> None:
         self.fullname = fullname
-        self.app = FakeApp()
+        self.app = app or FakeApp()
+        self.app.books.append(self)
         self.sheets = FakeSheets()
         self.selection = None
+        self.answers: list[object] = []  # what the agent types into input boxes, in order
+        self.macro_calls: list[tuple[str, tuple]] = []
+
+    @property
+    def name(self) -> str:
+        """The file name, as ``Book.name`` (Workbook.Name) gives it."""
+        return re.split(r"[\\\\/]", self.fullname)[-1]
+
+    def macro(self, name: str):
+        """``Book.macro``: a VBA macro of this book; input boxes answer from ``answers``
+        ("" once they run out, which is what VBA's InputBox returns on Cancel)."""
+
+        def call(*args):
+            self.macro_calls.append((name, args))
+            return self.answers.pop(0) if self.answers else ""
+
+        return call
 
     @classmethod
-    def from_openpyxl(cls, path) -> FakeBook:
+    def from_csv(cls, path, app: FakeApp | None = None) -> FakeBook:
+        """A CSV opened in Excel: one sheet named after the file, every field typed as a
+        General cell types it (see ``excel_typed``)."""
+        path = Path(path)
+        book = cls(str(path), app)
+        sheet = book.sheets.add(path.stem[:31])
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for r, row in enumerate(csv.reader(handle), start=1):
+                for c, text in enumerate(row, start=1):
+                    value = excel_typed(text)
+                    if value is not None:
+                        sheet.cells[(r, c)] = value
+        return book
+
+    @classmethod
+    def from_openpyxl(cls, path, app: FakeApp | None = None) -> FakeBook:
         """Sheets and values of a real workbook file, as Excel would show them."""
         import openpyxl
 
-        book = cls(str(path))
+        book = cls(str(path), app)
         wb = openpyxl.load_workbook(path)
         for ws in wb.worksheets:
             sheet = book.sheets.add(ws.title)
@@ -134,3 +189,23 @@ class FakeBook:
                     if cell.value is not None:
                         sheet.cells[(cell.row, cell.column)] = cell.value
         return book
+
+
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def excel_typed(text: str) -> object:
+    """What a General cell holds once Excel reads ``text`` from a CSV (or as if typed):
+    numbers become floats of 15 significant digits (``+442079460011`` -> 442079460011.0,
+    ZIP ``02134`` -> 2134.0), ``TRUE``/``FALSE`` booleans, ISO dates datetimes."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if _NUMBER.fullmatch(stripped):
+        return float(f"{float(stripped):.15g}")
+    if stripped.upper() in ("TRUE", "FALSE"):
+        return stripped.upper() == "TRUE"
+    if _ISO_DATE.fullmatch(stripped):
+        return dt.datetime.fromisoformat(stripped)
+    return text
