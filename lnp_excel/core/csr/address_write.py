@@ -107,19 +107,25 @@ def write_addresses(
         )
     )
     changes = []
-    mask = np.zeros(len(table), dtype=bool)
-    mask[positions[written]] = True
+    where = positions[written]
     for column, new in values.items():
         before = table[column]
-        after = before.astype(object).copy()
-        after.iloc[positions[written]] = new[written]
-        old_text = before.astype(object).where(before.notna(), "").astype(str)
-        differs = mask & (old_text != after.astype(str)).to_numpy()
-        if differs.any():
+        old = before.iloc[where].to_numpy(dtype=object)
+        old_text = np.array(["" if _blank(v) else str(v) for v in old], dtype=object)
+        differs = old_text != new[written]
+        if differs.any():  # only cells whose text changes are written and logged
+            after = before.astype(object).copy()
+            after.iloc[where[differs]] = new[written][differs]
             out[column] = after
+            mask = np.zeros(len(table), dtype=bool)
+            mask[where[differs]] = True
             rule = "C4" if column == main else "C4a"
-            changes.append(changes_where(differs, column, before, after, rule))
+            changes.append(changes_where(mask, column, before, after, rule))
     return out, changes, flags
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or value is pd.NA
 
 
 def _parts(parsed: list[Address], codes: np.ndarray, part: str) -> np.ndarray:
