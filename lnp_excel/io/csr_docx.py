@@ -38,6 +38,7 @@ TABLE_PT = 10.0  # table text size; shrinks (down to MIN_PT) only when landscape
 MIN_PT = 7.0
 PADDING = Inches(0.2)  # a cell's left and right margins (Word's default 0.08" each) + slack
 HEADER_FILL = "D9E2F3"
+TWIP = 635  # EMU in a twentieth of a point: Word stores widths in twips
 _PHONE_LIKE = re.compile(r"^[+\d][\d\s().-]*$")
 # Calibri advance widths in em (digits, capitals, lower case, space, anything else): close
 # enough to choose widths with a 10% margin; Carlito (LibreOffice) has the same metrics.
@@ -111,7 +112,7 @@ def table_layout(document: CarrierDocument, page: Section) -> TableLayout:
         for turned, room in ((False, portrait), (True, landscape)):
             if total <= room or (turned and points <= MIN_PT):
                 scale = room / total if total else 1.0
-                widths = tuple(int(w * scale) for w in natural)
+                widths = tuple(int(w * scale) // TWIP * TWIP for w in natural)
                 return TableLayout(columns, widths, points, turned)
         points -= 0.5
 
