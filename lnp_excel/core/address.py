@@ -121,7 +121,7 @@ def parse_address(text: str) -> Address:
     box, each part appears once and in the usual order, and street, city, a known state
     and a 5- or 9-digit ZIP are all there. Anything else keeps ``problem`` set.
     """
-    text = str(text).strip()
+    text = _text(text)
     if not text:
         return Address(text, problem="no address")
     spans = _spans(text)
@@ -213,6 +213,14 @@ _KEY_WORDS = {
 }
 
 
+def _text(value: object) -> str:
+    """A cell as text: None, NaN and pandas' NA are blank."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    text = str(value)
+    return "" if text in ("<NA>", "NaT") else text.strip()
+
+
 @lru_cache(maxsize=65536)
 def address_key(text: str) -> str:
     """The comparison form of an address (C4b): "" for blank.
@@ -223,7 +231,7 @@ def address_key(text: str) -> str:
     and ``100 CONGRESS AVE, AUSTIN, TX, 78701`` give the same key. Words the parser does
     not place keep their cleaned text, so unreadable addresses still compare by text.
     """
-    text = "" if text is None else str(text).strip()
+    text = _text(text)
     if not text:
         return ""
     spans = _spans(text)

@@ -3,6 +3,7 @@ offline ZIP/state check (C4a)."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from lnp_excel.core.address import address_key, one_line, parse_address, zip_state_problem
@@ -55,6 +56,7 @@ def test_different_addresses_keep_different_keys(a, b):
 
 def test_blank_has_the_empty_key():
     assert address_key("") == address_key("   ") == address_key(None) == ""
+    assert address_key(float("nan")) == address_key(pd.NA) == ""  # cells pandas read blank
 
 
 def test_parts_keep_the_source_words_and_the_state_is_its_code():
