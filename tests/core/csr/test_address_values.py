@@ -12,8 +12,9 @@ import pandas as pd
 
 from lnp_excel.cli import csr as csr_cli
 from lnp_excel.core.csr import fix_csr, read_port_orders
+from lnp_excel.core.csr.legacy import build_from_legacy
 from lnp_excel.io.csr_files import read_csr, read_port_orders_file
-from tests.core.csr.support import changes_of, flags_of, write_csv, write_xlsx
+from tests.core.csr.support import DATA, changes_of, flags_of, write_csv, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLES = ROOT / "samples" / "csr"
@@ -152,3 +153,13 @@ def test_port_orders_split_into_columns_and_written_two_ways(tmp_path):
     assert result.table.loc[3, "Address"] == "100 Congress Ave"  # no order: provisioned
     assert result.table.loc[5, "Address"] == ""  # the orders disagree: left for a person
     assert "Ported in: the port orders disagree on the LOA address" in flags_of(result.flags, 5)
+
+
+def test_legacy_csr_addresses_are_checked_too():
+    """C7 writes the billing address (or the LOA) as one line: C4a flags what is wrong."""
+    table = read_csr(DATA / "legacy_export.csv").frame
+    good = build_from_legacy(table, customer="Acme", billing_address=BILLING)
+    assert good.flags[good.flags["Rule"] == "C4a"].empty
+    wrong = build_from_legacy(table, customer="Acme", billing_address="1 Main St, Austin, TX 10022")
+    c4a = wrong.flags[wrong.flags["Rule"] == "C4a"]
+    assert len(c4a) == len(table) and set(c4a["Flag"]) == {"Address: ZIP 10022 is in NY, not TX"}
