@@ -124,8 +124,42 @@ def write_addresses(
     return out, changes, flags
 
 
+def _cell(names: np.ndarray, code: int) -> str:
+    """A factorized cell as text ("" for a missing value's code)."""
+    return "" if code < 0 or code >= len(names) else str(names[code]).strip()
+
+
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, float) and value != value) or value is pd.NA
+
+
+def zip_state_flags(table: pd.DataFrame, rows: np.ndarray, main: object) -> list[pd.DataFrame]:
+    """C4a: flag the ``rows`` (US rows whose address the step kept) whose ZIP column is not
+    in their State column; each distinct pair is checked once."""
+    split = split_columns(list(table.columns), main)
+    if split["state"] is None or split["zip"] is None or not rows.any():
+        return []
+    states, state_names = pd.factorize(table[split["state"]].to_numpy(dtype=object)[rows])
+    zips, zip_names = pd.factorize(table[split["zip"]].to_numpy(dtype=object)[rows])
+    width = len(zip_names) + 1  # codes + 1: a missing cell's code -1 becomes 0
+    pairs, codes = np.unique((states + 1) * width + (zips + 1), return_inverse=True)
+    answers = np.empty(len(pairs), dtype=object)
+    for position, pair in enumerate(pairs):
+        state, zip_code = divmod(int(pair), width)
+        answers[position] = zip_state_problem(
+            _cell(state_names, state - 1), _cell(zip_names, zip_code - 1)
+        )
+    problems = np.full(len(table), "", dtype=object)
+    problems[rows] = answers[codes]
+    return [
+        flags_where(
+            problems != "",
+            table.index,
+            "Address: " + problems,
+            "Check the ZIP and state with the customer's records",
+            "C4a",
+        )
+    ]
 
 
 def address_flags(values: pd.Series) -> list[pd.DataFrame]:

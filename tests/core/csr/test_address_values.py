@@ -163,3 +163,17 @@ def test_legacy_csr_addresses_are_checked_too():
     wrong = build_from_legacy(table, customer="Acme", billing_address="1 Main St, Austin, TX 10022")
     c4a = wrong.flags[wrong.flags["Rule"] == "C4a"]
     assert len(c4a) == len(table) and set(c4a["Flag"]) == {"Address: ZIP 10022 is in NY, not TX"}
+
+
+def test_present_us_addresses_with_a_zip_outside_their_state_are_flagged(tmp_path):
+    csv = STRUCTURED + "2125550105,US,Bandwidth,5 Elm St,,Austin,TX,10022,\n"
+    csv += "+52 55 5086 0109,MX,Telmex,Av Reforma 1,,Mexico City,TX,10022,\n"  # C3 clears it
+    csv += "2125550106,US,Bandwidth,6 Elm St,,New York,NY,,\n"  # no ZIP: nothing to check
+    csv += "2125550107,US,Bandwidth,7 Elm St,,New York,,10022,\n"  # no state: nothing either
+    table = read_csr(write_csv(tmp_path / "csr.csv", csv)).frame
+    result = fix_csr(table, customer="Acme", billing_address=BILLING)
+    assert flags_of(result.flags, 7) == ["Address: ZIP 10022 is in NY, not TX"]
+    assert result.table.loc[7, "Zip"] == "10022"  # flagged, never changed
+    assert not any("ZIP" in f for f in flags_of(result.flags, 8))
+    for row in (2, 9, 10):
+        assert not any("ZIP" in f for f in flags_of(result.flags, row))
