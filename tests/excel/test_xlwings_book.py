@@ -15,7 +15,7 @@ def test_read_and_write_are_one_call_each() -> None:
     adapter.write("Data", [["Phone", "Carrier"], ["2127361234", "AT&T"], ["x"]])
     assert sheet.writes == 1
     assert adapter.read("Data") == [["Phone", "Carrier"], ["2127361234", "AT&T"], ["x", None]]
-    assert sheet.colors[(1, 1)] == "#1F4E78"
+    assert sheet.colors[(1, 1)] == (0x1F, 0x4E, 0x78)
 
 
 def test_highlight_colours_runs_not_cells() -> None:
