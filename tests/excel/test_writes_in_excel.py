@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.numbers import normalized_table
@@ -228,11 +229,7 @@ def test_csr_actions_change_only_what_they_mean_and_undo_restores_every_cell(
 
 
 def column_of(address: object) -> int:
-    number = 0
-    for ch in str(address):
-        if ch.isalpha():
-            number = number * 26 + ord(ch.upper()) - 64
-    return number
+    return column_index_from_string(coordinate_from_string(str(address))[0])
 
 
 def test_run_all_then_undo_restores_a_cell_changed_twice(csr_book: FakeBook) -> None:
@@ -285,6 +282,9 @@ def test_planner_actions_keep_the_input_and_write_outputs_as_meant(
     assert_as_meant_or_as_before(before, planner_book, watched)
     assert snapshot(planner_book)["Input"] == before["Input"]
     assert "Input" not in watched.meant and "Settings" not in watched.meant
+    kept = snapshot(planner_book)
+    assert run_action(XlwingsBook(planner_book), "undo") == "Nothing to undo"
+    assert snapshot(planner_book) == kept  # outputs are not journaled: Undo leaves them
 
 
 def test_normalize_writes_the_numbers_the_engine_made(planner_book: FakeBook) -> None:
