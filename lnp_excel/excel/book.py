@@ -57,7 +57,8 @@ class Book(Protocol):
     def write(self, sheet: str, grid: Sequence[Sequence[object]], *, header: bool = True) -> None:
         """Replace a sheet the tool owns with ``grid`` from A1 (creating it if needed).
 
-        Text is written as text. With ``header`` the first row is styled as a header.
+        Text is written as text, a ``Formula`` as a live formula. With ``header`` the first
+        row is styled as a header.
         """
 
     def write_cells(self, sheet: str, cells: Mapping[Cell, object]) -> None:

@@ -105,27 +105,31 @@ class OpenpyxlBook:
     def write_cells(self, sheet: str, cells: Mapping[Cell, object]) -> None:
         ws = self._sheet(sheet, create=True)
         for (r, c), value in cells.items():
-            cell = ws.cell(row=r, column=c)
-            self._shown.pop((sheet, (r, c)), None)
-            if isinstance(value, Formula):
-                cell.value = str(value)
-                self._shown[(sheet, (r, c))] = value.shown
-                continue
-            _put(cell, cell_value(value))
-            if isinstance(cell.value, dt.datetime) and cell.number_format == "General":
-                cell.number_format = DATE_FORMAT
+            self._store(ws, sheet, r, c, value)
+
+    def _store(self, ws, sheet: str, r: int, c: int, value: object):
+        """One cell receives exactly ``value`` (X1); a formula's value is kept for ``read``."""
+        cell = ws.cell(row=r, column=c)
+        self._shown.pop((sheet, (r, c)), None)
+        if isinstance(value, Formula):
+            cell.value = str(value)
+            self._shown[(sheet, (r, c))] = value.shown
+            return cell
+        _put(cell, cell_value(value))
+        if isinstance(cell.value, dt.datetime) and cell.number_format == "General":
+            cell.number_format = DATE_FORMAT
+        return cell
 
     def write(self, sheet: str, grid: Sequence[Sequence[object]], *, header: bool = True) -> None:
         ws = self._sheet(sheet, create=True)
         self._shown = {k: v for k, v in self._shown.items() if k[0] != sheet}
-        if ws.max_row > 1 or ws.max_column > 1 or ws["A1"].value is not None:
-            ws.delete_rows(1, ws.max_row)
+        for row in ws.iter_rows():  # values go, formats and fills stay: Excel's ClearContents
+            for cell in row:
+                cell.value = None
         widths: dict[int, int] = {}
         for r, row in enumerate(grid, start=1):
             for c, value in enumerate(row, start=1):
-                cell = _put(ws.cell(row=r, column=c), cell_value(value))
-                if hasattr(value, "year") and not isinstance(value, str):
-                    cell.number_format = DATE_FORMAT
+                self._store(ws, sheet, r, c, value)
                 if r <= 200:
                     widths[c] = max(widths.get(c, 8), min(MAX_WIDTH, len(str(value or "")) + 2))
         for c, width in widths.items():

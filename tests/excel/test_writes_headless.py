@@ -60,3 +60,17 @@ def test_run_all_then_undo_restores_every_cell_formulas_included(
     assert cells(undone, "CSR") == before  # the address C2 and C4 changed is back
     rows = openpyxl.load_workbook(undone)["Changes"].iter_rows(min_row=2, values_only=True)
     assert all(v is None for row in rows for v in row)
+
+
+def test_build_then_undo_brings_back_the_sheet_its_formulas_and_its_table(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    """X2 for a sheet replaced whole: the backup holds formulas as formulas."""
+    source, _ = prepared(built["CSR_Template"], tmp_path)
+    done, undone = tmp_path / "built.xlsm", tmp_path / "undone.xlsm"
+    assert main(["run", str(source), "csr-build", "-o", str(done)]) == 0
+    assert cells(done, "CSR backup")["N2"][:2] == ("=LEN(A2)", "f")
+    assert main(["run", str(done), "undo", "-o", str(undone)]) == 0
+    assert cells(undone, "CSR") == cells(source, "CSR")
+    table = openpyxl.load_workbook(undone)["CSR"].tables["tblCSR"].ref
+    assert table == openpyxl.load_workbook(source)["CSR"].tables["tblCSR"].ref

@@ -237,16 +237,11 @@ def backup_name(sheet: str) -> str:
     return f"{sheet} backup"[:31]
 
 
-def _grid_cells(content: Grid) -> dict[Cell, object]:
-    return {(r, c): v for r, row in enumerate(content, 1) for c, v in enumerate(row, 1)}
-
-
 def replace_sheet(book: Book, sheet: str, grid: Grid, label: str, *, rule: str) -> None:
     """Replace a whole sheet; its old contents, formulas included, move to a backup sheet
     that Undo restores."""
     old = book.read_content(sheet) if sheet in book.sheet_names() else []
-    book.write(backup_name(sheet), [], header=False)
-    book.write_cells(backup_name(sheet), _grid_cells(old))
+    book.write(backup_name(sheet), old, header=False)
     book.write(sheet, grid)
     journal = read_journal(book)
     row = pd.DataFrame(
@@ -281,9 +276,7 @@ def undo_last(book: Book) -> str:
     if plan is None:
         return "Nothing to undo"
     for sheet in plan.sheets:
-        kept = book.read_content(backup_name(sheet))
-        book.write(sheet, [], header=False)
-        book.write_cells(sheet, _grid_cells(kept))
+        book.write(sheet, book.read_content(backup_name(sheet)), header=False)
     by_sheet: dict[str, dict[Cell, tuple[object, str | None, str | None]]] = {}
     for (sheet, address), state in plan.cells.items():
         letters, row = coordinate_from_string(address)
