@@ -22,7 +22,6 @@ from lnp_excel.excel.book import (
     Cell,
     Formula,
     Grid,
-    Rectangle,
     cell_value,
     rectangles,
 )
@@ -65,20 +64,27 @@ class XlwingsBook:
         ]
 
     def fills(self, sheet: str, cells: Iterable[Cell]) -> dict[Cell, str | None]:
+        """One read per column spanned (reading a cell is harmless), halved where mixed."""
         ws = self._sheet(sheet)
+        wanted = set(cells)
+        spans: dict[int, list[int]] = {}
+        for r, c in wanted:
+            spans.setdefault(c, []).append(r)
+        pending = [(min(rows), c, max(rows), c) for c, rows in spans.items()]
         found: dict[Cell, str | None] = {}
-        pending = rectangles(cells)
         while pending:
             top, left, bottom, right = pending.pop()
-            try:  # one call when the rectangle has one fill; Excel cannot say which if mixed
-                color = ws.range((top, left), (bottom, right)).color
-            except (TypeError, ValueError):
-                pending += _halves((top, left, bottom, right))
+            if not any((r, left) in wanted for r in range(top, bottom + 1)):
                 continue
-            hex_color = _hex(color)
-            for r in range(top, bottom + 1):
-                for c in range(left, right + 1):
-                    found[(r, c)] = hex_color
+            try:  # Excel cannot say which fill a range has when it has several
+                color = _hex(ws.range((top, left), (bottom, right)).color)
+            except (TypeError, ValueError):
+                if top == bottom:
+                    raise
+                middle = (top + bottom) // 2
+                pending += [(top, left, middle, right), (middle + 1, left, bottom, right)]
+                continue
+            found.update({(r, left): color for r in range(top, bottom + 1) if (r, left) in wanted})
         return found
 
     def write(self, sheet: str, grid: Sequence[Sequence[object]], *, header: bool = True) -> None:
@@ -149,16 +155,6 @@ def _hex(color: object) -> str | None:
         return color.upper()
     r, g, b = color  # type: ignore[misc]
     return f"#{r:02X}{g:02X}{b:02X}"
-
-
-def _halves(area: Rectangle) -> list[Rectangle]:
-    """A mixed-fill rectangle split in two (rows first), down to single cells."""
-    top, left, bottom, right = area
-    if bottom > top:
-        middle = (top + bottom) // 2
-        return [(top, left, middle, right), (middle + 1, left, bottom, right)]
-    middle = (left + right) // 2
-    return [(top, left, top, middle), (top, middle + 1, top, right)]
 
 
 def rows_of_address(address: str) -> list[int]:

@@ -49,3 +49,13 @@ def test_bad_input_becomes_a_message_box_not_a_traceback(built: dict[str, Path])
     assert run("normalize", book=book) is None
     title, message = book.app.alerts[0]
     assert title == "LNP Tools" and "sheet 'Input'" in message and "Traceback" not in message
+
+
+def test_fills_read_one_range_per_column_and_split_only_where_mixed() -> None:
+    """X2 needs each changed cell's old fill; Excel cannot read a mixed range's fill."""
+    book = FakeBook()
+    sheet = book.sheets.add("CSR")
+    sheet.range((5, 2)).color = "#FFC7CE"
+    cells = [(r, 2) for r in range(2, 10)] + [(3, 4), (7, 4)]
+    expected = {cell: "#FFC7CE" if cell == (5, 2) else None for cell in cells}
+    assert XlwingsBook(book).fills("CSR", cells) == expected
