@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from lnp_excel.core.errors import InputError
 from lnp_excel.excel.actions import run_action
 from lnp_excel.excel.book import (
@@ -22,6 +24,7 @@ from lnp_excel.excel.book import (
     Cell,
     Formula,
     Grid,
+    Rectangle,
     cell_value,
     rectangles,
 )
@@ -104,20 +107,31 @@ class XlwingsBook:
             ws.autofit()
 
     def write_cells(self, sheet: str, cells: Mapping[Cell, object]) -> None:
+        """A rectangle of different values is one grid write; rectangles that all get one
+        value (C2's empties, C6's PIN) share one write to a multi-area address."""
         ws = self._sheet(sheet)
         formulas = {k for k, v in cells.items() if isinstance(v, Formula)}
         for group, kind in ((formulas, "formula"), (cells.keys() - formulas, "value")):
+            same: dict[tuple[str, object], list[Rectangle]] = {}
             for top, left, bottom, right in rectangles(group):
                 block = [
                     [_as_typed(cells[(r, c)]) for c in range(left, right + 1)]
                     for r in range(top, bottom + 1)
                 ]
-                setattr(ws.range((top, left), (bottom, right)), kind, block)
+                keys = {(type(v).__name__, v) for row in block for v in row}
+                if len(keys) == 1:
+                    same.setdefault(keys.pop(), []).append((top, left, bottom, right))
+                else:
+                    setattr(ws.range((top, left), (bottom, right)), kind, block)
+            for (_, value), areas in same.items():
+                for address in area_addresses(areas):
+                    setattr(ws.range(address), kind, value)
 
     def highlight(self, sheet: str, cells: Iterable[Cell], color: str | None) -> None:
+        """One fill serves many areas: Excel takes a multi-area address (up to 255 chars)."""
         ws = self._sheet(sheet)
-        for top, left, bottom, right in rectangles(cells):
-            ws.range((top, left), (bottom, right)).color = color
+        for address in area_addresses(rectangles(cells)):
+            ws.range(address).color = color
 
     def status(self, text: str) -> None:
         self.book.app.status_bar = text
@@ -155,6 +169,20 @@ def _hex(color: object) -> str | None:
         return color.upper()
     r, g, b = color  # type: ignore[misc]
     return f"#{r:02X}{g:02X}{b:02X}"
+
+
+def area_addresses(areas: Iterable[Rectangle], limit: int = 255) -> list[str]:
+    """Rectangles as multi-area A1 addresses ("B2:B9,D4"), each within Excel's limit."""
+    addresses: list[str] = []
+    for top, left, bottom, right in areas:
+        area = f"{get_column_letter(left)}{top}"
+        if (bottom, right) != (top, left):
+            area += f":{get_column_letter(right)}{bottom}"
+        if addresses and len(addresses[-1]) + 1 + len(area) <= limit:
+            addresses[-1] += "," + area
+        else:
+            addresses.append(area)
+    return addresses
 
 
 def rows_of_address(address: str) -> list[int]:

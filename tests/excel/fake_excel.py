@@ -201,6 +201,37 @@ class FakeRange:
         self.sheet.format_calls += 1
 
 
+class FakeAreas:
+    """A multi-area range: one value or fill goes to every area in one call."""
+
+    def __init__(self, sheet: FakeSheet, areas: list[FakeRange]) -> None:
+        self.sheet, self.areas = sheet, areas
+
+    @property
+    def value(self) -> None:
+        raise NotImplementedError("the adapter reads single areas")
+
+    @value.setter
+    def value(self, data: object) -> None:
+        if isinstance(data, (list, tuple)):
+            raise ValueError("Excel gives a multi-area range one value, not an array")
+        for area in self.areas:
+            area.value = data
+        self.sheet.writes -= len(self.areas) - 1  # one call for all areas
+
+    formula = value
+
+    @property
+    def color(self) -> None:
+        raise NotImplementedError("the adapter reads fills by single areas")
+
+    @color.setter
+    def color(self, value: str | tuple[int, int, int] | None) -> None:
+        for area in self.areas:
+            area.color = value
+        self.sheet.format_calls -= len(self.areas) - 1  # one call for all areas
+
+
 class FakeSheet:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -224,9 +255,13 @@ class FakeSheet:
         if isinstance(value, dt.datetime) and fmt == "General":
             self.formats[cell] = DATE_FORMAT
 
-    def range(self, first: Cell | str, last: Cell | None = None) -> FakeRange:
+    def range(self, first: Cell | str, last: Cell | None = None) -> FakeRange | FakeAreas:
+        """By corner cells, or by A1 address: "B2", "B2:C9", or several areas "B2,D4:D9"."""
         if isinstance(first, str):
-            first = _cell_of(first)
+            if "," in first:
+                return FakeAreas(self, [self.range(area) for area in first.split(",")])
+            corners = [_cell_of(corner) for corner in first.split(":")]
+            return FakeRange(self, corners[0], corners[-1])
         return FakeRange(self, first, last or first)
 
     @property

@@ -269,7 +269,7 @@ def test_a_long_column_is_one_write_not_one_per_cell(csr_book: FakeBook) -> None
     rows = sorted(int(r) for r in journal["Row"])
     runs = 1 + sum(1 for a, b in zip(rows, rows[1:], strict=False) if b != a + 1)
     assert journal["Cell"].map(column_of).nunique() == 1
-    assert csr.writes == runs < len(rows)  # one call per run of rows, not one per cell
+    assert csr.writes <= runs < len(rows)  # one call per run of rows at most, not per cell
 
 
 @pytest.mark.parametrize("name", actions_of(PLANNER))
