@@ -108,7 +108,8 @@ class XlwingsBook:
 
     def write_cells(self, sheet: str, cells: Mapping[Cell, object]) -> None:
         """A rectangle of different values is one grid write; rectangles that all get one
-        value (C2's empties, C6's PIN) share one write to a multi-area address."""
+        value (C2's empties, C6's PIN) share one write to a multi-area address. Formulas
+        always go as grids: Excel would shift a formula shared by several cells."""
         ws = self._sheet(sheet)
         formulas = {k for k, v in cells.items() if isinstance(v, Formula)}
         for group, kind in ((formulas, "formula"), (cells.keys() - formulas, "value")):
@@ -119,7 +120,7 @@ class XlwingsBook:
                     for r in range(top, bottom + 1)
                 ]
                 keys = {(type(v).__name__, v) for row in block for v in row}
-                if len(keys) == 1:
+                if len(keys) == 1 and kind == "value":  # Excel shifts a shared formula
                     same.setdefault(keys.pop(), []).append((top, left, bottom, right))
                 else:
                     setattr(ws.range((top, left), (bottom, right)), kind, block)
