@@ -300,3 +300,22 @@ def test_normalize_writes_the_numbers_the_engine_made(planner_book: FakeBook) ->
             assert holds(state, value), f"Numbers!{(r, c)}: {state[0]!r} is not {value!r}"
     texts = [v for v in numbers.cells.values() if isinstance(v, str)]
     assert "+442079460018" in texts and "0044719" in texts and "=not a formula" in texts
+
+
+def test_a_changes_sheet_from_an_older_workbook_is_upgraded_and_still_undone(
+    csr_book: FakeBook,
+) -> None:
+    """A workbook saved before the journal had its formula and fill columns keeps working."""
+    changes = csr_book.sheets["Changes"]
+    changes.clear_contents()
+    old = ["Action #", "Action", "Sheet", "Cell", "Row", "Column", "Old", "New", "Rule"]
+    csr = csr_book.sheets["CSR"]
+    csr.range((2, 4)).value = "'4471921"
+    changes.range((1, 1)).value = [old, [1, "Earlier", "CSR", "D2", 2, "Account Number",
+                                         "'4471920", "'4471921", "C6"]]  # fmt: skip
+    assert run("csr-pin", book=csr_book) and csr_book.app.alerts == []
+    header = [changes.cells.get((1, c)) for c in range(1, 12)]
+    assert header[-2:] == ["Old formula", "Old fill"] and changes.cells[(2, 2)] == "Earlier"
+    assert run("undo", book=csr_book).startswith("Undid 'Add PIN'")
+    assert run("undo", book=csr_book) == "Undid 'Earlier': 1 cells restored"
+    assert csr.cells[(2, 4)] == "4471920"

@@ -140,15 +140,16 @@ def read_journal(book: Book) -> pd.DataFrame:
         for number, row in enumerate(grid[1:], start=2)
         if any(v is not None for v in row)
     }
-    return pd.DataFrame(
+    journal = pd.DataFrame(
         list(rows.values()), index=list(rows), columns=list(JOURNAL_COLUMNS), dtype=object
     )
+    journal.attrs["current"] = header[: len(names)] == names  # rows can be appended
+    return journal
 
 
 def _append_journal(book: Book, journal: pd.DataFrame, rows: pd.DataFrame) -> None:
     """Add an action's journal rows below the last one: one write, the log is not rewritten."""
-    header = book.read(CHANGES)[:1] if CHANGES in book.sheet_names() else []
-    if not header or [str(h) for h in header[0][: len(JOURNAL_COLUMNS)]] != list(JOURNAL_COLUMNS):
+    if not journal.attrs.get("current"):  # no Changes sheet yet, or an older one's columns
         book.write(CHANGES, frame_grid(pd.concat([journal, rows], ignore_index=True)))
         return
     first = (max(journal.index) if len(journal) else 1) + 1
