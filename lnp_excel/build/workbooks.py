@@ -24,8 +24,8 @@ import lnp_excel
 from lnp_excel.build.package import build_xlsm
 from lnp_excel.build.udf_wrappers import UDF_MODULE, describe_module_source, udf_module_source
 from lnp_excel.build.vba_project import VbaModule, module_from_export
+from lnp_excel.core.changes import JOURNAL_COLUMNS
 from lnp_excel.core.settings import Settings
-from lnp_excel.excel.actions.common import CHANGE_COLUMNS
 from lnp_excel.excel.udfs import UDFS
 from lnp_excel.io.writers import atomic_write
 
@@ -211,8 +211,8 @@ def _write_output(sheet, spec: dict, formats: dict, folder: Path) -> None:
 
 
 def _write_changes(sheet, spec: dict, formats: dict, folder: Path) -> None:
-    sheet.write_row(0, 0, CHANGE_COLUMNS, formats["header"])
-    sheet.set_column(0, len(CHANGE_COLUMNS) - 1, 14)
+    sheet.write_row(0, 0, JOURNAL_COLUMNS, formats["header"])
+    sheet.set_column(0, len(JOURNAL_COLUMNS) - 1, 14)
     sheet.freeze_panes(1, 0)
 
 

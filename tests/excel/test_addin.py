@@ -80,6 +80,7 @@ def press(action: str, book: FakeBook, addin: FakeBook, sheet: str | None = None
 
 def logged(book: FakeBook) -> pd.DataFrame:
     grid = book.sheets[PREFIX + "Changes"].used_range.value
+    grid = grid if grid and isinstance(grid[0], list) else [grid]  # one row reads flat
     return pd.DataFrame(grid[1:], columns=grid[0]).dropna(how="all")
 
 
@@ -114,7 +115,9 @@ def test_a_csr_download_opened_in_excel_is_corrected_in_place(
     meant = dict(before)
     for _, change in changes.iterrows():  # in log order: a cell changed twice ends as meant
         row, column = int(change["Row"]), HEADER.index(change["Column"]) + 1
-        meant[(row, column)] = None if change["New"] in ("", None) else change["New"]
+        meant[(row, column)] = (
+            None if pd.isna(change["New"]) or change["New"] == "" else change["New"]
+        )
     cells = set(meant) | set(sheet.cells)
     assert {k: sheet.cells.get(k) for k in cells} == {k: meant.get(k) for k in cells}
     # what Excel destroyed is back as the file's text: E.164 with its +, ZIPs with zeros

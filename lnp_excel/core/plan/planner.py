@@ -15,12 +15,13 @@ sum of ceil(n/50) over self-service groups plus one per Managed/Custom path and 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from lnp_excel.core import Progress
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.numbers.engine import OK, STATUSES, normalize_with_keys
 from lnp_excel.core.plan.checklist import checklist
@@ -46,8 +47,6 @@ from lnp_excel.core.plan.terms import path_terms
 from lnp_excel.core.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = ["NUMBER_COLUMNS", "PATHS", "REQUEST_COLUMNS", "Plan", "carrier_key", "plan_ports"]
-
-Progress = Callable[[float, str], None]
 
 
 @dataclass(frozen=True)

@@ -18,15 +18,15 @@ to the unchanged template actions under the sheet names they use:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
+from lnp_excel.core.changes import JOURNAL_COLUMNS
 from lnp_excel.core.columns import NUMBER_ALIASES
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
 from lnp_excel.excel.actions import ACTIONS, csr, planner
 from lnp_excel.excel.actions.common import (
-    CHANGE_COLUMNS,
     CHANGES,
     PLANNER,
     SETTINGS,
@@ -44,8 +44,8 @@ NEEDS_CUSTOMER = frozenset({"csr-save", "csr-docs"})
 """Actions whose files carry the customer's name: only these ask for it."""
 ASK_TITLE = "LNP Tools"
 RESTORE_LABEL = "Text as the file had it"
-_SHEET_COLUMN = CHANGE_COLUMNS.index("Sheet")
-_ACTION_COLUMN = CHANGE_COLUMNS.index("Action #")
+_SHEET_COLUMN = JOURNAL_COLUMNS.index("Sheet")
+_ACTION_COLUMN = JOURNAL_COLUMNS.index("Action #")
 
 Ask = Callable[[str, str], object]
 
@@ -139,23 +139,50 @@ class ActiveSheetBook:
     # --- Book ------------------------------------------------------------------------------
 
     def read(self, sheet: str) -> Grid:
-        if not self._text_checked and sheet == csr.SHEET:
-            self._text_checked = True
-            self.restored = self._restore_text()
+        self._check_text(sheet)
         book, real = self._where(sheet)
         grid = book.read(real) if real in self._names(book) else []
         if sheet == SETTINGS:
             return self._with_customer(grid)
         return grid
 
-    def write(self, sheet: str, grid: Sequence[Sequence[object]], *, header: bool = True) -> None:
+    def _check_text(self, sheet: str) -> None:
+        """Before the first read of the open CSR sheet, put back what Excel typed (X1)."""
+        if not self._text_checked and sheet == csr.SHEET:
+            self._text_checked = True
+            self.restored = self._restore_text()
+
+    def read_content(self, sheet: str) -> Grid:
+        self._check_text(sheet)
         book, real = self._where(sheet)
-        if book is not self.book or sheet in INPUT_SHEETS:
-            raise InputError(f"the add-in never writes the input sheet '{sheet}'", sheet=sheet)
+        return book.read_content(real) if real in self._names(book) else []
+
+    def fills(self, sheet: str, cells: Iterable[Cell]) -> dict[Cell, str | None]:
+        book, real = self._where(sheet)
+        return book.fills(real, cells)
+
+    def write(self, sheet: str, grid: Sequence[Sequence[object]], *, header: bool = True) -> None:
+        real = self._writable(sheet)
         if real == PREFIX + CHANGES:
             grid = self._logged_with_real_names(grid)
         self._known.clear()  # a write may add the sheet
         self.book.write(real, grid, header=header)
+
+    def write_cells(self, sheet: str, cells: Mapping[Cell, object]) -> None:
+        real = self._writable(sheet)
+        if real == PREFIX + CHANGES:  # appended journal rows name the real sheet
+            cells = {
+                (r, c): self.routes.get(str(v), v) if c == _SHEET_COLUMN + 1 else v
+                for (r, c), v in cells.items()
+            }
+        self._known.clear()
+        self.book.write_cells(real, cells)
+
+    def _writable(self, sheet: str) -> str:
+        book, real = self._where(sheet)
+        if book is not self.book or sheet in INPUT_SHEETS:
+            raise InputError(f"the add-in never writes the input sheet '{sheet}'", sheet=sheet)
+        return real
 
     def highlight(self, sheet: str, cells: Iterable[Cell], color: str | None) -> None:
         book, real = self._where(sheet)
