@@ -24,7 +24,7 @@ import pandas as pd
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.numbers.engine import OK, STATUSES, normalize_with_keys
 from lnp_excel.core.plan.checklist import checklist
-from lnp_excel.core.plan.inputs import as_date, find_columns
+from lnp_excel.core.plan.inputs import find_columns
 from lnp_excel.core.plan.requests import (
     KINDS,
     PATHS,
@@ -44,6 +44,7 @@ from lnp_excel.core.plan.tables import (
 )
 from lnp_excel.core.plan.terms import path_terms
 from lnp_excel.core.settings import DEFAULT_SETTINGS, Settings
+from lnp_excel.core.values import parse_date
 
 __all__ = ["NUMBER_COLUMNS", "PATHS", "REQUEST_COLUMNS", "Plan", "carrier_key", "plan_ports"]
 
@@ -119,8 +120,8 @@ def plan_ports(
     numbers_in, carriers_in, number_name, carrier_name = find_columns(
         getattr(table, "frame", table), number_column, carrier_column
     )
-    submit = as_date(submit_date, "submission date") or today or dt.date.today()
-    requested = as_date(requested_date, "requested date")
+    submit = parse_date(submit_date, "submission date") or today or dt.date.today()
+    requested = parse_date(requested_date, "requested date")
     if requested is not None and requested < submit:
         raise InputError(
             f"the requested date {requested:%Y-%m-%d} is before the submission date "
