@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import re
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -161,7 +160,7 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run one ``csr`` sub-command: 0 when done, 2 for unusable input (message on stderr)."""
+    """Run one ``csr`` sub-command; an InputError reaches ``main`` (exit 2, message)."""
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "fix": _fix,
         "build": _build,
@@ -169,11 +168,7 @@ def run(args: argparse.Namespace) -> int:
         "doc": _doc,
         "case": _case,
     }
-    try:
-        return handlers[args.csr_command](args)
-    except InputError as error:
-        print(f"lnp-excel: {error}", file=sys.stderr)
-        return 2
+    return handlers[args.csr_command](args)
 
 
 # --- sub-commands -------------------------------------------------------------------------

@@ -63,15 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Plan, write, report; an InputError is printed (file, sheet, column) and exits 2."""
-    try:
-        return _run(args)
-    except InputError as error:
-        print(f"lnp-excel: {error}", file=sys.stderr)
-        return 2
-
-
-def _run(args: argparse.Namespace) -> int:
+    """Plan, write, report; an InputError (file, sheet, column) reaches ``main``: exit 2."""
     source = Path(args.input)
     output = Path(args.output) if args.output else default_output(source, "_plan.xlsx")
     if output.suffix.lower() != ".xlsx":

@@ -13,7 +13,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from lnp_excel.core.columns import NUMBER_ALIASES, find_header_row
-from lnp_excel.core.errors import InputError
+from lnp_excel.core.errors import NO_DATA, InputError
 
 MAX_SCAN = 30  # rows searched for the header
 MAX_COLUMNS = 200  # cells right of this are ignored: no porting sheet is that wide
@@ -101,7 +101,7 @@ def table_from_grid(
     name = path.name if path else None
     grid = collect_rows(grid, None)
     if not grid:
-        raise InputError("the sheet is empty", file=name, sheet=sheet)
+        raise InputError("the sheet is empty", file=name, sheet=sheet, kind=NO_DATA)
     try:
         header_index = find_header_row(grid[:MAX_SCAN], alias_groups)
     except InputError as exc:
@@ -127,6 +127,7 @@ def table_from_grid(
             file=name,
             sheet=sheet,
             row=header_index + 1,
+            kind=NO_DATA,
         )
     return SourceTable(frame=frame, path=path, sheet=sheet, header_row=header_index + 1)
 
