@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from lnp_excel.cli.common import parse_rows, shared_options
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.csr.build import build_from_inventory
 from lnp_excel.core.csr.escalation import csr_request_cases, escalation_answer
@@ -23,6 +24,8 @@ from lnp_excel.core.csr.legacy import build_from_legacy
 from lnp_excel.core.csr.result import CsrResult
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
+from lnp_excel.core.values import DATE_FORMATS_SHOWN as DATES
+from lnp_excel.core.values import plural
 from lnp_excel.io.csr_files import (
     output_paths,
     read_address_matrix,
@@ -46,8 +49,6 @@ EXAMPLES = """examples:
       includes Phone Numbers" --reason "PIN mismatch" --carrier "Onvoy, LLC"
 """
 
-_ROW_SPEC = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add ``csr`` and its sub-commands; ``args.run`` is set to ``run``."""
@@ -66,11 +67,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Correct a CSR export as the CSR article says; write the customer CSV "
         "and a review workbook (changes highlighted, Changes and Flags sheets).",
     )
-    fix.add_argument("input", type=Path, help="the CSR export (.csv or .xlsx)")
+    _shared(fix, "the CSR export (.csv or .xlsx)")
     _customer(fix)
-    fix.add_argument("--sheet", help="workbook sheet to read (default: found by header)")
     _address_options(fix)
-    fix.add_argument("--as-of", help="judge C1 (60 days) on this date, YYYY-MM-DD (default today)")
+    fix.add_argument(
+        "--as-of", metavar="DATE", help=f"judge C1 (60 days) on this date ({DATES}; default today)"
+    )
     fix.add_argument("--rows", help="a batch of sheet rows only (C13), e.g. 2-40,45")
     fix.add_argument(
         "--numbers",
@@ -84,13 +86,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="build a CSR from the DMW number inventory export (C5)",
         description="Build a CSR from the number inventory export when the CSR tool is down.",
     )
-    build.add_argument("input", type=Path, help="the inventory export (.xlsx or .csv)")
+    _shared(build, "the inventory export (.xlsx or .csv)")
     _customer(build)
-    build.add_argument("--sheet", help="workbook sheet to read")
     build.add_argument("--first-name", help="the account administrator's first name")
     build.add_argument("--last-name", help="the account administrator's last name")
     _address_options(build)
-    build.add_argument("--as-of", help="judge C1 (60 days) on this date, YYYY-MM-DD")
+    build.add_argument("--as-of", metavar="DATE", help=f"judge C1 (60 days) on this date ({DATES})")
     _output_options(build)
 
     legacy = steps.add_parser(
@@ -98,9 +99,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="build a CSR from a Legacy CRM number export (C7)",
         description="Build a CSR for a Legacy CRM account: BTN = lowest number per carrier.",
     )
-    legacy.add_argument("input", type=Path, help="the Legacy CRM export (.csv or .xlsx)")
+    _shared(legacy, "the Legacy CRM export (.csv or .xlsx)")
     _customer(legacy)
-    legacy.add_argument("--sheet", help="workbook sheet to read")
     legacy.add_argument("--company", help="the Company Name in Salesforce")
     legacy.add_argument("--authorized-name", help="the authorized contact on the case")
     legacy.add_argument("--account-number", help="the customer id in Salesforce")
@@ -131,7 +131,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     case.add_argument(
         "--pin-request", action="store_true", help="sub-category Account #/PIN Request"
     )
-    case.add_argument("--as-of", help="case date, YYYY-MM-DD (default today)")
+    case.add_argument("--as-of", metavar="DATE", help=f"case date ({DATES}; default today)")
     parser.set_defaults(run=run)
 
 
@@ -150,10 +150,17 @@ def _address_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--carrier-lookup", type=Path, help="your Carrier Lookup matrix (C3)")
 
 
-def _output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-o", "--output-dir", type=Path, help="output folder (default: here, or ./corrected)"
+def _shared(parser: argparse.ArgumentParser, input_help: str) -> None:
+    shared_options(
+        parser,
+        input_help=input_help,
+        output_help="output folder (default: here, or ./corrected)",
+        overwrite_help="replace the 8x8_<Customer>_CSR files already in the output folder",
+        output_folder=True,
     )
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-review", action="store_true", help="write the customer CSV only (large files)"
     )
@@ -179,7 +186,7 @@ def _fix(args: argparse.Namespace) -> int:
     customer = _customer_name(args.customer)
     table = read_csr(args.input, sheet=args.sheet)
     lookups = _lookups(args, settings)
-    rows = _parse_rows(args.rows) if args.rows else None
+    rows = parse_rows(args.rows)
     numbers = _parse_numbers(args.numbers) if args.numbers else None
     with _located(table):
         result = fix_csr(
@@ -246,7 +253,7 @@ def _doc(args: argparse.Namespace) -> int:
             inputs=inputs,
             settings=settings,
         )
-    print(f"{len(written)} document(s), one per carrier:")
+    print(f"{plural(len(written), 'document')}, one per carrier:")
     for path in written:
         print(f"wrote {path}")
     return 0
@@ -314,13 +321,39 @@ def _finish(result: CsrResult, args: argparse.Namespace, settings: Settings) -> 
         if path
     ]
     folder = args.output_dir or _default_folder(result, inputs, settings)
+    if not args.overwrite:
+        _refuse_existing(folder, result.customer, settings, inputs, review=not args.no_review)
     written = write_csr_outputs(
         result, folder, inputs=inputs, settings=settings, review=not args.no_review
     )
-    print(f"{result.customer}: {len(result.table):,} rows. {result.summary()}")
+    print(f"{result.customer}: {plural(len(result.table), 'row')}. {result.summary()}")
     for path in written:
         print(f"wrote {path}")
+    review = next((path for path in written if path.suffix == ".xlsx"), None)
+    print(
+        f"note: Excel drops the leading zeros of ZIP codes and account numbers when it opens "
+        f"any CSV, {written[0].name} included; the file itself is right. "
+        + (f"Check the CSR in {review.name}, the agent's view." if review else "")
+    )
     return 0
+
+
+def _refuse_existing(
+    folder: Path, customer: str, settings: Settings, inputs: list[Path], *, review: bool
+) -> None:
+    """fix, build and legacy write the same file names: never replace one silently (an
+    input of the run is refused by ``write_csr_outputs`` with its own message)."""
+    csv_path, review_path = output_paths(Path(folder), customer, settings)
+    targets = (csv_path, review_path) if review else (csv_path,)
+    read = {path.resolve() for path in inputs}
+    existing = [path for path in targets if path.exists() and path.resolve() not in read]
+    if existing:
+        names = " and ".join(path.name for path in existing)
+        raise InputError(
+            f"{names} already {'exist' if len(existing) > 1 else 'exists'} in {folder}: "
+            "pass --overwrite to replace, or choose another folder with -o",
+            file=str(existing[0]),
+        )
 
 
 def _default_folder(result: CsrResult, inputs: list[Path], settings: Settings) -> Path:
@@ -346,25 +379,6 @@ def _customer_from_name(path: Path, settings: Settings) -> str:
     if stem.startswith(prefix) and stem.endswith("_CSR") and len(stem) > len(prefix) + 4:
         return stem[len(prefix) : -len("_CSR")]
     return stem
-
-
-def _parse_rows(spec: str) -> list[int]:
-    """ "2-40,45" -> [2, ..., 40, 45] (sheet rows, as Excel shows them)."""
-    rows: list[int] = []
-    for part in spec.split(","):
-        if not part.strip():
-            continue
-        match = _ROW_SPEC.match(part)
-        if not match:
-            raise InputError(f"--rows: '{part.strip()}' is not a row or a range like 2-40")
-        first = int(match.group(1))
-        last = int(match.group(2) or first)
-        if last < first:
-            raise InputError(f"--rows: the range '{part.strip()}' runs backwards")
-        rows.extend(range(first, last + 1))
-    if not rows:
-        raise InputError("--rows: no rows given")
-    return rows
 
 
 def _parse_numbers(spec: str) -> list[object]:

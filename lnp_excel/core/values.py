@@ -157,3 +157,8 @@ def parse_count(value: object, what: str, **where: object) -> int | None:
     if number < 0 or number != int(number):
         raise InputError(f"the {what} '{value}' is not a whole number of 0 or more", **where)
     return int(number)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 exception", "2 exceptions", "1,204 numbers": counts as people write them."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"
