@@ -9,6 +9,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pandas as pd
+
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.errors import InputError
 from lnp_excel.io.tables import SourceTable, read_table
@@ -45,8 +47,43 @@ def pick_column(
     """
     column = _pick(table, given, aliases, role=role, required=required)
     if column is not None:
-        table.require([column])
+        table.require([column], formulas=False)
     return column
+
+
+def usable_frame(table: SourceTable, number: object, read: list[object]) -> pd.DataFrame:
+    """The table with the number blanked on rows where a column in ``read`` holds a
+    formula whose result was never saved: those rows become exceptions (``explain_rows``
+    gives the reason), the rest of the file is used."""
+    rows = list(table.unread(read))
+    if not rows:
+        return table.frame
+    frame = table.frame.copy()
+    frame.loc[rows, number] = None
+    return frame
+
+
+def explain_rows(
+    result: pd.DataFrame,
+    rows: Sequence[int],
+    table: SourceTable,
+    read: list[object],
+    *,
+    reason: str,
+    warning: str,
+) -> None:
+    """Write what the reader knows about each row onto ``result`` (one row per input row,
+    ``rows`` their sheet rows): the unread formula as the reason, merged cells as a
+    warning beside the engine's."""
+    where = {row: position for position, row in enumerate(rows)}
+    for row, text in table.unread(read).items():
+        if row in where:
+            result.iloc[where[row], result.columns.get_loc(reason)] = text
+    at = result.columns.get_loc(warning)
+    for row, notes in table.notes.items():
+        if row in where:
+            old = result.iloc[where[row], at]
+            result.iloc[where[row], at] = "; ".join([*notes, *([old] if old else [])])
 
 
 def _pick(

@@ -16,35 +16,36 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lnp_excel.cli.common import parse_rows, shared_options
+from lnp_excel.cli.csr_output import finish
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.csr.build import build_from_inventory
 from lnp_excel.core.csr.escalation import csr_request_cases, escalation_answer
 from lnp_excel.core.csr.fix import fix_csr
 from lnp_excel.core.csr.legacy import build_from_legacy
-from lnp_excel.core.csr.result import CsrResult
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
 from lnp_excel.core.values import DATE_FORMATS_SHOWN as DATES
 from lnp_excel.core.values import plural
 from lnp_excel.io.csr_files import (
-    output_paths,
     read_address_matrix,
     read_carrier_lookup,
     read_csr,
     read_port_orders_file,
     write_csr_documents,
-    write_csr_outputs,
 )
 from lnp_excel.io.tables import SourceTable, read_table
 
-EXAMPLES = """examples:
+EXAMPLES = """examples (each writes 8x8_Acme Dental_CSR.csv, so each into its own folder):
   lnp-excel csr fix samples/csr/csr_export.csv --customer "Acme Dental" \\
-      --port-orders samples/csr/port_orders.csv --billing-address "100 Main St, Austin, TX 78701"
+      --port-orders samples/csr/port_orders.csv \\
+      --billing-address "100 Main St, Austin, TX 78701" -o fixed
   lnp-excel csr build samples/csr/inventory_export.xlsx --customer "Acme Dental" \\
-      --first-name Dana --last-name Reyes --billing-address "100 Main St, Austin, TX 78701"
+      --first-name Dana --last-name Reyes --billing-address "100 Main St, Austin, TX 78701" \\
+      -o built
   lnp-excel csr legacy samples/csr/legacy_export.csv --customer "Acme Dental" \\
-      --company "Acme Dental LLC" --authorized-name "Dana Reyes" --billing-address "..."
-  lnp-excel csr doc out/8x8_Acme_Dental_CSR.csv -o out/docs
+      --company "Acme Dental LLC" --authorized-name "Dana Reyes" \\
+      --billing-address "100 Main St, Austin, TX 78701" -o legacy
+  lnp-excel csr doc "fixed/8x8_Acme Dental_CSR.csv" -o docs
   lnp-excel csr case 2125550100 2125550101 --verification "Caller passed PIN check; role \\
       includes Phone Numbers" --reason "PIN mismatch" --carrier "Onvoy, LLC"
 """
@@ -198,7 +199,7 @@ def _fix(args: argparse.Namespace) -> int:
             batch_numbers=numbers,
             **lookups,
         )
-    return _finish(result, args, settings)
+    return finish(result, args, settings, table)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -216,7 +217,7 @@ def _build(args: argparse.Namespace) -> int:
             settings=settings,
             **lookups,
         )
-    return _finish(result, args, settings)
+    return finish(result, args, settings, table)
 
 
 def _legacy(args: argparse.Namespace) -> int:
@@ -235,7 +236,7 @@ def _legacy(args: argparse.Namespace) -> int:
             port_orders=orders,
             settings=settings,
         )
-    return _finish(result, args, settings)
+    return finish(result, args, settings, table)
 
 
 def _doc(args: argparse.Namespace) -> int:
@@ -308,62 +309,6 @@ def _lookups(args: argparse.Namespace, settings: Settings) -> dict[str, object]:
         if args.carrier_lookup
         else None,
     }
-
-
-def _finish(result: CsrResult, args: argparse.Namespace, settings: Settings) -> int:
-    inputs = [args.input] + [
-        path
-        for path in (
-            getattr(args, "port_orders", None),
-            getattr(args, "address_matrix", None),
-            getattr(args, "carrier_lookup", None),
-        )
-        if path
-    ]
-    folder = args.output_dir or _default_folder(result, inputs, settings)
-    if not args.overwrite:
-        _refuse_existing(folder, result.customer, settings, inputs, review=not args.no_review)
-    written = write_csr_outputs(
-        result, folder, inputs=inputs, settings=settings, review=not args.no_review
-    )
-    print(f"{result.customer}: {plural(len(result.table), 'row')}. {result.summary()}")
-    for path in written:
-        print(f"wrote {path}")
-    review = next((path for path in written if path.suffix == ".xlsx"), None)
-    print(
-        f"note: Excel drops the leading zeros of ZIP codes and account numbers when it opens "
-        f"any CSV, {written[0].name} included; the file itself is right. "
-        + (f"Check the CSR in {review.name}, the agent's view." if review else "")
-    )
-    return 0
-
-
-def _refuse_existing(
-    folder: Path, customer: str, settings: Settings, inputs: list[Path], *, review: bool
-) -> None:
-    """fix, build and legacy write the same file names: never replace one silently (an
-    input of the run is refused by ``write_csr_outputs`` with its own message)."""
-    csv_path, review_path = output_paths(Path(folder), customer, settings)
-    targets = (csv_path, review_path) if review else (csv_path,)
-    read = {path.resolve() for path in inputs}
-    existing = [path for path in targets if path.exists() and path.resolve() not in read]
-    if existing:
-        names = " and ".join(path.name for path in existing)
-        raise InputError(
-            f"{names} already {'exist' if len(existing) > 1 else 'exists'} in {folder}: "
-            "pass --overwrite to replace, or choose another folder with -o",
-            file=str(existing[0]),
-        )
-
-
-def _default_folder(result: CsrResult, inputs: list[Path], settings: Settings) -> Path:
-    """Here, unless the agent saved the download under the CSR's own name (the article
-    says to): then ./corrected, so the corrected file never replaces the download."""
-    csv_path, _ = output_paths(Path("."), result.customer, settings)
-    if any(path.resolve() == csv_path.resolve() for path in inputs):
-        print(f"the input is named {csv_path.name}: writing the corrected files to ./corrected")
-        return Path("corrected")
-    return Path(".")
 
 
 def _customer_name(name: str | None) -> str:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from lnp_excel.cli.common import default_output, progress_bar, read_list, shared_options
+from lnp_excel.cli.common import (
+    default_output,
+    explain_rows,
+    progress_bar,
+    read_list,
+    shared_options,
+    usable_frame,
+)
 from lnp_excel.core.numbers import engine_column, normalized_table, summary_line
 from lnp_excel.io.workbook_writer import SheetSpec, write_workbook
 from lnp_excel.io.writers import write_csv
@@ -13,7 +20,7 @@ STATUS_FILLS = {"invalid": "#FFC7CE", "duplicate": "#FFEB9C"}
 
 EXAMPLE = """example:
   lnp-excel normalize samples/messy_numbers.csv -o numbers.xlsx
-  lnp-excel normalize customer.xlsx --sheet "DIDs" --column "Main Line"
+  lnp-excel normalize samples/customer.xlsx --sheet DIDs --number-column TN
 """
 
 
@@ -39,7 +46,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     table, column = read_list(args)
-    out = normalized_table(table.frame, column, args.region, progress=progress_bar())
+    frame = usable_frame(table, column, [column])
+    out = normalized_table(frame, column, args.region, progress=progress_bar())
+    explain_rows(
+        out,
+        out["Row"].tolist(),
+        table,
+        [column],
+        reason=engine_column(out, "Reason"),
+        warning=engine_column(out, "Warning"),
+    )
     output = args.output or default_output(args.input, "_normalized.xlsx")
     if output.suffix.lower() == ".csv":
         write_csv(out, output, protect=args.input, overwrite=args.overwrite)

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from lnp_excel.cli.common import (
     default_output,
+    explain_rows,
     pick_column,
     progress_bar,
     read_list,
     shared_options,
+    usable_frame,
 )
 from lnp_excel.core.columns import CARRIER_ALIASES
 from lnp_excel.core.errors import InputError
@@ -27,8 +29,8 @@ from lnp_excel.io.plan_report import export_requests, write_plan
 
 EXAMPLE = """examples:
   lnp-excel plan samples/customer_numbers.csv -o plan.xlsx
-  lnp-excel plan customer.xlsx --sheet DIDs --submit-date 2025-03-03 \\
-      --requested-date 2025-03-20 --local-licenses 250 --tollfree-licenses 5 --export-dir requests/
+  lnp-excel plan samples/customer.xlsx --sheet DIDs --submit-date 3/3/2027 \\
+      --requested-date 2027-03-20 --local-licenses 250 --tollfree-licenses 5 --export-dir requests/
 """
 
 
@@ -79,10 +81,11 @@ def run(args: argparse.Namespace) -> int:
     carrier = pick_column(
         table, args.carrier_column, CARRIER_ALIASES, role="carrier", required=False
     )
+    read = [c for c in (number, carrier) if c is not None]
     licenses = {"local": args.local_licenses, "toll-free": args.tollfree_licenses}
     try:
         plan = plan_ports(
-            table.frame,
+            usable_frame(table, number, read),
             submit_date=args.submit_date,
             requested_date=args.requested_date,
             licenses=licenses if any(v is not None for v in licenses.values()) else None,
@@ -92,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         )
     except InputError as error:
         raise table.locate(error) from None
+    explain_rows(plan.numbers, plan.numbers.index, table, read, reason="reason", warning="warning")
     written = write_plan(plan, output, source=source.name, protect=source, overwrite=args.overwrite)
     exports = export_requests(plan, args.export_dir, protect=source) if args.export_dir else []
     _report(plan, written, exports, args.export_dir)

@@ -12,8 +12,10 @@ from lnp_excel.excel.openpyxl_book import OpenpyxlBook
 
 EXAMPLE = """examples:
   lnp-excel run workbooks/Port_Planner.xlsm plan -o my_plan.xlsm
-  lnp-excel run my_csr.xlsm csr-all --rows 2-120     (a batch of rows, C13)
-  lnp-excel run my_csr.xlsm undo --overwrite         (in place, atomically)
+  lnp-excel run workbooks/CSR_Template.xlsm csr-all --rows 2-120 -o my_csr.xlsm
+  lnp-excel run my_csr.xlsm undo --overwrite
+
+--rows picks a batch of sheet rows (C13); --overwrite saves in place, atomically.
 """
 
 

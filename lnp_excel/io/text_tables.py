@@ -16,6 +16,7 @@ import pandas as pd
 
 from lnp_excel.core.columns import find_header_row
 from lnp_excel.core.errors import NO_DATA, InputError
+from lnp_excel.core.values import plural
 from lnp_excel.io.source_table import MAX_SCAN, SourceTable, blank_rows, collect_rows, framed
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -72,7 +73,8 @@ def _refuse_zero_bytes(data: bytes, name: str) -> None:
         raise InputError("this does not look like a text or CSV file", file=name)
     line = data.count(b"\n", 0, data.find(b"\x00")) + 1
     raise InputError(
-        f"the file holds {data.count(0):,} zero byte(s) (NUL), the first on line {line}; text "
+        f"the file holds {plural(data.count(0), 'zero byte')} (NUL), the first on line {line}; "
+        "text "
         "never contains them: export the file again, or remove them in a text editor",
         file=name,
         row=line,

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from lnp_excel.core.columns import find_header_row, row_mentions
 from lnp_excel.core.errors import NO_DATA, InputError
-from lnp_excel.io.sheet_marks import sheet_marks, suspects
+from lnp_excel.io.sheet_marks import fill_merged, sheet_marks, suspects
 from lnp_excel.io.source_table import (
     MAX_COLUMNS,
     MAX_SCAN,
@@ -147,4 +147,5 @@ def read_workbook_table(
             marks = sheet_marks(ws)
     table = table_from_grid(grid, alias_groups=alias_groups, path=path, sheet=title)
     table.suspect = suspects(marks, grid[table.header_row - 1], table)
+    fill_merged(marks, grid[table.header_row - 1], table)
     return table
