@@ -118,3 +118,13 @@ def test_run_without_output_writes_beside_the_workbook(
     assert (folder / "Acme_normalize.xlsm").exists()
     assert list(elsewhere.iterdir()) == []
     assert f"wrote {folder / 'Acme_normalize.xlsm'}" in capsys.readouterr().out
+
+
+def test_the_worksheet_function_reads_dates_like_the_command_line() -> None:
+    """PORT_DATES took only ISO text; now any form core.values reads (issue 10)."""
+    from lnp_excel.excel.udfs import PORT_DATES
+
+    expected = PORT_DATES(dt.date(2026, 12, 1))
+    for typed in ("12/1/2026", "2026-12-01", "12/1/26", 46357, dt.datetime(2026, 12, 1, 9)):
+        assert PORT_DATES(typed) == expected, typed
+    assert PORT_DATES("soon").startswith("#LNP: cannot read the submission date 'soon'")
