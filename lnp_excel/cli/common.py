@@ -42,8 +42,8 @@ def pick_column(
 ) -> object | None:
     """The column named with an option, else the one found by name; errors say where.
 
-    A column whose cells the file does not really hold (merged, or formulas never
-    calculated) is refused here, before any work.
+    A column whose header is merged into the data is refused here, before any work;
+    formulas never calculated cost their row only (``usable_frame``, issue 13).
     """
     column = _pick(table, given, aliases, role=role, required=required)
     if column is not None:

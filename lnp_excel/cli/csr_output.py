@@ -77,7 +77,7 @@ def _refuse_existing(
     csv_path, review_path = output_paths(Path(folder), customer, settings)
     targets = (csv_path, review_path) if review else (csv_path,)
     read = {path.resolve() for path in inputs}
-    existing = [path for path in targets if path.exists() and path.resolve() not in read]
+    existing = [path for path in targets if path.is_file() and path.resolve() not in read]
     if existing:
         names = " and ".join(path.name for path in existing)
         raise InputError(
