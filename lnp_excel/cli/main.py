@@ -13,12 +13,7 @@ COMMANDS = (plan, csr, normalize, run, build_workbooks)
 
 DESCRIPTION = """Number porting for agents who live in Excel.
 
-jobs:
-  plan              plan port-in requests: routing, cost and dates (P1-P12)
-  csr               prepare a port-out CSR: fix, build, legacy, doc, case (C1-C13)
-  normalize         clean and classify the numbers in a list
-  run               run a workbook button's action without Excel
-  build-workbooks   build the .xlsm workbooks from their sources
+Each command below has its own options and examples: lnp-excel COMMAND --help
 """
 
 
@@ -38,7 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run a command; unusable input exits 2 with a message, never a traceback."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage error argparse printed
+        return done.code if isinstance(done.code, int) else 2
     if not getattr(args, "run", None):
         parser.print_help()
         return 2

@@ -27,6 +27,7 @@ from lnp_excel.core.plan import plan_ports
 from lnp_excel.core.plan.requests import carrier_key, route
 from lnp_excel.core.plan.terms import costs, path_terms
 from lnp_excel.core.settings import Settings
+from lnp_excel.core.values import parse_date
 
 PATH_NAMES = ("Self-Service", "Managed", "Custom")
 
@@ -219,7 +220,7 @@ def PORT_DATES(submit_date=None, path="Self-Service"):
         if code == 2:
             rows.append(["statement of work", "statement of work"])
             continue
-        submit = _as_date(value) or dt.date.today()
+        submit = parse_date(value, "submission date") or dt.date.today()
         terms = path_terms(submit, None, Settings())[PATH_NAMES[code]]
         rows.append([terms.earliest, terms.latest])
     return rows
@@ -231,16 +232,6 @@ def _path_code(path: object) -> int:
         if text == name.lower():
             return code
     raise ValueError(f"unknown path '{path}': use Self-Service, Managed or Custom")
-
-
-def _as_date(value: object) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 # --- port-out CSR (C6, C10) ---------------------------------------------------------------

@@ -5,7 +5,6 @@ Every test writes real files and reads them back with openpyxl or the csv module
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import csv
 import datetime as dt
@@ -17,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lnp_excel.cli import plan as plan_cli
+from lnp_excel.cli.main import main
 from lnp_excel.core.plan import plan_ports
 from lnp_excel.io.tables import read_table
 
@@ -32,11 +31,8 @@ REQUEST_COLUMNS += ["Earliest Date", "Latest Date", "Port Window"]
 
 
 def cli(*argv: str) -> int:
-    """Parse like `lnp-excel plan ...` would, then run (main.py wires the same parser)."""
-    parser = argparse.ArgumentParser(prog="lnp-excel")
-    plan_cli.register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["plan", *argv])
-    return args.run(args)
+    """`lnp-excel plan ...`, in this process: the real entry point and its error handler."""
+    return main(["plan", *argv])
 
 
 def rows_of(path: Path, sheet: str) -> list[dict]:

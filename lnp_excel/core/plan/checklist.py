@@ -21,6 +21,7 @@ from lnp_excel.core.plan.requests import (
 )
 from lnp_excel.core.plan.summary import by_path
 from lnp_excel.core.settings import Settings
+from lnp_excel.core.values import plural
 
 MAX_IDS_LISTED = 6  # request ids named on one checklist line
 
@@ -31,10 +32,6 @@ def _ids(listed: tuple[int, Sequence[str]]) -> str:
     shown = ", ".join(ids[:MAX_IDS_LISTED])
     more = total - min(len(ids), MAX_IDS_LISTED)
     return f"{shown} and {more:,} more" if more > 0 else shown
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
 def _money(value: float) -> str:
@@ -58,7 +55,7 @@ def checklist(
     lines.append(
         (
             "Number list",
-            f"{_plural(planned, 'number')} to port in {_plural(len(requests), 'request')}: "
+            f"{plural(planned, 'number')} to port in {plural(len(requests), 'request')}: "
             "the Numbers and Requests sheets",
             "P10",
         )
@@ -69,7 +66,7 @@ def checklist(
         lines.append(
             (
                 "Exceptions",
-                f"{_plural(exceptions, 'row')} in no request (Exceptions sheet): correct them "
+                f"{plural(exceptions, 'row')} in no request (Exceptions sheet): correct them "
                 "and plan again, or leave them out knowingly",
                 "N2, N6",
             )
@@ -117,7 +114,7 @@ def _carrier_lines(
             lines.append(
                 (
                     f"CSR from {carriers.names[code]}",
-                    f"{_plural(count, 'number')} in {_ids(ids)}",
+                    f"{plural(count, 'number')} in {_ids(ids)}",
                     "P10",
                 )
             )
@@ -126,7 +123,7 @@ def _carrier_lines(
         lines.append(
             (
                 "Losing carrier unknown",
-                f"{_plural(unknown, 'number')} without a carrier "
+                f"{plural(unknown, 'number')} without a carrier "
                 f"({_ids(carrier_requests.get(-1, (0, ())))}): find the carrier on the bill or a "
                 "CSR and confirm it before submitting",
                 "P3, P10",
@@ -168,7 +165,7 @@ def _path_lines(
         lines.append(
             (
                 "Submit the self-service requests",
-                f"{_plural(ss_requests, 'request')} in Admin Console, one per row of the "
+                f"{plural(ss_requests, 'request')} in Admin Console, one per row of the "
                 f"Requests sheet: at most {settings.self_service_max_numbers} numbers, one "
                 "NPA-NXX and one carrier each; local and toll-free apart",
                 "P1, P2, P3",
@@ -180,7 +177,7 @@ def _path_lines(
             (
                 "Order Managed porting",
                 f"order the Managed Local Number Porting SKU in PartnerXchange for "
-                f"{_plural(mg_numbers, 'number')}: {_money(mg_cost)} "
+                f"{plural(mg_numbers, 'number')}: {_money(mg_cost)} "
                 f"(${settings.managed_price_per_number} a number, "
                 f"${settings.managed_minimum_charge} minimum)",
                 "P4, P5",
@@ -191,7 +188,7 @@ def _path_lines(
         lines.append(
             (
                 "Custom porting",
-                f"{_plural(cu_numbers, 'number')} outside the US and Canada can "
+                f"{plural(cu_numbers, 'number')} outside the US and Canada can "
                 "only port by Custom porting: ask your Account Manager for a scoping call and "
                 "a statement of work",
                 "P4, P6",

@@ -256,16 +256,27 @@ def corpus() -> dict[str, bytes]:
         },
         merges={"Numbers": ["C2:C3"]},
     )
-    files["plan_merged_carrier.xlsx"] = workbook(
+    files["plan_merged_carrier.xlsx"] = workbook(  # AT&T applies to rows 2-4 (warned)
         {
             "DIDs": [
                 ["Phone Number", "Carrier"],
                 ["(212) 736-1234", "AT&T"],
                 ["(212) 736-1235", None],
                 ["(212) 736-1236", None],
+                ["TBD", "Verizon"],
             ]
         },
         merges={"DIDs": ["B2:B4"]},
+    )
+    files["merged_header.xlsx"] = workbook(  # the header merged into the data: refused
+        {
+            "Numbers": [
+                ["Phone Number", "Carrier"],
+                [None, "AT&T"],
+                ["(212) 736-1235", "AT&T"],
+            ]
+        },
+        merges={"Numbers": ["A1:A2"]},
     )
     files["csr_merged_address.xlsx"] = workbook(
         {"CSR": csr_rows(CSR_GOOD[0], [*CSR_GOOD[1][:4], None, ""])},
@@ -278,6 +289,17 @@ def corpus() -> dict[str, bytes]:
                 ["=B2&C2", "212", "7361234"],
                 ["=CONCATENATE(B3,C3)", "212", "7361235"],
                 ["212-736-1236", "212", "7361236"],
+            ]
+        }
+    )
+    files["plan_formulas_without_values.xlsx"] = workbook(  # two rows lost, the rest planned
+        {
+            "DIDs": [
+                ["Phone Number", "Carrier"],
+                ["212-736-1234", "AT&T"],
+                ["=TEXT(2127361235,0)", "AT&T"],
+                ["212-736-1236", "=VLOOKUP(A4,Carriers!A:B,2,FALSE)"],
+                ["212-736-1237", "AT&T"],
             ]
         }
     )
