@@ -251,10 +251,15 @@ def PORT_DATES(submit_date=None, path="Self-Service"):
         if code == 2:
             rows.append(["statement of work", "statement of work"])
             continue
-        submit = _as_date(value) or dt.date.today()
-        terms = path_terms(submit, None, Settings())[PATH_NAMES[code]]
-        rows.append([terms.earliest, terms.latest])
+        rows.append(list(_port_dates(_as_date(value) or dt.date.today(), code)))
     return rows
+
+
+@functools.lru_cache(maxsize=4096)
+def _port_dates(submit: dt.date, code: int) -> tuple[dt.date, dt.date]:
+    """P5, P7 for one submission date (a column of dates repeats a few dozen days)."""
+    terms = path_terms(submit, None, Settings())[PATH_NAMES[code]]
+    return terms.earliest, terms.latest
 
 
 def _path_code(path: object) -> int:

@@ -174,12 +174,24 @@ def _verdict_row(
         national = int(nsn)
         row["number"] = nsn
         row["npa_nxx"] = str(national // 10_000)
-        nxx, line = national // 10_000 % 1000, national % 10_000
-        if nxx % 100 == 11 or (nxx == 555 and 100 <= line <= 199):  # N3: the engine's words
-            row["warning"] = nanp_details(np.array([nsn], dtype=object), np.array([national]))[1][0]
+        row["warning"] = _warning(national)
     else:
         row["number"] = f"+{country}{nsn}"
     return row
+
+
+_WARNINGS: dict[tuple[int, bool], str] = {}  # (NPA-NXX, line 01XX) -> N3 warning
+
+
+def _warning(national: int) -> str:
+    """N3 by ``checks.nanp_details`` itself, once per NPA-NXX and line range: its warnings
+    look at the exchange (N11) and, for 555, whether the line is 01XX; the first number
+    of a block met stands for the others."""
+    key = (national // 10_000, 100 <= national % 10_000 <= 199)
+    if key not in _WARNINGS:
+        numbers = np.array([str(national)], dtype=object)
+        _WARNINGS[key] = nanp_details(numbers, np.array([national]))[1][0]
+    return _WARNINGS[key]
 
 
 @cache
