@@ -1,5 +1,5 @@
 """Checks on valid numbers the engine adds to libphonenumber's verdicts: N6 duplicates
-(later repeats name the first row), N4 NPA-NXX and N3 plan warnings."""
+(later repeats name the first row), N4 NPA-NXX, N3 plan warnings and N2a extension notes."""
 
 from __future__ import annotations
 
@@ -65,3 +65,35 @@ def nanp_details(number: np.ndarray, key: np.ndarray) -> tuple[pd.Categorical, n
     ]
     warning[rows[fictional]] = "555-01XX numbers are fictional (reserved for films and examples)"
     return npa_nxx, warning
+
+
+def add_notes(
+    warning: np.ndarray,
+    reason: np.ndarray,
+    key: np.ndarray,
+    extension: np.ndarray,
+    note: np.ndarray,
+) -> None:
+    """N2a: an extension stays on valid numbers, with a warning; notes (a tel: link) join
+    the warnings of valid numbers and the reasons of refused ones (which keep no extension)."""
+    valid = key > 0
+    extension[~valid] = ""
+    rows = np.flatnonzero(valid & (extension != ""))
+    _append(warning, rows, [EXTENSION_WARNING.format(e) for e in extension[rows]])
+    rows = np.flatnonzero(valid & (note != ""))
+    _append(warning, rows, list(note[rows]))
+    rows = np.flatnonzero(~valid & (note != "") & (reason != ""))
+    _append(reason, rows, list(note[rows]))
+
+
+EXTENSION_WARNING = (
+    "extension {} kept apart in the Extension column: it belongs to the PBX, "
+    "the carrier ports only the main number (N2a)"
+)
+
+
+def _append(warning: np.ndarray, rows: np.ndarray, texts: list[str]) -> None:
+    warning[rows] = [
+        f"{before}; {text}" if before else text
+        for before, text in zip(warning[rows], texts, strict=True)
+    ]
