@@ -79,11 +79,13 @@ def add_notes(
     valid = key > 0
     extension[~valid] = ""
     rows = np.flatnonzero(valid & (extension != ""))
-    _append(warning, rows, [EXTENSION_WARNING.format(e) for e in extension[rows]])
+    codes, distinct = pd.factorize(extension[rows])
+    texts = np.array([EXTENSION_WARNING.format(e) for e in distinct], dtype=object)
+    _append(warning, rows, texts[codes])
     rows = np.flatnonzero(valid & (note != ""))
-    _append(warning, rows, list(note[rows]))
+    _append(warning, rows, note[rows])
     rows = np.flatnonzero(~valid & (note != "") & (reason != ""))
-    _append(reason, rows, list(note[rows]))
+    _append(reason, rows, note[rows])
 
 
 EXTENSION_WARNING = (
@@ -92,8 +94,11 @@ EXTENSION_WARNING = (
 )
 
 
-def _append(warning: np.ndarray, rows: np.ndarray, texts: list[str]) -> None:
-    warning[rows] = [
-        f"{before}; {text}" if before else text
-        for before, text in zip(warning[rows], texts, strict=True)
-    ]
+def _append(texts: np.ndarray, rows: np.ndarray, added: np.ndarray) -> None:
+    """Add ``added`` to ``texts`` at ``rows``: as it is where empty, after "; " elsewhere
+    (the few rows that already have a text)."""
+    before = texts[rows]
+    empty = before == ""
+    texts[rows[empty]] = added[empty]
+    both = np.flatnonzero(~empty)
+    texts[rows[both]] = [f"{b}; {a}" for b, a in zip(before[both], added[both], strict=True)]

@@ -2,8 +2,9 @@
 
 Pass 1 turns values into text (ints, whole floats, strings; dates, booleans and
 fractions refused). Text outside the digits-and-formatting alphabet is cleaned here,
-once per distinct value: Unicode digits, scientific notation, extensions, letters,
-two numbers in one cell. The engine in ``numbers`` reads what comes out.
+once per distinct value: Unicode digits, libphonenumber's separators, scientific
+notation, dates, tel: links and extensions (kept apart, N2a; ``shapes``), letters, two
+numbers in one cell. The engine in ``numbers`` reads what comes out.
 """
 
 from __future__ import annotations
