@@ -61,6 +61,7 @@ OK, EMPTY, INVALID, DUPLICATE = "ok", "empty", "invalid", "duplicate"
 STATUSES = (INVALID, OK, EMPTY, DUPLICATE)  # status codes of normalize_with_keys
 _STATUS_NAMES = np.array(STATUSES, dtype=object)
 CHUNK_ROWS = 200_000
+_NANP_LENGTH_REASONS = np.array([nanp_length_reason(n) for n in range(64)], dtype=object)
 
 Progress = Callable[[float, str], None]
 
@@ -301,7 +302,7 @@ def _classify(
     # N2b: +1 is followed by exactly 10 digits; libphonenumber also accepts Canada's 7-digit
     # 310-XXXX numbers and a repeated 1, which the engine would read as a fake 10 digits.
     not_ten = (code == NANP_COUNTRY_CODE) & (nsn_len != 10)
-    out.reason[rows[intl[not_ten]]] = [nanp_length_reason(n) for n in nsn_len[not_ten]]
+    out.reason[rows[intl[not_ten]]] = _NANP_LENGTH_REASONS[np.clip(nsn_len[not_ten], 0, 63)]
     usable = (code > 0) & ~bad_len & ~not_ten
     nsn_value = i_value % POW10[np.clip(nsn_len, 0, MAX_DIGITS)]
     for country in np.unique(code[usable]):
