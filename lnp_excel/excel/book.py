@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from lnp_excel.io.sheet_layout import SheetLayout
 
 Grid = list[list[object]]
 Cell = tuple[int, int]  # (1-based row, 1-based column), as Excel counts
@@ -36,6 +39,11 @@ class Book(Protocol):
 
     def highlight(self, sheet: str, cells: Iterable[Cell], color: str | None) -> None:
         """Fill the cells (None clears the fill), grouped into as few ranges as possible."""
+
+    def format_sheet(self, sheet: str, layout: SheetLayout) -> None:
+        """Give a sheet just written its looks (X4): number formats, widths and wrap per
+        column, the table over the data, the chart, the notes' formats, the print setup;
+        the same description the command line's workbook is written from."""
 
     def status(self, text: str) -> None:
         """Progress for the person watching (Excel's status bar, stderr headless)."""

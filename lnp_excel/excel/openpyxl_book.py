@@ -18,6 +18,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from lnp_excel.core.errors import InputError
 from lnp_excel.excel.book import HEADER_FILL, Cell, Grid, column_runs
+from lnp_excel.excel.openpyxl_layout import format_sheet as format_layout
+from lnp_excel.io.sheet_layout import SheetLayout
 from lnp_excel.io.workbook_writer import DATE_FORMAT, MAX_WIDTH
 from lnp_excel.io.writers import atomic_write
 
@@ -109,6 +111,9 @@ class OpenpyxlBook:
         for column, first, last in column_runs(cells):
             for row in range(first, last + 1):
                 ws.cell(row=row, column=column).fill = fill
+
+    def format_sheet(self, sheet: str, layout: SheetLayout) -> None:
+        format_layout(self._sheet(sheet), layout)
 
     def status(self, text: str) -> None:
         self.messages.append(text)

@@ -13,6 +13,8 @@ from pathlib import Path
 from lnp_excel.core.errors import InputError
 from lnp_excel.excel.actions import run_action
 from lnp_excel.excel.book import HEADER_FILL, Cell, Grid, column_runs
+from lnp_excel.excel.xlwings_layout import format_sheet as format_layout
+from lnp_excel.io.sheet_layout import SheetLayout
 
 TITLE = "LNP Tools"
 
@@ -55,6 +57,9 @@ class XlwingsBook:
         ws = self._sheet(sheet)
         for column, first, last in column_runs(cells):
             ws.range((first, column), (last, column)).color = color
+
+    def format_sheet(self, sheet: str, layout: SheetLayout) -> None:
+        format_layout(self._sheet(sheet), layout)
 
     def status(self, text: str) -> None:
         self.book.app.status_bar = text

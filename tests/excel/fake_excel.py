@@ -1,7 +1,8 @@
 """The one stand-in allowed: a minimal in-memory copy of the xlwings objects the adapter uses.
 
 Only what ``XlwingsBook`` touches is modelled (sheets, ranges by corner cells, values,
-fill colour, font, status bar, alerts, selection address), so a test of the adapter fails
+fill colour, font, status bar, alerts, selection address; number formats, column widths,
+wrap, tables, charts and page setup, recorded as given), so a test of the adapter fails
 if the adapter starts needing more of Excel.
 """
 
@@ -49,6 +50,39 @@ class FakeRange:
                 self.sheet.cells[(r1 + i, c1 + j)] = v
         self.sheet.writes += 1
 
+    def _cells(self):
+        (r1, c1), (r2, c2) = self.first, self.last
+        return [(r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
+
+    @property
+    def number_format(self):
+        return self.sheet.number_formats.get(self.first, "General")
+
+    @number_format.setter
+    def number_format(self, value: str) -> None:
+        self.sheet.number_formats.update(dict.fromkeys(self._cells(), value))
+        self.sheet.format_calls += 1
+
+    @property
+    def column_width(self):
+        return self.sheet.column_widths.get(self.first[1])
+
+    @column_width.setter
+    def column_width(self, value: float) -> None:
+        for column in range(self.first[1], self.last[1] + 1):
+            self.sheet.column_widths[column] = value
+        self.sheet.format_calls += 1
+
+    @property
+    def wrap_text(self) -> bool:
+        return self.first in self.sheet.wrapped
+
+    @wrap_text.setter
+    def wrap_text(self, value: bool) -> None:
+        cells = set(self._cells())
+        self.sheet.wrapped = self.sheet.wrapped | cells if value else self.sheet.wrapped - cells
+        self.sheet.format_calls += 1
+
     @property
     def color(self):
         return self.sheet.colors.get(self.first)
@@ -62,11 +96,71 @@ class FakeRange:
         self.sheet.format_calls += 1
 
 
+class FakeTable:
+    """An Excel table (ListObject): its name, range and style."""
+
+    def __init__(self, source: FakeRange, name: str, table_style_name: str) -> None:
+        self.name, self.range, self.table_style_name = name, source, table_style_name
+
+    def resize(self, source: FakeRange) -> None:
+        self.range = source
+
+
+class FakeTables(list):
+    def add(self, source: FakeRange, name: str, table_style_name: str = "TableStyleMedium2"):
+        if any(t.name == name for t in self):
+            raise ValueError(f"a table named {name} exists")  # Excel refuses a second one
+        table = FakeTable(source, name, table_style_name)
+        self.append(table)
+        return table
+
+
+class FakeChart:
+    """A chart object: what xlwings' ``sheet.charts.add`` was given, and its title."""
+
+    def __init__(self, charts: FakeCharts, **options) -> None:
+        self.charts, self.options = charts, options
+        self.name = options.get("name")
+        self.chart_type = options.get("chart_type")
+        self.title = None
+
+    def delete(self) -> None:
+        self.charts.remove(self)
+
+
+class FakeCharts(list):
+    def add(self, **options) -> FakeChart:
+        chart = FakeChart(self, **options)
+        self.append(chart)
+        return chart
+
+
+class FakePageSetup:
+    """Excel's PageSetup object (``sheet.api.PageSetup``), the print settings only."""
+
+    Orientation = 1  # xlPortrait
+    Zoom: object = 100
+    FitToPagesWide: object = 1
+    FitToPagesTall: object = 1
+    PrintTitleRows = ""
+
+
+class FakeSheetApi:
+    def __init__(self) -> None:
+        self.PageSetup = FakePageSetup()
+
+
 class FakeSheet:
     def __init__(self, name: str) -> None:
         self.name = name
         self.cells: dict[tuple[int, int], object] = {}
         self.colors: dict[tuple[int, int], object] = {}
+        self.number_formats: dict[tuple[int, int], str] = {}
+        self.column_widths: dict[int, float] = {}
+        self.wrapped: set[tuple[int, int]] = set()
+        self.tables = FakeTables()
+        self.charts = FakeCharts()
+        self.api = FakeSheetApi()
         self.writes = 0
         self.format_calls = 0
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.numbers import normalized_table
 from lnp_excel.core.plan import plan_ports
@@ -12,15 +10,15 @@ from lnp_excel.excel.actions.common import (
     action,
     as_count,
     as_date,
-    frame_grid,
     on_sheet,
     progress_on,
     read_settings,
     read_table,
-    write_frame,
 )
+from lnp_excel.excel.actions.output_sheets import write_sheet
 from lnp_excel.excel.book import Book
-from lnp_excel.io.plan_report import export_requests, plan_sheets
+from lnp_excel.io.plan_report import STATUS_FILLS, export_requests, plan_sheets
+from lnp_excel.io.sheet_layout import SheetSpec
 
 INPUT = "Input"
 OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary")
@@ -36,7 +34,7 @@ def normalize(book: Book) -> str:
         result = normalized_table(
             source.frame, column, settings.default_region, progress=progress_on(book)
         )
-    write_frame(book, "Numbers", result)
+    write_sheet(book, SheetSpec("Numbers", result, value_fills={"Status": STATUS_FILLS}))
     counts = result["Status"].value_counts()
     parts = [f"{counts.get(s, 0):,} {s}" for s in ("ok", "invalid", "duplicate") if counts.get(s)]
     return f"{len(result):,} numbers normalized: " + ", ".join(parts)
@@ -77,10 +75,7 @@ def plan(book: Book) -> str:
     for spec in plan_sheets(result):
         if spec.name not in OUTPUT_SHEETS:
             continue  # the workbook's own Settings sheet is an input, never overwritten
-        grid = frame_grid(spec.frame)
-        if spec.notes:
-            grid += [[], *map(_note_cells, spec.notes)]
-        book.write(spec.name, grid)
+        write_sheet(book, spec)
     requests = result.requests
     paths = requests["path"].value_counts() if len(requests) else {}
     parts = ", ".join(f"{count} {path}" for path, count in paths.items())
@@ -88,14 +83,6 @@ def plan(book: Book) -> str:
         f"{len(requests):,} requests ({parts}) for {len(result.numbers):,} rows; "
         f"{len(result.exceptions):,} exceptions"
     )
-
-
-def _note_cells(note: str | tuple[str, object]) -> list[object]:
-    """A note line as cells: its text, or a label and its typed value (money as a number)."""
-    if isinstance(note, str):
-        return [note]
-    label, value = note
-    return [label, float(value) if isinstance(value, Decimal) else value]
 
 
 @action("export", "Export request files", PLANNER)
