@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from lnp_excel.io.sheet_layout import SheetLayout
+from lnp_excel.io.sheet_layout import HEADER_FILL, SheetLayout  # noqa: F401 (adapters use it)
 
 Grid = list[list[object]]
 Cell = tuple[int, int]  # (1-based row, 1-based column), as Excel counts
 
-HEADER_FILL = "#1F4E78"
 CHANGED_FILL = "#FFEB9C"
 FLAGGED_FILL = "#FFC7CE"
 

@@ -12,7 +12,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from lnp_excel.io.sheet_layout import TABLE_STYLE, SheetLayout
 
-WRAP = Alignment(wrap_text=True, vertical="top")
+WRAP = Alignment(wrap_text=True)
 
 
 def format_sheet(ws, layout: SheetLayout) -> None:
@@ -32,6 +32,8 @@ def format_sheet(ws, layout: SheetLayout) -> None:
     for row, number_format in enumerate(layout.notes_formats, start=1):
         if number_format:
             ws.cell(row=row, column=layout.notes_column + 2).number_format = number_format
+    for row, height in layout.row_heights:
+        ws.row_dimensions[row + 1].height = height
     _table(ws, layout)
     _chart(ws, layout)
     ws.page_setup.orientation = "landscape"
@@ -47,9 +49,9 @@ def _table(ws, layout: SheetLayout) -> None:
         return
     ref = f"A1:{get_column_letter(len(layout.columns))}{layout.rows + 1}"
     ws.auto_filter.ref = None  # a table brings its own filter; two would corrupt the sheet
-    for name, table in list(ws.tables.items()):
+    for table in list(ws.tables.values()):  # (TableList.items() gives refs, not tables)
         if table.ref.split(":")[0] == "A1":
-            del ws.tables[name]
+            del ws.tables[table.displayName]
     style = TableStyleInfo(name=TABLE_STYLE.replace(" ", ""), showRowStripes=True)
     ws.add_table(Table(displayName=layout.table, ref=ref, tableStyleInfo=style))
 

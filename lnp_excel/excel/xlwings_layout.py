@@ -30,6 +30,8 @@ def format_sheet(ws, layout: SheetLayout) -> None:
     for row, number_format in enumerate(layout.notes_formats, start=1):
         if number_format:
             ws.range((row, layout.notes_column + 2)).number_format = number_format
+    if layout.row_heights:  # Excel measures wrapped text itself: one call for all rows
+        ws.range((2, 1), (layout.rows + 1, len(layout.columns))).rows.autofit()
     _table(ws, layout)
     _chart(ws, layout)
     _print_setup(ws)

@@ -16,6 +16,7 @@ import os
 import re
 import zipfile
 from collections.abc import Sequence
+from operator import itemgetter
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -26,7 +27,7 @@ from openpyxl.utils import get_column_letter
 _EPOCH = pd.Timestamp("1899-12-30")
 _TEXT_KINDS = {str}
 _NUMBER_KINDS = {int, float}
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _EXCEL_TEXT_LIMIT = 32_767
 _MAX_EXACT = 10**15  # integers beyond Excel's 15 digits stay text, every digit kept
 
@@ -45,7 +46,7 @@ def _kind(column: pd.Series) -> str | None:
     if isinstance(dtype, pd.CategoricalDtype):
         categories = column.cat.categories
         return "text" if all(type(v) is str for v in categories) else None
-    if pd.api.types.is_string_dtype(dtype) and dtype.kind != "O":
+    if isinstance(dtype, pd.StringDtype):
         return "text"
     if pd.api.types.is_bool_dtype(dtype):
         return "bool" if dtype.kind == "b" else None
@@ -118,9 +119,10 @@ def _stretched(xml: str, last_row: int) -> str:
 
 def _with_rows(xml: str, frame: pd.DataFrame) -> str:
     """The worksheet XML with the frame's rows (Excel rows 2..) merged into sheetData."""
-    styles = {
-        int(m.group(1)): m.group(3)
+    styles = {  # XlsxWriter joins neighbours alike into one <col min= max=>
+        column: m.group(3)
         for m in re.finditer(r'<col min="(\d+)" max="(\d+)"[^>]*?style="(\d+)"', xml)
+        for column in range(int(m.group(1)), int(m.group(2)) + 1)
     }
     rows = len(frame)
     numbers = np.arange(2, rows + 2).astype(str).astype(object)
@@ -129,24 +131,30 @@ def _with_rows(xml: str, frame: pd.DataFrame) -> str:
         letter = get_column_letter(position + 1)
         style = styles.get(position + 1)
         cells = cells + _column_cells(frame.iloc[:, position], letter, numbers, style)
-    body = '<row r="' + numbers + '">' + cells + "</row>"
-    start, end = xml.index("<sheetData"), xml.index("</sheetData>") if "</sheetData>" in xml else -1
+    start = xml.index("<sheetData")
+    end = xml.index("</sheetData>") if "</sheetData>" in xml else -1
     existing = {} if end < 0 else _rows(xml[xml.index(">", start) + 1 : end])
-    for number, content in existing.items():
-        if 2 <= number <= rows + 1:  # notes beside the table: after its cells
-            body[number - 2] = body[number - 2][: -len("</row>")] + content + "</row>"
-    before = [f'<row r="{n}">{c}</row>' for n, c in existing.items() if n < 2]
-    after = [f'<row r="{n}">{c}</row>' for n, c in existing.items() if n > rows + 1]
+    body = '<row r="' + numbers + '">' + cells + "</row>"
+    for number, (attributes, content) in existing.items():
+        if 2 <= number <= rows + 1:  # a row height, notes beside the table: kept
+            index = number - 2
+            body[index] = f'<row r="{number}"{attributes}>{cells[index]}{content}</row>'
+    before = [f'<row r="{n}"{a}>{c}</row>' for n, (a, c) in existing.items() if n < 2]
+    after = [f'<row r="{n}"{a}>{c}</row>' for n, (a, c) in existing.items() if n > rows + 1]
     data = "<sheetData>" + "".join(before) + "".join(body) + "".join(after) + "</sheetData>"
     close = end + len("</sheetData>") if end >= 0 else xml.index("/>", start) + 2
     xml = xml[:start] + data + xml[close:]
     return _dimension(xml, rows + 1, frame.shape[1])
 
 
-def _rows(sheet_data: str) -> dict[int, str]:
-    """Cells of the rows XlsxWriter wrote (header, notes), by Excel row number."""
-    found = re.finditer(r'<row r="(\d+)"[^>]*?(?:/>|>(.*?)</row>)', sheet_data, re.S)
-    return {int(m.group(1)): m.group(2) or "" for m in found}
+def _rows(sheet_data: str) -> dict[int, tuple[str, str]]:
+    """The rows XlsxWriter wrote (header, notes, row heights) by Excel row number: their
+    attributes (less ``spans``, a hint that merging would make wrong) and cells."""
+    found = re.finditer(r'<row r="(\d+)"([^>]*?)(?:/>|>(.*?)</row>)', sheet_data, re.S)
+    return {
+        int(m.group(1)): (re.sub(r' spans="[^"]*"', "", m.group(2)), m.group(3) or "")
+        for m in found
+    }
 
 
 def _dimension(xml: str, last_row: int, width: int) -> str:
@@ -241,14 +249,15 @@ def _texts(values: np.ndarray, start: str, numbers, attributes: str) -> np.ndarr
     present = pd.notna(values) & (values != "")
     texts = values[present].tolist()
     joined = "\n".join(texts)
-    if _ILLEGAL.search(joined) or any(len(t) > _EXCEL_TEXT_LIMIT for t in texts):
+    if _ILLEGAL.search(joined) or max(map(len, texts), default=0) > _EXCEL_TEXT_LIMIT:
         texts = [_legal(t) for t in texts]
         joined = "\n".join(texts)
     if "&" in joined or "<" in joined or ">" in joined:
         texts = [escape(t) for t in texts]
     body = np.array(texts, dtype=object)
     middle = '"' + attributes + ' t="inlineStr"><is><t'
-    if _EDGE_SPACE.search(joined):  # only then look at each text
+    edges = set(map(itemgetter(0), texts)) | set(map(itemgetter(-1), texts))
+    if any(ch.isspace() for ch in edges):  # only then look at each text
         spaced = np.array([t[:1].isspace() or t[-1:].isspace() for t in texts], dtype=bool)
         body = np.where(spaced, ' xml:space="preserve">', ">").astype(object) + body
     else:
@@ -257,14 +266,7 @@ def _texts(values: np.ndarray, start: str, numbers, attributes: str) -> np.ndarr
     return out
 
 
-_EDGE_SPACE = re.compile(r"(?:^|\n)\s|\s(?:\n|$)")
-
-
 def _legal(text: str) -> str:
-    """XML 1.0 forbids most control characters: SpreadsheetML writes them as _xHHHH_
-    (and a literal "_xHHHH_" as "_x005F_xHHHH_"), as Excel and XlsxWriter do."""
-    text = text[:_EXCEL_TEXT_LIMIT]
-    return _ILLEGAL.sub(
-        lambda m: "_x005F" + m.group(0) if len(m.group(0)) > 1 else f"_x{ord(m.group(0)):04X}_",
-        text,
-    )
+    """XML 1.0 forbids most control characters: SpreadsheetML writes them as _xHHHH_, as
+    XlsxWriter does (which leaves a literal "_xHHHH_" as it is, and so do we)."""
+    return _ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text[:_EXCEL_TEXT_LIMIT])

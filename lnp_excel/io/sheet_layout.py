@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 
 TABLE_STYLE = "Table Style Medium 2"
@@ -26,6 +27,8 @@ DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 TIME_FORMAT = "hh:mm:ss"
 TEXT_FORMAT = "@"  # text stays text, also when an agent types over a cell (X1)
+HEADER_FILL = "#1F4E78"  # header cells: white bold on dark blue, in every output
+LINE_HEIGHT = 15.0  # points per line of a wrapped cell (Excel's default row height)
 CHART_KINDS = ("column", "bar", "pie", "line")
 SAMPLE_ROWS = 200  # widths come from the first rows plus an even sample of the rest
 
@@ -89,6 +92,7 @@ class SheetLayout:
     notes_column: int = 0
     notes_widths: tuple[float, ...] = ()
     notes_formats: tuple[str | None, ...] = ()  # per note: its value cell's number format
+    row_heights: tuple[tuple[int, float], ...] = ()  # (0-based row, points): wrapped rows
     landscape: bool = True
     fit_to_width: bool = True
     repeat_header: bool = True
@@ -117,7 +121,27 @@ def sheet_layout(spec: SheetSpec) -> SheetLayout:
         notes_column=side,
         notes_widths=notes_widths(spec.notes),
         notes_formats=tuple(_note_format(note) for note in spec.notes),
+        row_heights=row_heights(frame, columns),
     )
+
+
+def row_heights(frame: pd.DataFrame, columns: Sequence[ColumnLayout]) -> tuple:
+    """Rows whose wrapped text needs more than one line, with the height it needs: set
+    in the file, since neither LibreOffice nor a printout grows a row by itself."""
+    lines = np.ones(len(frame), dtype=np.int64)
+    for position, column in enumerate(columns):
+        if not column.wrap:
+            continue
+        per_line = max(int(column.width), 1)  # a proportional font fits about one a unit
+        counts = frame.iloc[:, position].map(
+            lambda text, n=per_line: (
+                sum(max(1, -(-len(part) // n)) for part in text.split("\n"))
+                if isinstance(text, str)
+                else 1
+            )
+        )
+        lines = np.maximum(lines, counts.to_numpy(dtype=np.int64))
+    return tuple((int(i) + 1, LINE_HEIGHT * int(lines[i])) for i in np.nonzero(lines > 1)[0])
 
 
 def _note_format(note: str | tuple[str, object]) -> str | None:
@@ -143,9 +167,8 @@ def header_texts(columns: Sequence[object]) -> list[str]:
 
 def column_layout(header: str, column: pd.Series) -> ColumnLayout:
     """Number format from the column's values and name; width from a sample; long text wraps."""
-    values = column.astype(object).tolist()
     money = any(word in header.casefold() for word in MONEY_WORDS)
-    kinds = set(map(type, column[column.notna()].astype(object).tolist()))
+    kinds = value_kinds(column)
     if pd.api.types.is_datetime64_any_dtype(column.dtype):
         present = column.dropna()
         if getattr(present.dt, "tz", None) is not None:
@@ -157,19 +180,36 @@ def column_layout(header: str, column: pd.Series) -> ColumnLayout:
     elif Decimal in kinds or (money and all(_is_number(k) for k in kinds)):
         number_format = MONEY_FORMAT
     elif kinds and all(issubclass(k, dt.date) for k in kinds):
+        values = column.astype(object).tolist()
         timed = any(isinstance(v, dt.datetime) and v.time() != dt.time(0) for v in values)
         number_format = DATETIME_FORMAT if timed else DATE_FORMAT
     else:
         number_format = None
-    step = max(1, len(values) // 1000)
-    sample = [v for v in values[:SAMPLE_ROWS] + values[SAMPLE_ROWS::step] if not missing(v)]
-    shown = number_format in (DATE_FORMAT, DATETIME_FORMAT)
-    longest = max(
-        (len(number_format) if shown else display_width(v, money) for v in sample), default=0
-    )
+    rows = len(column)
+    step = max(1, rows // 1000)
+    positions = list(range(min(rows, SAMPLE_ROWS))) + list(range(SAMPLE_ROWS, rows, step))
+    sample = [v for v in column.iloc[positions].astype(object).tolist() if not missing(v)]
+    if number_format in (DATE_FORMAT, DATETIME_FORMAT):
+        longest = len(number_format) if sample else 0
+    elif number_format == TEXT_FORMAT:  # the longest line, at C speed
+        longest = max(map(len, "\n".join(sample).split("\n"))) if sample else 0
+    else:
+        longest = max((display_width(v, money) for v in sample), default=0)
     wrap = number_format == TEXT_FORMAT and longest + 2 > MAX_WIDTH
     width = min(MAX_WIDTH, max(len(header) + 4, longest + 2, 8))
     return ColumnLayout(header, number_format, float(width), wrap)
+
+
+def value_kinds(column: pd.Series) -> set[type]:
+    """The Python types of a column's present values; from the dtype when it tells."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.StringDtype):
+        return {str} if column.notna().any() else set()
+    if isinstance(dtype, pd.CategoricalDtype):
+        return set(map(type, column.cat.categories.tolist())) if column.notna().any() else set()
+    if dtype.kind in "iuf" and not column.isna().all():
+        return {float if dtype.kind == "f" else int}
+    return set(map(type, column[column.notna()].astype(object).tolist()))
 
 
 def notes_widths(notes: Sequence[str | tuple[str, object]]) -> tuple[float, ...]:

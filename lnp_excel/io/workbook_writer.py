@@ -28,6 +28,7 @@ from lnp_excel.io.sheet_layout import (
     CHART_KINDS,
     DATE_FORMAT,
     DATETIME_FORMAT,
+    HEADER_FILL,
     MAX_WIDTH,
     MONEY_FORMAT,
     TABLE_STYLE,
@@ -90,6 +91,7 @@ def write_workbook(
                 "nan_inf_to_errors": True,
                 "remove_timezone": True,
                 "constant_memory": False,
+                "in_memory": True,  # no scratch file per part
             },
         )
         try:
@@ -188,7 +190,6 @@ class _SheetWriter:
                 props["bold"] = True
             if wrap:
                 props["text_wrap"] = True
-                props["valign"] = "top"
             self.formats[key] = self.workbook.add_format(props) if props else None
         return self.formats[key]
 
@@ -215,15 +216,16 @@ class _SheetWriter:
                     {
                         "name": _table_name(name, tables),
                         "style": TABLE_STYLE,
-                        "columns": [{"header": h} for h in headers],
+                        "columns": [{"header": h, "header_format": self.header()} for h in headers],
                     },
                 )
             else:
-                bold = self.fmt(bold=True)
                 for col, header in enumerate(headers):
-                    ws.write_string(0, col, header, bold)
+                    ws.write_string(0, col, header, self.header())
             ws.freeze_panes(1, 0)
             ws.repeat_rows(0)
+        for row, height in layout.row_heights:
+            ws.set_row(row, height)
         ws.set_landscape()
         ws.fit_to_pages(1, 0)
         self._value_fills(ws, spec, rows)
@@ -232,6 +234,14 @@ class _SheetWriter:
             chart = self._chart(layout.chart, name, headers, rows)
             ws.insert_chart(*layout.chart_cell, chart)
         return fast
+
+    def header(self):
+        """The header cells' look, as the buttons give it (white bold on dark blue)."""
+        if "header" not in self.formats:
+            self.formats["header"] = self.workbook.add_format(
+                {"bold": True, "font_color": "#FFFFFF", "bg_color": HEADER_FILL, "pattern": 1}
+            )
+        return self.formats["header"]
 
     def _value_fills(self, ws, spec: SheetSpec, rows: int) -> None:
         """A conditional format per (column, value): the colour follows the value."""
@@ -330,7 +340,8 @@ class _SheetWriter:
             fill = fills.get(row) if fills else None
             own = self.fmt(number_format, fill, wrap=layout.wrap) if fill else None
             if type(value) is str:
-                ws.write_string(r, col, value, own)
+                if value or fill:  # an empty text is a blank cell, as fast_cells makes it
+                    ws.write_string(r, col, value, own)
             elif missing(value):
                 if fill:
                     ws.write_blank(r, col, None, own)

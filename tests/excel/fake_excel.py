@@ -84,6 +84,10 @@ class FakeRange:
         self.sheet.format_calls += 1
 
     @property
+    def rows(self) -> FakeRows:
+        return FakeRows(self)
+
+    @property
     def color(self):
         return self.sheet.colors.get(self.first)
 
@@ -150,6 +154,16 @@ class FakeSheetApi:
         self.PageSetup = FakePageSetup()
 
 
+class FakeRows:
+    """``range.rows``: Excel fits each row's height to its wrapped text on ``autofit``."""
+
+    def __init__(self, area: FakeRange) -> None:
+        self.area = area
+
+    def autofit(self) -> None:
+        self.area.sheet.autofit_rows.append((self.area.first[0], self.area.last[0]))
+
+
 class FakeSheet:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -158,6 +172,7 @@ class FakeSheet:
         self.number_formats: dict[tuple[int, int], str] = {}
         self.column_widths: dict[int, float] = {}
         self.wrapped: set[tuple[int, int]] = set()
+        self.autofit_rows: list[tuple[int, int]] = []
         self.tables = FakeTables()
         self.charts = FakeCharts()
         self.api = FakeSheetApi()
