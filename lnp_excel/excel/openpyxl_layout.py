@@ -5,7 +5,7 @@ the chart and the print setup."""
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, LineChart, PieChart, Reference
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -13,12 +13,16 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from lnp_excel.io.sheet_layout import TABLE_STYLE, SheetLayout
 
 WRAP = Alignment(wrap_text=True)
+HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
 
 
 def format_sheet(ws, layout: SheetLayout) -> None:
     """Apply ``layout`` to an openpyxl worksheet whose cells were just written."""
     last = layout.rows + 1
     for index, column in enumerate(layout.columns, start=1):
+        header = ws.cell(row=1, column=index)
+        if header.font.b:  # the header write() styled: in the workbook's font, not a fallback
+            header.font = HEADER_FONT
         letter = get_column_letter(index)
         ws.column_dimensions[letter].width = column.width
         for row in range(2, last + 1):

@@ -22,7 +22,8 @@ from xml.sax.saxutils import escape
 
 import numpy as np
 import pandas as pd
-from openpyxl.utils import get_column_letter
+
+from lnp_excel.io.source_table import column_letter
 
 _EPOCH = pd.Timestamp("1899-12-30")
 _TEXT_KINDS = {str}
@@ -128,7 +129,7 @@ def _with_rows(xml: str, frame: pd.DataFrame) -> str:
     numbers = np.arange(2, rows + 2).astype(str).astype(object)
     cells = np.full(rows, "", dtype=object)
     for position in range(frame.shape[1]):
-        letter = get_column_letter(position + 1)
+        letter = column_letter(position + 1)
         style = styles.get(position + 1)
         cells = cells + _column_cells(frame.iloc[:, position], letter, numbers, style)
     start = xml.index("<sheetData")
@@ -165,7 +166,7 @@ def _dimension(xml: str, last_row: int, width: int) -> str:
     old_last_row = int(match.group(4) or match.group(2) or 1)
     old_last_column = match.group(3) or match.group(1) or "A"
     column_number = max(_column_number(old_last_column), width)
-    new = f'<dimension ref="A1:{get_column_letter(column_number)}{max(old_last_row, last_row)}"/>'
+    new = f'<dimension ref="A1:{column_letter(column_number)}{max(old_last_row, last_row)}"/>'
     return xml.replace(ref, new, 1)
 
 
