@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from lnp_excel.io.sheet_layout import TABLE_STYLE, SheetLayout
+from lnp_excel.io.sheet_layout import TABLE_STYLE, SheetLayout, table_base_name
 
 WRAP = Alignment(wrap_text=True)
 HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
@@ -49,13 +49,15 @@ def format_sheet(ws, layout: SheetLayout) -> None:
 
 def _table(ws, layout: SheetLayout) -> None:
     """One table over header and data: an earlier one at A1 is fitted, never doubled."""
+    for table in list(ws.tables.values()):  # (TableList.items() gives refs, not tables)
+        if table.displayName == table_base_name(layout.name) or (
+            layout.table and table.ref.split(":")[0] == "A1"
+        ):
+            del ws.tables[table.displayName]
     if not layout.table:
         return
     ref = f"A1:{get_column_letter(len(layout.columns))}{layout.rows + 1}"
     ws.auto_filter.ref = None  # a table brings its own filter; two would corrupt the sheet
-    for table in list(ws.tables.values()):  # (TableList.items() gives refs, not tables)
-        if table.ref.split(":")[0] == "A1":
-            del ws.tables[table.displayName]
     style = TableStyleInfo(name=TABLE_STYLE.replace(" ", ""), showRowStripes=True)
     ws.add_table(Table(displayName=layout.table, ref=ref, tableStyleInfo=style))
 

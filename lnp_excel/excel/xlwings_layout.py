@@ -5,7 +5,7 @@ API: it goes through Excel's object model (``sheet.api.PageSetup``) on Windows."
 
 from __future__ import annotations
 
-from lnp_excel.io.sheet_layout import TABLE_STYLE, SheetLayout
+from lnp_excel.io.sheet_layout import TABLE_STYLE, SheetLayout, table_base_name
 
 CHART_TYPES = {"column": "column_clustered", "bar": "bar_clustered", "pie": "pie", "line": "line"}
 CHART_SIZE = (480, 288)  # points: the size XlsxWriter gives a chart
@@ -39,7 +39,10 @@ def format_sheet(ws, layout: SheetLayout) -> None:
 
 def _table(ws, layout: SheetLayout) -> None:
     """One table over header and data: the table of an earlier click is resized."""
-    if not layout.table:
+    if not layout.table:  # an emptied sheet: its table goes (the agent's tables stay)
+        for table in list(ws.tables):
+            if table.name == table_base_name(layout.name):
+                table.delete()
         return
     area = ws.range((1, 1), (layout.rows + 1, len(layout.columns)))
     for table in ws.tables:

@@ -105,6 +105,10 @@ class FakeTable:
 
     def __init__(self, source: FakeRange, name: str, table_style_name: str) -> None:
         self.name, self.range, self.table_style_name = name, source, table_style_name
+        self.tables: FakeTables | None = None
+
+    def delete(self) -> None:
+        self.tables.remove(self)
 
     def resize(self, source: FakeRange) -> None:
         self.range = source
@@ -115,6 +119,7 @@ class FakeTables(list):
         if any(t.name == name for t in self):
             raise ValueError(f"a table named {name} exists")  # Excel refuses a second one
         table = FakeTable(source, name, table_style_name)
+        table.tables = self
         self.append(table)
         return table
 

@@ -160,3 +160,12 @@ def test_pressing_plan_twice_keeps_one_table_and_one_chart(built: dict[str, Path
     assert fake.app.alerts == []
     assert len(fake.sheets["Summary"].charts) == 1
     assert all(len(fake.sheets[name].tables) == 1 for name in SHEETS)
+
+
+def test_clear_outputs_removes_their_tables_and_chart(built: dict[str, Path]) -> None:
+    fake = FakeBook.from_openpyxl(built["Port_Planner"])
+    run("plan", book=fake)
+    run("clear", book=fake)
+    assert fake.app.alerts == []
+    assert not fake.sheets["Summary"].charts
+    assert all(not fake.sheets[name].tables for name in SHEETS)

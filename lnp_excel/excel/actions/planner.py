@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.numbers import normalized_table
 from lnp_excel.core.plan import plan_ports
@@ -18,7 +20,7 @@ from lnp_excel.excel.actions.common import (
 from lnp_excel.excel.actions.output_sheets import write_sheet
 from lnp_excel.excel.book import Book
 from lnp_excel.io.plan_report import STATUS_FILLS, export_requests, plan_sheets
-from lnp_excel.io.sheet_layout import SheetSpec
+from lnp_excel.io.sheet_layout import SheetSpec, sheet_layout
 
 INPUT = "Input"
 OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary")
@@ -46,6 +48,7 @@ def clear(book: Book) -> str:
     cleared = [name for name in OUTPUT_SHEETS if name in book.sheet_names()]
     for name in cleared:
         book.write(name, [], header=False)
+        book.format_sheet(name, sheet_layout(SheetSpec(name, pd.DataFrame())))  # no table, chart
     return f"Cleared {len(cleared)} output sheets"
 
 
