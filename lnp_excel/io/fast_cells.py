@@ -127,15 +127,15 @@ def _with_rows(xml: str, frame: pd.DataFrame) -> str:
     }
     rows = len(frame)
     numbers = np.arange(2, rows + 2).astype(str).astype(object)
-    cells = np.full(rows, "", dtype=object)
-    for position in range(frame.shape[1]):
-        letter = column_letter(position + 1)
-        style = styles.get(position + 1)
-        cells = cells + _column_cells(frame.iloc[:, position], letter, numbers, style)
+    columns = [
+        _column_cells(frame.iloc[:, i], column_letter(i + 1), numbers, styles.get(i + 1)).tolist()
+        for i in range(frame.shape[1])
+    ]
+    cells = list(map("".join, zip(*columns, strict=True))) if columns else [""] * rows
     start = xml.index("<sheetData")
     end = xml.index("</sheetData>") if "</sheetData>" in xml else -1
     existing = {} if end < 0 else _rows(xml[xml.index(">", start) + 1 : end])
-    body = '<row r="' + numbers + '">' + cells + "</row>"
+    body = [f'<row r="{n}">{c}</row>' for n, c in zip(numbers.tolist(), cells, strict=True)]
     for number, (attributes, content) in existing.items():
         if 2 <= number <= rows + 1:  # a row height, notes beside the table: kept
             index = number - 2
@@ -263,7 +263,10 @@ def _texts(values: np.ndarray, start: str, numbers, attributes: str) -> np.ndarr
         body = np.where(spaced, ' xml:space="preserve">', ">").astype(object) + body
     else:
         middle += ">"
-    out[present] = start + numbers[present] + middle + body + "</t></is></c>"
+    out[present] = [
+        f"{start}{n}{middle}{t}</t></is></c>"
+        for n, t in zip(numbers[present].tolist(), body.tolist(), strict=True)
+    ]
     return out
 
 
