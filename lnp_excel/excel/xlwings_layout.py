@@ -53,10 +53,12 @@ def _table(ws, layout: SheetLayout) -> None:
 
 
 def _chart(ws, layout: SheetLayout) -> None:
-    """The chart of an earlier click is replaced, never stacked."""
+    """The chart of an earlier click is replaced, never stacked; an agent's own charts
+    (other names) stay."""
     spec = layout.chart
+    name = chart_name(layout.name)
     for chart in list(ws.charts):
-        if spec is None or chart.name == spec.title:
+        if chart.name == name:
             chart.delete()
     if spec is None:
         return
@@ -71,10 +73,15 @@ def _chart(ws, layout: SheetLayout) -> None:
         chart_type=CHART_TYPES[spec.kind],
         source=source,
         plot_by="columns",
-        name=spec.title,
+        name=name,
         anchor=ws.range((row + 1, column + 1)),
     )
     chart.title = spec.title
+
+
+def chart_name(sheet: str) -> str:
+    """The name of the chart a button draws on ``sheet`` (its title is the spec's)."""
+    return f"LNP {sheet} chart"
 
 
 def _print_setup(ws) -> None:

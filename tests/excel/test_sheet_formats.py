@@ -150,7 +150,7 @@ def test_button_in_excel_looks_like_the_cli_workbook(three_ways) -> None:
     assert excel == expected
     (chart,) = fake.sheets["Summary"].charts
     assert chart.title == "Numbers by path and carrier"
-    assert chart.chart_type == "column_clustered"
+    assert chart.chart_type == "column_clustered" and chart.name == "LNP Summary chart"
 
 
 def test_pressing_plan_twice_keeps_one_table_and_one_chart(built: dict[str, Path]) -> None:
@@ -165,7 +165,8 @@ def test_pressing_plan_twice_keeps_one_table_and_one_chart(built: dict[str, Path
 def test_clear_outputs_removes_their_tables_and_chart(built: dict[str, Path]) -> None:
     fake = FakeBook.from_openpyxl(built["Port_Planner"])
     run("plan", book=fake)
+    fake.sheets["Summary"].charts.add(name="Agent's own chart")
     run("clear", book=fake)
     assert fake.app.alerts == []
-    assert not fake.sheets["Summary"].charts
+    assert [c.name for c in fake.sheets["Summary"].charts] == ["Agent's own chart"]
     assert all(not fake.sheets[name].tables for name in SHEETS)
