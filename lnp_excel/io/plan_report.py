@@ -74,7 +74,7 @@ def numbers_sheet(plan: Plan) -> SheetSpec:
     """One row per input row, in input order, with its request or its reason."""
     frame = plan.numbers.reset_index(names="row")[list(NUMBER_HEADERS)]
     frame = frame.rename(columns=NUMBER_HEADERS)
-    return SheetSpec("Numbers", frame, highlight=_status_fills(frame["Status"]))
+    return SheetSpec("Numbers", frame, value_fills={"Status": STATUS_FILLS})
 
 
 def exceptions_sheet(plan: Plan) -> SheetSpec:
@@ -82,7 +82,7 @@ def exceptions_sheet(plan: Plan) -> SheetSpec:
     rows = plan.exceptions.reset_index(names="row")[list(EXCEPTION_HEADERS)]
     frame = rows.rename(columns=EXCEPTION_HEADERS)
     notes = () if len(frame) else ("No exceptions: every number is in a request.",)
-    return SheetSpec("Exceptions", frame, highlight=_status_fills(frame["Status"]), notes=notes)
+    return SheetSpec("Exceptions", frame, value_fills={"Status": STATUS_FILLS}, notes=notes)
 
 
 def checklist_sheet(plan: Plan) -> SheetSpec:
@@ -162,11 +162,3 @@ def export_requests(
         target = folder / f"{safe_filename(request_id, fallback='request')}.csv"
         written.append(write_csv(frame, target, protect=protect))
     return written
-
-
-def _status_fills(status: pd.Series) -> dict[tuple[int, str], str]:
-    values = status.astype(str).to_numpy()
-    fills: dict[tuple[int, str], str] = {}
-    for name, colour in STATUS_FILLS.items():
-        fills.update({(int(i), "Status"): colour for i in (values == name).nonzero()[0]})
-    return fills
