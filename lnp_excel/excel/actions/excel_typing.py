@@ -16,11 +16,11 @@ import pandas as pd
 
 from lnp_excel.core.changes import changes_where, concat_changes
 from lnp_excel.core.columns import BTN_ALIASES, COUNTRY_ALIASES, NUMBER_ALIASES, find_column
+from lnp_excel.core.csr.address_write import ZIP_ALIASES
 from lnp_excel.core.csr.common import countries
 from lnp_excel.core.settings import Settings
 
 RULE = "X1"
-ZIP_ALIASES = ("Zip", "Zip Code", "ZIP", "Postal Code", "Postcode", "Post Code")
 _US = {"US", ""}  # a blank country that the number cannot tell either is read as US (C3)
 
 
