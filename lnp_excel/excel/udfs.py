@@ -24,11 +24,10 @@ from lnp_excel.core.csr.escalation import escalation_answer
 from lnp_excel.core.csr.pin import is_pin_carrier
 from lnp_excel.core.numbers import normalize_numbers
 from lnp_excel.core.plan import plan_ports
+from lnp_excel.core.plan.paths import PATHS as PATH_NAMES
 from lnp_excel.core.plan.requests import carrier_key, route
 from lnp_excel.core.plan.terms import costs, path_terms
 from lnp_excel.core.settings import Settings
-
-PATH_NAMES = ("Self-Service", "Managed", "Custom")
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from lnp_excel.core.plan import Plan
-from lnp_excel.core.plan.requests import PATHS, SELF_SERVICE
+from lnp_excel.core.plan.paths import PATHS, SELF_SERVICE
 from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, write_workbook
 from lnp_excel.io.writers import safe_filename, write_csv
 

@@ -13,12 +13,8 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.calendar import add_business_days
-from lnp_excel.core.plan.requests import (
-    CUSTOM,
-    MANAGED,
-    SELF_SERVICE,
-    Carriers,
-)
+from lnp_excel.core.plan.paths import CUSTOM, MANAGED, SELF_SERVICE
+from lnp_excel.core.plan.requests import Carriers
 from lnp_excel.core.plan.summary import by_path
 from lnp_excel.core.settings import Settings
 

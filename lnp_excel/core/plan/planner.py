@@ -25,9 +25,9 @@ from lnp_excel.core.errors import InputError
 from lnp_excel.core.numbers.engine import OK, STATUSES, normalize_with_keys
 from lnp_excel.core.plan.checklist import checklist
 from lnp_excel.core.plan.inputs import as_date, find_columns
+from lnp_excel.core.plan.paths import PATHS, PortPath
 from lnp_excel.core.plan.requests import (
     KINDS,
-    PATHS,
     carrier_key,
     group_requests,
     kinds_of,
@@ -45,7 +45,15 @@ from lnp_excel.core.plan.tables import (
 from lnp_excel.core.plan.terms import path_terms
 from lnp_excel.core.settings import DEFAULT_SETTINGS, Settings
 
-__all__ = ["NUMBER_COLUMNS", "PATHS", "REQUEST_COLUMNS", "Plan", "carrier_key", "plan_ports"]
+__all__ = [
+    "NUMBER_COLUMNS",
+    "PATHS",
+    "REQUEST_COLUMNS",
+    "Plan",
+    "PortPath",
+    "carrier_key",
+    "plan_ports",
+]
 
 Progress = Callable[[float, str], None]
 

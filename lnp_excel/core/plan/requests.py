@@ -30,17 +30,14 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.errors import EXCEL_ERRORS
+from lnp_excel.core.plan.paths import NO_PATH, PortPath
 from lnp_excel.core.settings import Settings
 
-SELF_SERVICE, MANAGED, CUSTOM = "Self-Service", "Managed", "Custom"
-PATHS: tuple[str, ...] = (SELF_SERVICE, MANAGED, CUSTOM)
-PATH_PREFIX = {SELF_SERVICE: "SS", MANAGED: "MG", CUSTOM: "CU"}
 LOCAL, TOLL_FREE = "local", "toll-free"
 KINDS: tuple[str, ...] = (LOCAL, TOLL_FREE)
 UNKNOWN_CARRIER_ID = "UNKNOWN"
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
-_NO_PATH = -1
 
 
 def carrier_key(name: object) -> str:
@@ -115,8 +112,10 @@ def route(
     in_mg = _any_equal(region, settings.managed_regions, equal)
     if not settings.self_service_toll_free:
         in_ss &= kind != 1
-    path = np.where(in_ss, 0, np.where(in_mg, 1, 2)).astype(np.int64)
-    path[~planned] = _NO_PATH
+    path = np.where(
+        in_ss, PortPath.SELF_SERVICE, np.where(in_mg, PortPath.MANAGED, PortPath.CUSTOM)
+    ).astype(np.int64)
+    path[~planned] = NO_PATH
     return path
 
 
@@ -182,7 +181,7 @@ def group_requests(
     n_car = len(carriers.keys) + 1
 
     p, k = path[rows], kind[rows]
-    ss = p == 0
+    ss = p == PortPath.SELF_SERVICE
     npa_codes = np.asarray(npa.codes, dtype=np.int64)[rows]
     car_codes = carriers.codes[rows]
     car_rank = np.append(carriers.rank, n_car - 1)[car_codes]  # code -1 (unknown) last
@@ -199,7 +198,7 @@ def group_requests(
     position = np.arange(len(g)) - np.repeat(starts, np.diff(np.append(starts, len(g))))
     limit = max(1, int(settings.self_service_max_numbers))
     sorted_rows = rows[order]
-    self_service = p[order] == 0
+    self_service = p[order] == PortPath.SELF_SERVICE
     piece = np.where(self_service, position // limit, 0)
     new_request = new_group.copy()
     new_request[1:] |= piece[1:] != piece[:-1]
@@ -210,8 +209,8 @@ def group_requests(
     heads = order[first]  # the first row of each request, as a position in ``rows``
     req_path = p[heads]
     req_kind = k[heads]
-    req_npa = np.where(req_path == 0, npa_codes[heads], 0)
-    req_car = np.where(req_path == 0, car_codes[heads], -1)
+    req_npa = np.where(req_path == PortPath.SELF_SERVICE, npa_codes[heads], 0)
+    req_car = np.where(req_path == PortPath.SELF_SERVICE, car_codes[heads], -1)
     ids = _request_ids(
         req_path,
         req_kind,
@@ -299,17 +298,17 @@ def _request_ids(
     tags = np.array(
         [key.upper()[:width] for key in carriers.keys] + [UNKNOWN_CARRIER_ID], dtype=object
     )
-    ss = path == 0
+    ss = path == PortPath.SELF_SERVICE
     # One f-string per request, each branch only for its own requests.
     stem = np.empty(len(path), dtype=object)
     chosen = np.flatnonzero(ss)
-    head = PATH_PREFIX[SELF_SERVICE]
+    head = PortPath.SELF_SERVICE.prefix
     stem[chosen] = [
         f"{head}-{npa}-{tag}"
         for npa, tag in zip(npa_nxx[chosen].tolist(), tags[carrier[chosen]].tolist(), strict=True)
     ]
     chosen = np.flatnonzero(~ss)
-    prefixes = [PATH_PREFIX[name] for name in PATHS]
+    prefixes = [p.prefix for p in PortPath]
     kind_tags = ("LOCAL", "TOLLFREE")
     stem[chosen] = [
         f"{prefixes[p]}-{kind_tags[k]}"

@@ -15,7 +15,8 @@ import pandas as pd
 
 from lnp_excel.core.numbers.engine import text_array
 from lnp_excel.core.plan.checklist import MAX_IDS_LISTED
-from lnp_excel.core.plan.requests import KINDS, MANAGED, PATHS, Carriers, Grouping
+from lnp_excel.core.plan.paths import PATHS, PortPath
+from lnp_excel.core.plan.requests import KINDS, Carriers, Grouping
 from lnp_excel.core.plan.terms import (
     CONSIDER_CUSTOM_NOTE,
     CUSTOM_NOTE,
@@ -101,10 +102,10 @@ def carrier_requests(
     orders mix carriers, so only their rows are scanned.
     """
     requests = len(grouping.ids)
-    ss = grouping.path == 0
+    ss = grouping.path == PortPath.SELF_SERVICE
     pair_car = [grouping.carrier[ss]]
     pair_req = [np.flatnonzero(ss)]
-    mixed = np.flatnonzero(path > 0)
+    mixed = np.flatnonzero(path > PortPath.SELF_SERVICE)  # Managed and Custom
     if len(mixed):
         pairs = np.unique((carriers.codes[mixed] + 1) * requests + grouping.row_request[mixed])
         pair_car.append(pairs // requests - 1)
@@ -124,7 +125,7 @@ def carrier_requests(
                 [grouping.ids[i] for i in chosen[:MAX_IDS_LISTED].tolist()],
             )
     names: dict[int, list[str]] = {}
-    mixed_pairs = (grouping.path[req] > 0) & (car >= 0)
+    mixed_pairs = (grouping.path[req] > PortPath.SELF_SERVICE) & (car >= 0)
     for code, index in zip(car[mixed_pairs].tolist(), req[mixed_pairs].tolist(), strict=True):
         names.setdefault(index, []).append(carriers.names[code])
     return by_carrier, {index: "; ".join(found) for index, found in names.items()}
@@ -147,7 +148,7 @@ def requests_frame(
     count = grouping.count
     n = len(req_path)
     path_names = np.array(PATHS, dtype=object)[req_path]
-    ss = req_path == 0
+    ss = req_path == PortPath.SELF_SERVICE
     npa_text = np.asarray(npa.categories, dtype=object)[grouping.npa_code] if n else np.array([])
     npa_text = np.where(ss, npa_text, "")
     carrier = np.array(["", *carriers.names], dtype=object)[grouping.carrier + 1]
@@ -194,11 +195,11 @@ def requests_frame(
             for lo, hi in zip(exp_low[expedite], exp_high[expedite], strict=True)
         ]
         append_note(notes, expedite, texts)
-    managed = req_path == PATHS.index(MANAGED)
+    managed = req_path == PortPath.MANAGED
     managed_total = int(count[managed].sum())
     if managed_total >= settings.custom_suggest_from:
         append_note(notes, managed, CONSIDER_CUSTOM_NOTE.format(count=f"{managed_total:,}"))
-    append_note(notes, req_path == 2, CUSTOM_NOTE)
+    append_note(notes, req_path == PortPath.CUSTOM, CUSTOM_NOTE)
     append_note(
         notes,
         warnings > 0,
