@@ -102,7 +102,8 @@ def _carrier_lines(
     carriers: Carriers,
     carrier_requests: Mapping[int, tuple[int, Sequence[str]]],
 ) -> list[tuple[str, str, str]]:
-    """P10: one CSR line per losing carrier, with its numbers and requests; P3 for unknown."""
+    """P10: one CSR line per losing carrier, with its numbers and requests; P3 for unknown;
+    P3b: wireless carriers' account number and PIN, names that look like a listed one."""
     planned = numbers_path >= 0
     per_code = np.bincount(carriers.codes[planned] + 1, minlength=len(carriers.keys) + 1)
     lines = []
@@ -110,13 +111,28 @@ def _carrier_lines(
         count = int(per_code[code + 1])
         if count:
             ids = carrier_requests.get(code, (0, ()))
-            lines.append(
-                (
-                    f"CSR from {carriers.names[code]}",
-                    f"{_plural(count, 'number')} in {_ids(ids)}",
-                    "P10",
+            name = carriers.names[code]
+            lines.append((f"CSR from {name}", f"{_plural(count, 'number')} in {_ids(ids)}", "P10"))
+            if carriers.wireless[code]:
+                lines.append(
+                    (
+                        f"Account number and transfer PIN: {name}",
+                        f"{_plural(count, 'wireless number')} ({_ids(ids)}): ask the customer "
+                        f"for the {name} account number and the transfer PIN (port-out PIN) "
+                        "before submitting",
+                        "P3b",
+                    )
                 )
-            )
+            if carriers.suggestions[code]:
+                lines.append(
+                    (
+                        f"Carrier name to confirm: {name}",
+                        f"{name} looks like {carriers.suggestions[code]}: add it as an alias? "
+                        "Add it to the Carrier Directory and plan again, or keep it apart "
+                        "knowingly",
+                        "P3b",
+                    )
+                )
     unknown = int(per_code[0])
     if unknown:
         lines.append(

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from lnp_excel.core.carriers import CarrierDirectory
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.numbers.engine import OK, STATUSES, normalize_with_keys
 from lnp_excel.core.plan.checklist import checklist
@@ -111,6 +112,7 @@ def plan_ports(
     settings: Settings | None = None,
     number_column: str | None = None,
     carrier_column: str | None = None,
+    carrier_directory: CarrierDirectory | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> Plan:
@@ -121,6 +123,7 @@ def plan_ports(
     CARRIER_ALIASES) unless named; a Series is a list of numbers without carriers. Its
     index should be the row numbers the user sees. ``submit_date`` defaults to ``today``
     (itself defaulting to the clock); ``licenses`` is {"local": n, "toll-free": m}.
+    ``carrier_directory`` merges carrier spellings (P3b; default: the shipped one).
     Bad input raises InputError naming the column.
     """
     settings = settings or DEFAULT_SETTINGS
@@ -144,7 +147,7 @@ def plan_ports(
     tally = np.bincount(status_code, minlength=len(STATUSES)).tolist()
     statuses = dict(zip(STATUSES, tally, strict=True))
     kind = kinds_of(verdicts["type"].to_numpy(dtype=object))
-    carriers = read_carriers(carriers_in, count, settings)
+    carriers = read_carriers(carriers_in, count, settings, carrier_directory)
     path = route(verdicts["region"].to_numpy(dtype=object), kind, ok, settings)
     npa = verdicts["npa_nxx"].array
     if not isinstance(npa, pd.Categorical):

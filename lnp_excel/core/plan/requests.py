@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from lnp_excel.core.carriers import CarrierDirectory, default_directory, name_key
 from lnp_excel.core.errors import EXCEL_ERRORS
 from lnp_excel.core.plan.paths import NO_PATH, PortPath
 from lnp_excel.core.settings import Settings
@@ -50,11 +51,15 @@ def carrier_key(name: object) -> str:
 
 @dataclass(frozen=True)
 class Carriers:
-    """Per-row carrier codes (-1 = unknown) and, per code, its key and first spelling."""
+    """Per-row carrier codes (-1 = unknown) and, per code, its key, display name, whether
+    it is a wireless carrier of the directory, and the listed carrier an unlisted name
+    looks like ("" none) (P3, P3b)."""
 
     codes: np.ndarray
     keys: tuple[str, ...]
     names: tuple[str, ...]
+    wireless: tuple[bool, ...] = ()
+    suggestions: tuple[str, ...] = ()
 
     @property
     def rank(self) -> np.ndarray:
@@ -69,33 +74,53 @@ class Carriers:
         return pd.Categorical.from_codes(self.codes + 1, ["", *self.names])
 
 
-def read_carriers(values: pd.Series | None, count: int, settings: Settings) -> Carriers:
-    """Factorize the carrier column once, then key each distinct spelling (P3).
+def read_carriers(
+    values: pd.Series | None,
+    count: int,
+    settings: Settings,
+    directory: CarrierDirectory | None = None,
+) -> Carriers:
+    """Factorize the carrier column once, then match each distinct spelling (P3, P3b).
 
-    The display name of a carrier is its first spelling in input order, trimmed, with
-    inner runs of space collapsed. Blank cells, Excel error values (``#REF!``) and the
-    ``unknown_carrier_words`` ("N/A",
-    "unknown", "?") mean the carrier is not known: those numbers are planned apart.
+    A spelling the directory knows becomes its carrier, shown by the canonical name
+    ("AT&T Corp" -> "AT&T"); any other spelling is its own carrier, merged only with
+    spellings of the same ``name_key`` (case, punctuation, legal suffix) and shown by its
+    first spelling in input order, trimmed, inner space collapsed, with the directory's
+    suggestion when it looks like a listed carrier. Blank cells, Excel error values
+    (``#REF!``) and the ``unknown_carrier_words`` ("N/A", "unknown", "?") mean the
+    carrier is not known: those numbers are planned apart.
     """
     if values is None:
         return Carriers(np.full(count, -1, dtype=np.int64), (), ())
+    directory = directory if directory is not None else default_directory()
     raw_codes, distinct = pd.factorize(
         np.asarray(pd.Series(values).to_numpy(dtype=object)), use_na_sentinel=True
     )
     unknown = {carrier_key(word) for word in settings.unknown_carrier_words} | {""}
-    keys_of_distinct = [carrier_key(value) for value in distinct]
-    key_codes: dict[str, int] = {}
+    codes_of: dict[object, int] = {}  # entry index, or the name key of an unlisted name
     names: list[str] = []
+    wireless: list[bool] = []
+    suggestions: list[str] = []
     mapping = np.full(len(distinct) + 1, -1, dtype=np.int64)  # last slot: NaN sentinel
-    for position, (value, key) in enumerate(zip(distinct, keys_of_distinct, strict=True)):
-        if key in unknown or str(value).strip().upper() in EXCEL_ERRORS:
+    for position, value in enumerate(distinct):
+        if carrier_key(value) in unknown or str(value).strip().upper() in EXCEL_ERRORS:
             continue
-        if key not in key_codes:
-            key_codes[key] = len(names)
-            names.append(" ".join(str(value).split()))
-        mapping[position] = key_codes[key]
+        found = directory.match(value)
+        identity: object = found.entry if found.entry >= 0 else name_key(value)
+        if identity not in codes_of:
+            codes_of[identity] = len(names)
+            if found.entry >= 0:
+                entry = directory.entries[found.entry]
+                names.append(entry.name)
+                wireless.append(entry.wireless)
+            else:
+                names.append(" ".join(str(value).split()))
+                wireless.append(False)
+            suggestions.append(found.suggestion)
+        mapping[position] = codes_of[identity]
     codes = mapping[np.asarray(raw_codes, dtype=np.int64)]  # -1 indexes the sentinel slot
-    return Carriers(codes, tuple(key_codes), tuple(names))
+    keys = tuple(carrier_key(name) for name in names)
+    return Carriers(codes, keys, tuple(names), tuple(wireless), tuple(suggestions))
 
 
 def route(
@@ -326,9 +351,3 @@ def _request_ids(
     labels = np.array(["", *(f"-{n:02d}" for n in range(1, int(piece.max()) + 2))], object)
     ids = stem + labels[np.where(ss, piece + 1, 0)]
     return tuple(ids.tolist())
-
-
-def names_for(carrier_codes: Sequence[int], carriers: Carriers) -> list[str]:
-    """Display names for codes, "" for unknown."""
-    names = ("", *carriers.names)
-    return [names[code + 1] for code in carrier_codes]

@@ -21,8 +21,10 @@ from lnp_excel.core.plan.terms import (
     CONSIDER_CUSTOM_NOTE,
     CUSTOM_NOTE,
     EXPEDITE_NOTE,
+    LOOKS_LIKE_NOTE,
     SHORT_NOTICE_NOTE,
     UNKNOWN_CARRIER_NOTE,
+    WIRELESS_NOTE,
     PathTerms,
     append_note,
     costs,
@@ -170,6 +172,7 @@ def requests_frame(
     exp_low, exp_high = expedite_range(req_path, count, terms, settings)
     notes = np.full(n, "", dtype=object)
     append_note(notes, ss & (grouping.carrier < 0), UNKNOWN_CARRIER_NOTE)
+    _carrier_notes(notes, ss, grouping.carrier, carriers)
     mixed_unknown = ~ss & (unknown > 0)
     append_note(
         notes,
@@ -229,6 +232,23 @@ def requests_frame(
         copy=False,
     )
     return frame
+
+
+def _carrier_notes(
+    notes: np.ndarray, ss: np.ndarray, carrier: np.ndarray, carriers: Carriers
+) -> None:
+    """P3b on self-service requests: a name that looks like a listed carrier, wireless."""
+    texts = np.array(
+        [
+            LOOKS_LIKE_NOTE.format(name=name, carrier=like) if like else ""
+            for name, like in zip(carriers.names, carriers.suggestions, strict=True)
+        ]
+        + [""],
+        dtype=object,
+    )[carrier]
+    append_note(notes, ss & (texts != ""), texts)
+    wireless = np.array([*carriers.wireless, False], dtype=bool)[carrier]
+    append_note(notes, ss & wireless, WIRELESS_NOTE)
 
 
 def _counted(counts: np.ndarray, mask: np.ndarray, template: str) -> np.ndarray:

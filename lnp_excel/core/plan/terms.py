@@ -16,6 +16,11 @@ from lnp_excel.core.plan.paths import CUSTOM, MANAGED, PATHS, SELF_SERVICE, Port
 from lnp_excel.core.settings import Settings
 
 UNKNOWN_CARRIER_NOTE = "carrier unknown: confirm from the CSR before submitting"
+LOOKS_LIKE_NOTE = (
+    "{name} looks like {carrier}: add it as an alias? (Carrier Directory; planned apart "
+    "until then, P3b)"
+)
+WIRELESS_NOTE = "wireless: the account number and transfer PIN are needed (P3b)"
 SHORT_NOTICE_NOTE = (
     "requested date within {days} days of submission: the port date may be confirmed "
     "only the night before (P7)"
