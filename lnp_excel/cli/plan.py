@@ -15,13 +15,15 @@ from lnp_excel.cli.common import default_output, pick_column, progress_bar
 from lnp_excel.core.columns import CARRIER_ALIASES, NUMBER_ALIASES
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.plan import Plan, plan_ports
-from lnp_excel.io.plan_report import export_requests, write_plan
+from lnp_excel.io.carrier_directory import read_carrier_directory
+from lnp_excel.io.plan_report import NOT_READY, export_requests, write_plan
 from lnp_excel.io.tables import read_table
 
 EXAMPLE = """examples:
   lnp-excel plan samples/customer_numbers.csv -o plan.xlsx
   lnp-excel plan customer.xlsx --sheet DIDs --submit-date 2025-03-03 \\
       --requested-date 2025-03-20 --local-licenses 250 --tollfree-licenses 5 --export-dir requests/
+  lnp-excel plan customer.csv --carrier-directory my_carriers.csv --export-dir requests/
 """
 
 
@@ -59,6 +61,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sheet", help="workbook sheet to read (default: found by header)")
     parser.add_argument("--number-column", help="the number column (default: found by name)")
     parser.add_argument("--carrier-column", help="the carrier column (default: found by name)")
+    parser.add_argument(
+        "--carrier-directory",
+        type=Path,
+        metavar="FILE",
+        help="your carriers (.csv/.xlsx: Carrier, Aliases, Wireless), added to the shipped "
+        "directory (P3b)",
+    )
     parser.add_argument("--overwrite", action="store_true", help="allow writing over the input")
 
 
@@ -83,6 +92,7 @@ def _run(args: argparse.Namespace) -> int:
         table, args.carrier_column, CARRIER_ALIASES, role="carrier", required=False
     )
     licenses = {"local": args.local_licenses, "toll-free": args.tollfree_licenses}
+    directory = read_carrier_directory(getattr(args, "carrier_directory", None))
     try:
         plan = plan_ports(
             table.frame,
@@ -91,6 +101,7 @@ def _run(args: argparse.Namespace) -> int:
             licenses=licenses if any(v is not None for v in licenses.values()) else None,
             number_column=str(number),
             carrier_column=None if carrier is None else str(carrier),
+            carrier_directory=directory,
             progress=progress_bar(),
         )
     except InputError as error:
@@ -143,7 +154,13 @@ def _report(
         print(f"license shortfall: {row.shortfall:,} {row.license} ({row.type})")
     print(f"wrote {written}")
     if export_dir is not None:
-        print(f"wrote {_plural(len(exports), 'request CSV')} to {export_dir}")
+        apart = sum(path.parent.name == NOT_READY for path in exports)
+        held = (
+            f" ({apart:,} not ready, carrier unknown: in {Path(export_dir) / NOT_READY})"
+            if apart
+            else ""
+        )
+        print(f"wrote {_plural(len(exports), 'request CSV')} to {export_dir}{held}")
 
 
 def _plural(count: int, word: str) -> str:

@@ -19,14 +19,16 @@ import pytest
 
 from lnp_excel.cli import plan as plan_cli
 from lnp_excel.core.plan import plan_ports
+from lnp_excel.io.plan_report import EXPORT_HEADERS
 from lnp_excel.io.tables import read_table
 
 ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "samples" / "customer_numbers.csv"
 DATA = ROOT / "tests" / "data" / "plan"
 SHEETS = ["Summary", "Requests", "Numbers", "Exceptions", "Checklist", "Settings"]
-NUMBER_COLUMNS = ["Row", "Input", "Number", "Region", "Type", "NPA-NXX", "Carrier", "Request"]
-NUMBER_COLUMNS += ["Path", "Status", "Reason"]
+# P3c: every column of the list as given, then the plan's own columns.
+NUMBER_COLUMNS = ["Row", "Phone Number", "Current Carrier", "Location", "Number", "Extension"]
+NUMBER_COLUMNS += ["Region", "Type", "NPA-NXX", "Carrier", "Request", "Path", "Status", "Reason"]
 REQUEST_COLUMNS = ["Request", "Path", "NPA-NXX", "Carrier", "Type", "Count", "Cost"]
 REQUEST_COLUMNS += ["Earliest Date", "Latest Date", "Port Window"]
 
@@ -98,7 +100,7 @@ def test_numbers_sheet_has_one_row_per_input_row_in_order(
     assert [r["Row"] for r in rows] == list(data)  # Excel's row numbers, title rows skipped
     for row in rows:
         source = data[row["Row"]]
-        assert (row["Input"] or "") == source[0]
+        assert [row["Phone Number"] or "", row["Location"] or ""] == [source[0], source[2]]
         if row["Status"] == "ok":
             assert row["Request"] and row["Path"] in {"Self-Service", "Managed", "Custom"}
         else:
@@ -165,19 +167,26 @@ def test_exceptions_checklist_and_summary(sample_plan: tuple[Path, Path, str]) -
 def test_exports_one_upload_ready_csv_per_self_service_request(
     sample_plan: tuple[Path, Path, str],
 ) -> None:
+    """P3c: one file per self-service request with the port form's columns; requests
+    with an unknown carrier go to not_ready/, so uploading the folder skips them."""
     output, exports, printed = sample_plan
     requests = [r for r in rows_of(output, "Requests") if r["Path"] == "Self-Service"]
     files = sorted(exports.glob("*.csv"))
-    assert [f.stem for f in files] == sorted(r["Request"] for r in requests)
+    held = sorted((exports / "not_ready").glob("*.csv"))
+    unknown = sorted(r["Request"] for r in requests if "carrier unknown" in (r["Notes"] or ""))
+    assert unknown and [f.stem for f in held] == unknown
+    assert sorted(f.stem for f in files + held) == sorted(r["Request"] for r in requests)
     numbers = rows_of(output, "Numbers")
-    for path in files:
+    for path in files + held:
         raw = path.read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
-        lines = raw.decode("utf-8-sig").splitlines()
-        assert lines[0] == "Phone Number"
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            lines = list(csv.reader(fh))
+        assert lines[0] == list(EXPORT_HEADERS.values())
         expected = sorted(n["Number"] for n in numbers if n["Request"] == path.stem)
-        assert lines[1:] == expected and len(lines) - 1 <= 50
-    assert f"wrote {len(files)} request CSVs to {exports}" in printed
+        assert [line[0] for line in lines[1:]] == expected and len(lines) - 1 <= 50
+    assert f"wrote {len(files) + len(held)} request CSVs to {exports}" in printed
+    assert f"({len(held)} not ready, carrier unknown" in printed
 
 
 def test_workbook_with_title_rows_floats_and_a_notes_sheet(tmp_path: Path) -> None:

@@ -186,12 +186,16 @@ def group_requests(
     carriers: Carriers,
     sort_key: np.ndarray,
     settings: Settings,
+    account: np.ndarray | None = None,
 ) -> Grouping:
-    """P1-P3: the fewest requests: ceil(n/50) per (NPA-NXX, carrier, type) self-service group.
+    """P1-P3a: the fewest requests: ceil(n/50) per (NPA-NXX, carrier, account, type)
+    self-service group.
 
-    Self-service rows are keyed by (NPA-NXX rank, carrier rank, type); Managed and Custom
-    rows by type only. One sort orders the rows, group starts come from the sorted
-    keys, and a row's piece is its position in its group // max numbers (P1).
+    Self-service rows are keyed by (NPA-NXX rank, carrier rank, account rank, type), where
+    ``account`` is each row's account rank (P3a: BTN, account number and service address;
+    None when the list has none); Managed and Custom rows by type only. One sort orders
+    the rows, group starts come from the sorted keys, and a row's piece is its position
+    in its group // max numbers (P1).
     """
     rows = np.flatnonzero(path >= 0)
     row_request = np.full(len(path), -1, dtype=np.int64)
@@ -212,7 +216,9 @@ def group_requests(
     car_rank = np.append(carriers.rank, n_car - 1)[car_codes]  # code -1 (unknown) last
     a = np.where(ss, npa_rank[npa_codes], 0)
     c = np.where(ss, car_rank, 0)
-    group = ((p * n_npa + a) * n_car + c) * 2 + k
+    n_acc = 1 if account is None or not len(account) else int(account.max()) + 1
+    b = np.where(ss, account[rows], 0) if n_acc > 1 else 0
+    group = (((p * n_npa + a) * n_car + c) * n_acc + b) * 2 + k
 
     order = _grouped_order(group, sort_key[rows], ss, npa_codes, n_npa)
     g = group[order]
