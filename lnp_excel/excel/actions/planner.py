@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from lnp_excel.core.carriers import CarrierDirectory, directory_from_table
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.numbers import normalized_table
 from lnp_excel.core.plan import plan_ports
@@ -23,6 +24,7 @@ from lnp_excel.excel.book import Book
 from lnp_excel.io.plan_report import export_requests, plan_sheets
 
 INPUT = "Input"
+DIRECTORY = "Carrier Directory"
 OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary")
 
 
@@ -59,6 +61,7 @@ def _plan(book: Book):
         "local": as_count(extra.get("Local Licenses"), "Local Licenses"),
         "toll-free": as_count(extra.get("Toll-Free Licenses"), "Toll-Free Licenses"),
     }
+    directory = _carrier_directory(book)
     with on_sheet(INPUT):
         return plan_ports(
             source.frame,
@@ -66,8 +69,17 @@ def _plan(book: Book):
             requested_date=as_date(extra.get("Requested Date"), "Requested Date"),
             licenses={k: v for k, v in licenses.items() if v is not None} or None,
             settings=settings,
+            carrier_directory=directory,
             progress=progress_on(book),
         )
+
+
+def _carrier_directory(book: Book) -> CarrierDirectory | None:
+    """The workbook's Carrier Directory sheet (P3b), the whole directory when present."""
+    if DIRECTORY not in book.sheet_names():
+        return None
+    with on_sheet(DIRECTORY):
+        return directory_from_table(read_table(book, DIRECTORY, (("Carrier",),)).frame)
 
 
 @action("plan", "Plan requests", PLANNER)
