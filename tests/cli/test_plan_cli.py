@@ -342,3 +342,27 @@ def test_xlsm_input_and_the_python_api_on_a_source_table(tmp_path: Path) -> None
     assert result.numbers.index[0] == 4  # the row Excel shows under two title rows
     assert result.number_column == "Number to Port"
     assert result.carrier_column == "Losing Carrier"
+
+
+def test_carrier_directory_option_adds_the_agents_aliases(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """P3b: --carrier-directory extends the shipped directory: "ATT Corp" joins AT&T once
+    the agent adds it as an alias; a bad file exits 2 naming the file and row."""
+    source = tmp_path / "list.csv"
+    source.write_text(
+        "Phone Number,Carrier\n212-736-1001,AT&T\n212-736-1002,ATT Corp\n", encoding="utf-8"
+    )
+    output = tmp_path / "plan.xlsx"
+    assert cli(str(source), "-o", str(output)) == 0
+    assert len(rows_of(output, "Requests")) == 2  # not merged silently
+    mine = tmp_path / "carriers.csv"
+    mine.write_text("Carrier,Aliases,Wireless\nAT&T,ATT Corp,no\n", encoding="utf-8")
+    assert cli(str(source), "-o", str(output), "--carrier-directory", str(mine)) == 0
+    (request,) = rows_of(output, "Requests")
+    assert (request["Carrier"], request["Count"]) == ("AT&T", 2)
+    mine.write_text("Carrier,Aliases,Wireless\nAT&T,ATT Corp,maybe\n", encoding="utf-8")
+    capsys.readouterr()
+    assert cli(str(source), "-o", str(output), "--carrier-directory", str(mine)) == 2
+    error = capsys.readouterr().err
+    assert "carriers.csv" in error and "row 2" in error and "yes or no" in error
