@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -234,16 +234,6 @@ class CarrierDirectory:
             added.append(entry)
         return CarrierDirectory([e for e in entries if e is not None] + added)
 
-    def table(self) -> pd.DataFrame:
-        """The directory as the sheet and the CSV show it (DIRECTORY_COLUMNS)."""
-        return pd.DataFrame(
-            [
-                (e.name, ALIAS_SEPARATOR.join(e.aliases), "yes" if e.wireless else "no")
-                for e in self.entries
-            ],
-            columns=list(DIRECTORY_COLUMNS),
-        )
-
 
 def directory_from_table(frame: pd.DataFrame) -> CarrierDirectory:
     """A directory from a table with Carrier, Aliases, Wireless columns (a sheet or a CSV).
@@ -322,12 +312,3 @@ def default_directory_table() -> pd.DataFrame:
 def default_directory() -> CarrierDirectory:
     """The shipped directory, built once per process."""
     return directory_from_table(default_directory_table())
-
-
-def wireless_names(directory: CarrierDirectory, names: Sequence[str]) -> list[bool]:
-    """Per display name: True when it is a wireless entry of ``directory``."""
-    out = []
-    for name in names:
-        found = directory.match(name).entry
-        out.append(found >= 0 and directory.entries[found].wireless)
-    return out

@@ -182,8 +182,9 @@ def _path_lines(
                 "Submit the self-service requests",
                 f"{_plural(ss_requests, 'request')} in Admin Console, one per row of the "
                 f"Requests sheet: at most {settings.self_service_max_numbers} numbers, one "
-                "NPA-NXX and one carrier each; local and toll-free apart",
-                "P1, P2, P3",
+                "NPA-NXX, one carrier and one account (BTN, account number, service address, "
+                "when the list gives them) each; local and toll-free apart",
+                "P1, P2, P3, P3a",
             )
         )
     mg_requests, mg_numbers, mg_cost = totals[MANAGED]

@@ -28,19 +28,9 @@ class PortPath(enum.IntEnum):
         """Request id prefix: SS-, MG-, CU-."""
         return _PREFIXES[self.value]
 
-    @classmethod
-    def named(cls, name: object) -> PortPath:
-        """The path a person typed ("self service", "MANAGED"); ValueError otherwise."""
-        text = str(name or "").strip().casefold().replace(" ", "-")
-        for path in cls:
-            if text == path.label.casefold():
-                return path
-        raise ValueError(f"unknown path '{name}': use Self-Service, Managed or Custom")
-
 
 _LABELS = ("Self-Service", "Managed", "Custom")
 _PREFIXES = ("SS", "MG", "CU")
 NO_PATH = -1  # a row in no request (invalid, duplicate, empty)
 PATHS: tuple[str, ...] = tuple(path.label for path in PortPath)
 SELF_SERVICE, MANAGED, CUSTOM = PATHS
-PATH_PREFIX = {path.label: path.prefix for path in PortPath}

@@ -99,8 +99,11 @@ def numbers_frame(
     count = len(path)
     none = pd.Categorical.from_codes(np.zeros(count, dtype=np.int8), [""])
     extension = verdicts.get("extension")
-    missing = accounts.missing.copy()
-    missing[path < 0] = ""  # only planned numbers go into a request
+    missing: object = none
+    if accounts.columns:
+        flagged = accounts.missing.copy()
+        flagged[path < 0] = ""  # only planned numbers go into a request
+        missing = text_array(flagged)
     fields = {
         name: text_array(values) if name in accounts.columns or _derived(name, accounts) else none
         for name, values in accounts.values.items()
@@ -121,7 +124,7 @@ def numbers_frame(
             "status": verdicts["status"].array,
             "reason": text_array(reason),
             "warning": verdicts["warning"].array,
-            "missing": text_array(missing) if accounts.columns else none,
+            "missing": missing,
             **fields,
         },
         columns=list(NUMBER_COLUMNS),
@@ -220,7 +223,10 @@ def requests_frame(
     notes = np.full(n, "", dtype=object)
     append_note(notes, ss & (grouping.carrier < 0), UNKNOWN_CARRIER_NOTE)
     _carrier_notes(notes, ss, grouping.carrier, carriers)
-    missing = np.bincount(grouping.row_request[planned & (accounts.missing != "")], minlength=n)
+    missing = np.zeros(n, dtype=np.int64)
+    if accounts.columns:
+        flagged = planned & (accounts.missing != "")
+        missing = np.bincount(grouping.row_request[flagged], minlength=n)
     if missing.any():
         named = [LABELS[f] for f in KEYED if f in accounts.columns or _derived(f, accounts)]
         what = " or ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
@@ -281,6 +287,8 @@ def requests_frame(
             "last_number": number[grouping.last_row] if n else [],
             **{
                 name: _request_values(accounts.values[name], grouping, ss)
+                if name in accounts.columns or _derived(name, accounts)
+                else np.full(n, "", dtype=object)
                 for name in ACCOUNT_FIELDS
             },
             "unknown_carrier": unknown,
