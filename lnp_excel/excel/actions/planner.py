@@ -21,7 +21,7 @@ from lnp_excel.excel.actions.common import (
     write_frame,
 )
 from lnp_excel.excel.book import Book
-from lnp_excel.io.plan_report import export_requests, plan_sheets
+from lnp_excel.io.plan_report import NOT_READY, export_requests, plan_sheets
 
 INPUT = "Input"
 DIRECTORY = "Carrier Directory"
@@ -115,4 +115,6 @@ def export(book: Book) -> str:
     """One upload-ready CSV per self-service request, in a folder beside the workbook."""
     folder = book.folder() / "port_requests"
     written = export_requests(_plan(book), folder)
-    return f"Exported {len(written):,} request files to {folder}"
+    held = sum(path.parent.name == NOT_READY for path in written)
+    apart = f" ({held:,} not ready, carrier unknown: in {NOT_READY})" if held else ""
+    return f"Exported {len(written):,} request files to {folder}{apart}"
