@@ -42,9 +42,43 @@ def page_starting_with(pdf: Path, text: str) -> int:
     raise SystemExit(f"no page of {pdf.name} starts with {text!r}")
 
 
+def document_picture(work: Path) -> None:
+    """Page 1 of a C9 Word document made from the sample CSR, as a customer sees it."""
+    samples = REPO / "samples" / "csr"
+    cli = [sys.executable, "-m", "lnp_excel.cli.main", "csr"]
+    subprocess.run(
+        [*cli, "fix", str(samples / "csr_export.csv"), "--customer", "Acme Dental",
+         "--port-orders", str(samples / "port_orders.csv"), "--billing-address",
+         "100 Congress Ave, Austin, TX 78701", "-o", str(work), "--no-review"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    subprocess.run(
+        [*cli, "doc", str(work / "8x8_Acme Dental_CSR.csv"), "-o", str(work / "docs")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    document = work / "docs" / "8x8_Acme Dental_CSR_Onvoy_ LLC.docx"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(work), str(document)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    pdf = work / f"{document.stem}.pdf"
+    subprocess.run(
+        ["pdftoppm", "-r", "110", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf),
+         str(work / "document")],
+        check=True,
+    )  # fmt: skip
+    page = Image.open(work / "document.png").convert("RGB")
+    ImageOps.expand(page, border=2, fill="#999999").save(
+        REPO / "docs" / "images" / "csr_document.png", optimize=True
+    )
+    print("wrote docs/images/csr_document.png")
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
+        document_picture(work)
         for name, action, heading, picture, share in SHOTS:
             book = work / f"{name}.xlsm"
             subprocess.run(

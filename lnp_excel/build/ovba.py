@@ -39,11 +39,18 @@ def _chunk_header(body_size: int, compressed: bool) -> bytes:
 
 
 def _compress_chunk(chunk: bytes) -> bytes:
-    """Compress one chunk; fall back to a raw chunk when the tokens would not fit (2.4.1.3.7)."""
+    """Compress one chunk; fall back to a raw chunk when the tokens would not fit (2.4.1.3.7).
+
+    A raw chunk (2.4.1.3.10) copies the chunk's bytes up to LastByte, the last byte of the
+    decompressed buffer: a short final chunk is NOT padded to 4096 bytes with zeros, since
+    every reader (oletools, the VBA editor) copies "4096 bytes or up to the end of the
+    container" and would append the padding to the module text. Its header still declares
+    the raw chunk size (4098) that readers require of a raw chunk.
+    """
     body = _token_sequences(chunk)
     if len(body) + 2 <= _MAX_CHUNK_BYTES:
         return _chunk_header(len(body), compressed=True) + body
-    return _chunk_header(CHUNK_SIZE, compressed=False) + chunk.ljust(CHUNK_SIZE, b"\x00")
+    return _chunk_header(CHUNK_SIZE, compressed=False) + chunk
 
 
 def _token_sequences(chunk: bytes) -> bytes:
@@ -132,11 +139,13 @@ def _decompress_chunk(data: bytes, pos: int, out: bytearray) -> int:
     if (header >> 12) & 0x7 != 0b011:
         raise ValueError(f"bad chunk signature at byte {pos}")
     end = pos + (header & 0x0FFF) + 3
+    if not header & 0x8000:  # raw (2.4.1.3.3): 4096 bytes, fewer only as the last chunk
+        if end != pos + _MAX_CHUNK_BYTES:
+            raise ValueError(f"raw chunk at byte {pos} does not declare 4096 bytes")
+        out += data[pos + 2 : pos + 2 + CHUNK_SIZE]
+        return min(end, len(data))
     if end > len(data):
         raise ValueError(f"chunk at byte {pos} runs past the end of the container")
-    if not header & 0x8000:
-        out += data[pos + 2 : pos + 2 + CHUNK_SIZE]
-        return pos + 2 + CHUNK_SIZE
     chunk_start = len(out)
     pos += 2
     while pos < end:

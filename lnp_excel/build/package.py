@@ -22,6 +22,9 @@ CUSTOM_UI_NAMESPACE = "http://schemas.microsoft.com/office/2006/01/customui"
 CUSTOM_UI_PART = "customUI/customUI.xml"
 CUSTOM_UI_RELATIONSHIP = "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility"
 CUSTOM_UI_RELATIONSHIP_ID = "rIdCustomUI"
+MACRO_WORKBOOK_TYPE = "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+ADDIN_WORKBOOK_TYPE = "application/vnd.ms-excel.addin.macroEnabled.main+xml"
+"""The workbook part's content type is what makes a package an .xlam add-in."""
 CREATED = datetime(2024, 1, 1)
 """Document creation date written when the caller sets none: a clock would break identity."""
 
@@ -42,11 +45,13 @@ def build_xlsm(
     modules: Sequence[VbaModule],
     ribbon_xml: str | None,
     project_name: str = "VBAProject",
+    addin: bool = False,
 ) -> bytes:
     """Return .xlsm bytes: the sheets `write_sheets` adds, the VBA modules, optional ribbon.
 
     ThisWorkbook and one document module per sheet (named by the sheet's code name) are added
-    when `modules` does not supply them; Excel expects a document module for each.
+    when `modules` does not supply them; Excel expects a document module for each. With
+    `addin` the workbook part gets the add-in content type: the bytes of an .xlam.
     """
     output = io.BytesIO()
     workbook = xlsxwriter.Workbook(output, {"in_memory": True})
@@ -62,7 +67,27 @@ def build_xlsm(
     package = output.getvalue()
     if ribbon_xml is not None:
         package = add_ribbon(package, ribbon_xml)
+    if addin:
+        package = as_addin(package)
     return deterministic_zip(package)
+
+
+def as_addin(package: bytes) -> bytes:
+    """The same package as an .xlam: only the workbook part's content type differs.
+
+    Excel opens a package whose workbook part is ``addin.macroEnabled.main+xml`` as an
+    add-in (IsAddin: its sheets hidden, its ribbon and macros loaded for every workbook).
+    """
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    types = dict(entries).get(_CONTENT_TYPES, b"")
+    old = f'PartName="/xl/workbook.xml" ContentType="{MACRO_WORKBOOK_TYPE}"'.encode()
+    if types.count(old) != 1:
+        raise ValueError(f"{_CONTENT_TYPES} has no macro-enabled workbook part to make an add-in")
+    new = old.replace(MACRO_WORKBOOK_TYPE.encode(), ADDIN_WORKBOOK_TYPE.encode())
+    return _write_zip(
+        [(n, data.replace(old, new) if n == _CONTENT_TYPES else data) for n, data in entries]
+    )
 
 
 def add_ribbon(package: bytes, ribbon_xml: str) -> bytes:

@@ -1,7 +1,9 @@
-"""``lnp-excel build-workbooks``: the two .xlsm files, byte for byte, from text sources.
+"""``lnp-excel build-workbooks``: the two .xlsm templates and the LNP_Tools.xlam add-in,
+byte for byte, from text sources.
 
 Sources live in ``lnp_excel/workbook_src``: a ``layout.json`` per workbook (sheets, tables,
-notes), its ``ribbon.xml`` and ``LnpRibbon.bas``, the shared ``LnpShell.bas`` and
+notes), its ``ribbon.xml`` and ``LnpRibbon.bas``, the shared ``LnpShell.bas`` (the add-in
+has its own ``LnpActive.bas``: its buttons act on the active workbook, X3) and
 ``ThisWorkbook.cls``. The build adds xlwings' standalone VBA (read from the installed,
 pinned xlwings), the generated UDF wrappers, and table contents that the core owns (the
 default Address Matrix, Carrier Lookup, escalations, settings), so there is one source for
@@ -22,13 +24,16 @@ import lnp_excel
 from lnp_excel.build.package import build_xlsm
 from lnp_excel.build.udf_wrappers import UDF_MODULE, describe_module_source, udf_module_source
 from lnp_excel.build.vba_project import VbaModule, module_from_export
+from lnp_excel.core.changes import JOURNAL_COLUMNS
 from lnp_excel.core.settings import Settings
-from lnp_excel.excel.actions.common import CHANGE_COLUMNS
 from lnp_excel.excel.udfs import UDFS
 from lnp_excel.io.writers import atomic_write
 
 SOURCES = Path(lnp_excel.__file__).parent / "workbook_src"
 WORKBOOKS = ("Port_Planner", "CSR_Template")
+ADDINS = ("LNP_Tools",)
+"""Built as .xlam: the add-in content type, buttons that act on the active workbook (X3)."""
+ALL_WORKBOOKS = WORKBOOKS + ADDINS
 XLWINGS_CONF = (
     ("UDF Modules", UDF_MODULE),
     ("Use UDF Server", "FALSE"),
@@ -40,22 +45,28 @@ NOTE = {"italic": True, "font_color": "#595959"}
 
 
 def build_workbook(name: str) -> bytes:
-    """The .xlsm bytes of one workbook (``Port_Planner`` or ``CSR_Template``)."""
+    """The bytes of one workbook (``Port_Planner``, ``CSR_Template``, ``LNP_Tools``)."""
     folder = SOURCES / name
     layout = json.loads((folder / "layout.json").read_text(encoding="utf-8"))
     return build_xlsm(
         lambda workbook: _write_sheets(workbook, layout, folder),
         modules=vba_modules(name),
         ribbon_xml=(folder / "ribbon.xml").read_text(encoding="utf-8"),
+        addin=name in ADDINS,
     )
+
+
+def file_name(name: str) -> str:
+    """``Port_Planner.xlsm``, ``LNP_Tools.xlam``: Excel goes by the extension too."""
+    return f"{name}.xlam" if name in ADDINS else f"{name}.xlsm"
 
 
 def build_all(out_dir: str | Path) -> list[Path]:
     """Write every workbook into ``out_dir`` atomically; return the paths."""
     written = []
-    for name in WORKBOOKS:
+    for name in ALL_WORKBOOKS:
         data = build_workbook(name)
-        target = Path(out_dir) / f"{name}.xlsm"
+        target = Path(out_dir) / file_name(name)
         written.append(atomic_write(target, lambda temp, data=data: temp.write_bytes(data)))
     return written
 
@@ -68,13 +79,22 @@ def vba_modules(name: str) -> list[VbaModule]:
     modules = [
         module_from_export((xlwings_dir / "xlwings.bas").read_text(encoding="utf-8")),
         module_from_export((xlwings_dir / "addin" / "Dictionary.cls").read_text(encoding="utf-8")),
-        VbaModule("LnpShell", "standard", _text(SOURCES / "LnpShell.bas")),
+        _shell_module(name),
         VbaModule("LnpRibbon", "standard", _text(SOURCES / name / "LnpRibbon.bas")),
         VbaModule("xlwings_udfs", "standard", udf_module_source()),
         VbaModule("LnpFunctionHelp", "standard", describe_module_source()),
         VbaModule("ThisWorkbook", "document", _text(SOURCES / "ThisWorkbook.cls")),
     ]
     return modules
+
+
+def _shell_module(name: str) -> VbaModule:
+    """How buttons reach Python: ``LnpRun`` on this workbook, or the add-in's ``LnpRunActive``
+    on the active workbook (RunPython itself always names ThisWorkbook, the add-in)."""
+    own = SOURCES / name / "LnpActive.bas"
+    if own.exists():
+        return VbaModule("LnpActive", "standard", _text(own))
+    return VbaModule("LnpShell", "standard", _text(SOURCES / "LnpShell.bas"))
 
 
 def _text(path: Path) -> str:
@@ -143,8 +163,11 @@ def _write_start(sheet, spec: dict, formats: dict, folder: Path, layout: dict) -
     sheet.write_string(
         1,
         0,
-        "Buttons are on the LNP Tools tab. Nothing is lost: every "
-        "change is listed on the Changes sheet, and Undo puts it back.",
+        layout.get(
+            "intro",
+            "Buttons are on the LNP Tools tab. Nothing is lost: every "
+            "change is listed on the Changes sheet, and Undo puts it back.",
+        ),
         formats["note"],
     )
     sheet.write_row(3, 0, ["Sheet", "What to do"], formats["header"])
@@ -188,8 +211,8 @@ def _write_output(sheet, spec: dict, formats: dict, folder: Path) -> None:
 
 
 def _write_changes(sheet, spec: dict, formats: dict, folder: Path) -> None:
-    sheet.write_row(0, 0, CHANGE_COLUMNS, formats["header"])
-    sheet.set_column(0, len(CHANGE_COLUMNS) - 1, 14)
+    sheet.write_row(0, 0, JOURNAL_COLUMNS, formats["header"])
+    sheet.set_column(0, len(JOURNAL_COLUMNS) - 1, 14)
     sheet.freeze_panes(1, 0)
 
 

@@ -1,4 +1,4 @@
-"""`lnp-excel build-workbooks`: write workbooks/*.xlsm from the text sources."""
+"""`lnp-excel build-workbooks`: write workbooks/*.xlsm and the .xlam add-in from text sources."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "build-workbooks",
-        help="build Port_Planner.xlsm and CSR_Template.xlsm from their sources",
-        description="Write both workbooks, byte for byte reproducibly, from "
+        help="build Port_Planner.xlsm, CSR_Template.xlsm and LNP_Tools.xlam from their sources",
+        description="Write the workbooks and the add-in, byte for byte reproducibly, from "
         "lnp_excel/workbook_src (layouts, ribbon XML, VBA) and the installed xlwings.",
         epilog="example:\n  lnp-excel build-workbooks -o workbooks",
         formatter_class=argparse.RawDescriptionHelpFormatter,

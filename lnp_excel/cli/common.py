@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+from lnp_excel.core import Progress
 from lnp_excel.core.columns import find_column
 from lnp_excel.core.errors import InputError
 from lnp_excel.io.tables import SourceTable
-
-Progress = Callable[[float, str], None]
 
 
 def pick_column(

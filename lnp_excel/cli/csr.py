@@ -346,11 +346,9 @@ def _customer_name(name: str | None) -> str:
 
 def _customer_from_name(path: Path, settings: Settings) -> str:
     """``8x8_Acme_Dental_CSR.csv`` -> "Acme_Dental"; any other name -> its stem."""
-    stem = path.stem
-    prefix = f"{settings.csr_file_prefix}_"
-    if stem.startswith(prefix) and stem.endswith("_CSR") and len(stem) > len(prefix) + 4:
-        return stem[len(prefix) : -len("_CSR")]
-    return stem
+    from lnp_excel.io.csr_files import customer_from_file_name
+
+    return customer_from_file_name(path.name, settings) or path.stem
 
 
 def _parse_rows(spec: str) -> list[int]:

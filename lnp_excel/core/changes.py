@@ -1,21 +1,39 @@
-"""The change log every action keeps: which cell changed, from what, to what, by which rule.
+"""The change log every step keeps, and the journal that makes Undo exact (X1, X2).
 
 "Never lose an agent's data": each correction is recorded as (Row, Column, Old, New, Rule)
-so the review workbook can show it, the Excel layer can fill its Changes sheet, and an undo
-can put every old value back. A million ``Change`` objects would cost seconds, so the log
-is kept as DataFrames built column-wise from a mask and concatenated; ``Change`` is the
-one-row view for code that handles a few changes.
+(``CHANGE_COLUMNS``) so the review workbook can show it and the Excel layer can apply it.
+A million ``Change`` objects would cost seconds, so the log is kept as DataFrames built
+column-wise from a mask and concatenated; ``Change`` is the one-row view for a few changes.
+
+A workbook action turns a step's log into journal rows (``JOURNAL_COLUMNS``, the Changes
+sheet): the same change with the action, the sheet cell, and what the cell held before
+(its value, formula and fill), so ``undo_plan`` can put back exactly what was there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 CHANGE_COLUMNS: tuple[str, ...] = ("Row", "Column", "Old", "New", "Rule")
+JOURNAL_COLUMNS: tuple[str, ...] = (
+    "Action #",
+    "Action",
+    "Sheet",
+    "Cell",
+    "Row",
+    "Column",
+    "Old",
+    "New",
+    "Rule",
+    "Old formula",
+    "Old fill",
+)
+WHOLE_SHEET = "*"  # a journal row for a sheet replaced whole (restored from its backup)
+CellBefore = tuple[object, "str | None", "str | None"]  # value shown, formula, fill "#RRGGBB"
 
 
 @dataclass(frozen=True)
@@ -94,45 +112,102 @@ def concat_changes(logs: Iterable[pd.DataFrame]) -> pd.DataFrame:
     return joined.reset_index(drop=True).astype(object)
 
 
-def undo_changes(table: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
-    """Put back the value each changed cell had before the first logged change.
-
-    Rows or columns that are no longer in ``table`` are skipped (a batch may have dropped
-    them); columns a step added stay, emptied back to their logged old value.
-    """
-    return _write_back(table, changes, keep="first", value="Old", add_columns=False)
-
-
-def redo_changes(table: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
-    """Apply a log again (the last logged value of each cell wins); missing columns are added."""
-    return _write_back(table, changes, keep="last", value="New", add_columns=True)
-
-
-def _write_back(
-    table: pd.DataFrame, changes: pd.DataFrame, *, keep: str, value: str, add_columns: bool
-) -> pd.DataFrame:
-    """Put one logged value per cell (the first or last logged) back into a copy."""
-    out = table.copy()
-    if not len(changes):
-        return out
-    chosen = changes.drop_duplicates(subset=["Row", "Column"], keep=keep)
-    for column, part in chosen.groupby("Column", sort=False):
-        if column not in out.columns:
-            if not add_columns:
-                continue
-            out[column] = pd.Series("", index=out.index, dtype=object)
-        present = part["Row"].isin(out.index).to_numpy()
-        rows = part["Row"].to_numpy(dtype=object)[present]
-        if not len(rows):
-            continue
-        values = out[column].astype(object)
-        values.loc[list(rows)] = part[value].to_numpy(dtype=object)[present]
-        out[column] = values
-    return out
-
-
 def count_by_rule(changes: pd.DataFrame) -> dict[str, int]:
     """Changed cells per rule id, for one-line summaries."""
     if not len(changes):
         return {}
     return {str(k): int(v) for k, v in changes["Rule"].value_counts(sort=False).items()}
+
+
+def next_action_number(journal: pd.DataFrame) -> int:
+    """The number the next action's journal rows get (1 for an empty journal)."""
+    numbers = pd.to_numeric(journal["Action #"], errors="coerce") if len(journal) else None
+    return 1 if numbers is None or numbers.isna().all() else int(numbers.max()) + 1
+
+
+def journal_rows(
+    changes: pd.DataFrame,
+    *,
+    number: int,
+    label: str,
+    sheet: str,
+    cells: Sequence[str],
+    before: Mapping[str, CellBefore],
+) -> pd.DataFrame:
+    """Journal rows for a step log applied to ``sheet``; ``cells[i]`` is change i's address.
+
+    The first change of a cell records what the sheet held (``before``: value, formula,
+    fill); a later change of the same cell records the value the earlier one left, so
+    replaying the rows newest first restores each cell, however often it changed (X2).
+    """
+    current: dict[str, object] = {}
+    old, formulas, fills = [], [], []
+    for cell, new in zip(cells, changes["New"], strict=True):
+        value, formula, fill = before.get(cell, (None, None, None))
+        if cell in current:
+            value, formula = current[cell], None
+        old.append(value)
+        formulas.append(formula)
+        fills.append(fill)
+        current[cell] = new
+    count = len(cells)
+    return pd.DataFrame(
+        {
+            "Action #": [number] * count,
+            "Action": [label] * count,
+            "Sheet": [sheet] * count,
+            "Cell": list(cells),
+            "Row": changes["Row"].to_numpy(dtype=object),
+            "Column": changes["Column"].to_numpy(dtype=object),
+            "Old": old,
+            "New": changes["New"].to_numpy(dtype=object),
+            "Rule": changes["Rule"].to_numpy(dtype=object),
+            "Old formula": formulas,
+            "Old fill": fills,
+        },
+        columns=list(JOURNAL_COLUMNS),
+        dtype=object,
+    )
+
+
+@dataclass(frozen=True)
+class UndoPlan:
+    """What undoing the journal's last action means: the cells to put back and the rows to
+    drop from the journal. Pure data; the Excel layer applies it."""
+
+    number: int
+    label: str
+    cells: dict[tuple[str, str], CellBefore] = field(default_factory=dict)  # (sheet, cell)
+    sheets: list[str] = field(default_factory=list)  # replaced whole: restore from backup
+    undone: list[int] = field(default_factory=list)  # journal row positions (0-based)
+
+
+def undo_plan(journal: pd.DataFrame) -> UndoPlan | None:
+    """The last action's journal rows replayed newest first: each cell ends as it was.
+
+    None when the journal is empty.
+    """
+    numbers = pd.to_numeric(journal["Action #"], errors="coerce") if len(journal) else None
+    if numbers is None or numbers.isna().all():
+        return None
+    last = numbers.max()
+    positions = [int(p) for p in np.flatnonzero((numbers == last).to_numpy())]
+    rows = journal.iloc[positions][list(JOURNAL_COLUMNS)]
+    plan = UndoPlan(number=int(last), label=str(rows["Action"].iloc[0]), undone=positions)
+    for row in reversed(list(rows.itertuples(index=False))):
+        sheet, cell = str(row[2]), str(row[3])
+        if cell == WHOLE_SHEET:
+            if sheet not in plan.sheets:
+                plan.sheets.append(sheet)
+            continue
+        formula, fill = row[9], row[10]
+        plan.cells[(sheet, cell)] = (
+            row[6],
+            str(formula) if _given(formula) else None,
+            str(fill) if _given(fill) else None,
+        )
+    return plan
+
+
+def _given(value: object) -> bool:
+    return value is not None and not (isinstance(value, float) and value != value) and value != ""

@@ -1,41 +1,75 @@
-"""The one seam between actions and a workbook: read a sheet once, write it once.
+"""The one seam between actions and a workbook: read a sheet once, write only what changes.
 
 Two adapters implement it: ``OpenpyxlBook`` (headless, files, CI) and ``XlwingsBook``
-(the open workbook in Excel). Actions only ever call these methods, so a ribbon button
-and ``lnp-excel run`` execute the same code.
+(the open workbook in Excel; also the add-in's active workbook). Actions only ever call
+these methods, so a ribbon button and ``lnp-excel run`` execute the same code.
+
+What a cell holds (X1): ``None`` (empty), ``str`` (text, always kept as text: an adapter
+never lets Excel parse it), ``float``/``int``, ``bool``, ``datetime``, or a ``Formula``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
 Grid = list[list[object]]
 Cell = tuple[int, int]  # (1-based row, 1-based column), as Excel counts
+Rectangle = tuple[int, int, int, int]  # top row, left column, bottom row, right column
 
 HEADER_FILL = "#1F4E78"
 CHANGED_FILL = "#FFEB9C"
 FLAGGED_FILL = "#FFC7CE"
 
 
+class Formula(str):
+    """A cell's formula (``=A2*2``), told apart from text that starts with ``=`` (X1).
+
+    ``shown`` is the value Excel last calculated, which is what the core reads.
+    """
+
+    shown: object
+
+    def __new__(cls, text: str, shown: object = None) -> Formula:
+        formula = super().__new__(cls, text)
+        formula.shown = shown
+        return formula
+
+
 class Book(Protocol):
-    """What an action may do to a workbook."""
+    """What an action may do to a workbook (the add-in's buttons use the same methods)."""
 
     def sheet_names(self) -> list[str]:
         """Sheets in workbook order."""
 
     def read(self, sheet: str) -> Grid:
-        """The sheet's used range from A1, as values (row 0 = Excel row 1)."""
+        """The sheet's used range from A1, as the values Excel shows (row 0 = Excel row 1)."""
+
+    def read_content(self, sheet: str) -> Grid:
+        """Like ``read``, but a formula cell holds its ``Formula`` (so Undo can put it back)."""
+
+    def fills(self, sheet: str, cells: Iterable[Cell]) -> dict[Cell, str | None]:
+        """Each cell's fill as "#RRGGBB", None when it has none (Undo restores it, X2)."""
 
     def write(self, sheet: str, grid: Sequence[Sequence[object]], *, header: bool = True) -> None:
-        """Replace the sheet's contents with ``grid`` from A1 (creating the sheet if needed).
+        """Replace a sheet the tool owns with ``grid`` from A1 (creating it if needed).
 
-        With ``header`` the first row is styled as a header, in one bulk operation.
+        Text is written as text, a ``Formula`` as a live formula. With ``header`` the first
+        row is styled as a header.
+        """
+
+    def write_cells(self, sheet: str, cells: Mapping[Cell, object]) -> None:
+        """Write exactly these cells, one call per rectangle of ``rectangles`` (X1).
+
+        Text stays text, a ``Formula`` becomes a live formula, None empties the cell; every
+        other cell keeps its value, formula, number format and fill.
         """
 
     def highlight(self, sheet: str, cells: Iterable[Cell], color: str | None) -> None:
-        """Fill the cells (None clears the fill), grouped into as few ranges as possible."""
+        """Fill the cells (None clears the fill), one call per rectangle."""
 
     def status(self, text: str) -> None:
         """Progress for the person watching (Excel's status bar, stderr headless)."""
@@ -48,11 +82,50 @@ class Book(Protocol):
 
 
 def column_runs(cells: Iterable[Cell]) -> list[tuple[int, int, int]]:
-    """Group cells into (column, first row, last row) runs: few ranges for bulk formatting."""
+    """Group cells into (column, first row, last row) runs of consecutive rows."""
     runs: list[tuple[int, int, int]] = []
-    for column, row in sorted((c, r) for r, c in cells):
+    for column, row in sorted({(c, r) for r, c in cells}):
         if runs and runs[-1][0] == column and runs[-1][2] == row - 1:
             runs[-1] = (column, runs[-1][1], row)
-        elif not (runs and runs[-1][0] == column and runs[-1][1] <= row <= runs[-1][2]):
+        else:
             runs.append((column, row, row))
     return runs
+
+
+def rectangles(cells: Iterable[Cell]) -> list[Rectangle]:
+    """Cover exactly these cells with few rectangles: one Excel call each, never one a cell.
+
+    Runs down each column, then side-by-side runs spanning the same rows join: a changed
+    column is one range, an added block of columns one range, a scattered cell its own.
+    """
+    merged: list[Rectangle] = []
+    for column, first, last in sorted(column_runs(cells), key=lambda r: (r[1], r[2], r[0])):
+        if merged and merged[-1][0::2] == (first, last) and merged[-1][3] == column - 1:
+            merged[-1] = (first, merged[-1][1], last, column)
+            continue
+        merged.append((first, column, last, column))
+    return merged
+
+
+def cell_value(value: object) -> object:
+    """A core value as a cell value: pandas' missing and "" are empty, numpy and pandas
+    types become Python's (what both adapters can write)."""
+    if value is None or (isinstance(value, str) and value == "" and not isinstance(value, Formula)):
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime()  # type: ignore[union-attr]
+    if isinstance(value, Decimal):
+        return float(value)
+    if type(value).__module__ == "numpy":
+        item = value.item()  # type: ignore[attr-defined]
+        return None if isinstance(item, float) and item != item else item
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return dt.datetime(value.year, value.month, value.day)
+    return value
+
+
+def shown(value: object) -> object:
+    """What a cell shows: a formula's calculated value, anything else itself."""
+    return value.shown if isinstance(value, Formula) else value

@@ -6,9 +6,10 @@ so a workbook run headless can still be opened in Excel with its buttons.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import openpyxl
@@ -17,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from lnp_excel.core.errors import InputError
-from lnp_excel.excel.book import HEADER_FILL, Cell, Grid, column_runs
+from lnp_excel.excel.book import HEADER_FILL, Cell, Formula, Grid, cell_value, rectangles, shown
 from lnp_excel.io.workbook_writer import DATE_FORMAT, MAX_WIDTH
 from lnp_excel.io.writers import atomic_write
 
@@ -38,8 +39,8 @@ class OpenpyxlBook:
         self._selection = selection
         self._quiet = quiet
         self.messages: list[str] = []
-        self._written: set[str] = set()
         self._calculated = None
+        self._shown: dict[tuple[str, Cell], object] = {}  # values of formulas written here
         if not self.path.exists():
             raise InputError(f"file not found: {self.path}")
         try:
@@ -67,28 +68,68 @@ class OpenpyxlBook:
 
     def read(self, sheet: str) -> Grid:
         """Values as Excel shows them: a formula reads as its last calculated value."""
-        ws = self._sheet(sheet)
-        if sheet not in self._written:
-            ws = self._values()[sheet]
-        return [list(row) for row in ws.iter_rows(values_only=True)]
+        return [[shown(v) for v in row] for row in self.read_content(sheet)]
 
-    def _values(self):
-        """The workbook as last calculated (openpyxl gives formulas or values per load)."""
+    def read_content(self, sheet: str) -> Grid:
+        ws = self._sheet(sheet)
+        grid = [list(row) for row in ws.iter_rows(values_only=True)]
+        for r, row in enumerate(grid, start=1):
+            for c, value in enumerate(row, start=1):
+                if (
+                    isinstance(value, str)
+                    and value.startswith("=")
+                    and ws.cell(row=r, column=c).data_type == "f"
+                ):
+                    row[c - 1] = Formula(value, self._formula_value(sheet, (r, c)))
+        return grid
+
+    def _formula_value(self, sheet: str, cell: Cell) -> object:
+        """A formula's value as last calculated (openpyxl gives formulas or values per load)."""
+        if (sheet, cell) in self._shown:
+            return self._shown[(sheet, cell)]
         if self._calculated is None:
             self._calculated = openpyxl.load_workbook(self.path, data_only=True)
-        return self._calculated
+        if sheet not in self._calculated.sheetnames:
+            return None
+        return self._calculated[sheet].cell(row=cell[0], column=cell[1]).value
+
+    def fills(self, sheet: str, cells: Iterable[Cell]) -> dict[Cell, str | None]:
+        ws = self._sheet(sheet)
+        found: dict[Cell, str | None] = {}
+        for r, c in cells:
+            fill = ws.cell(row=r, column=c).fill
+            rgb = fill.fgColor.rgb if fill.fill_type == "solid" else None
+            found[(r, c)] = f"#{rgb[-6:].upper()}" if isinstance(rgb, str) else None
+        return found
+
+    def write_cells(self, sheet: str, cells: Mapping[Cell, object]) -> None:
+        ws = self._sheet(sheet, create=True)
+        for (r, c), value in cells.items():
+            self._store(ws, sheet, r, c, value)
+
+    def _store(self, ws, sheet: str, r: int, c: int, value: object):
+        """One cell receives exactly ``value`` (X1); a formula's value is kept for ``read``."""
+        cell = ws.cell(row=r, column=c)
+        self._shown.pop((sheet, (r, c)), None)
+        if isinstance(value, Formula):
+            cell.value = str(value)
+            self._shown[(sheet, (r, c))] = value.shown
+            return cell
+        _put(cell, cell_value(value))
+        if isinstance(cell.value, dt.datetime) and cell.number_format == "General":
+            cell.number_format = DATE_FORMAT
+        return cell
 
     def write(self, sheet: str, grid: Sequence[Sequence[object]], *, header: bool = True) -> None:
         ws = self._sheet(sheet, create=True)
-        self._written.add(sheet)
-        if ws.max_row > 1 or ws.max_column > 1 or ws["A1"].value is not None:
-            ws.delete_rows(1, ws.max_row)
+        self._shown = {k: v for k, v in self._shown.items() if k[0] != sheet}
+        for row in ws.iter_rows():  # values go, formats and fills stay: Excel's ClearContents
+            for cell in row:
+                cell.value = None
         widths: dict[int, int] = {}
         for r, row in enumerate(grid, start=1):
             for c, value in enumerate(row, start=1):
-                cell = ws.cell(row=r, column=c, value=_excel_value(value))
-                if hasattr(value, "year") and not isinstance(value, str):
-                    cell.number_format = DATE_FORMAT
+                self._store(ws, sheet, r, c, value)
                 if r <= 200:
                     widths[c] = max(widths.get(c, 8), min(MAX_WIDTH, len(str(value or "")) + 2))
         for c, width in widths.items():
@@ -106,9 +147,10 @@ class OpenpyxlBook:
     def highlight(self, sheet: str, cells: Iterable[Cell], color: str | None) -> None:
         ws = self._sheet(sheet)
         fill = PatternFill("solid", fgColor=color.lstrip("#")) if color else PatternFill()
-        for column, first, last in column_runs(cells):
-            for row in range(first, last + 1):
-                ws.cell(row=row, column=column).fill = fill
+        for top, left, bottom, right in rectangles(cells):
+            for row in ws.iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right):
+                for cell in row:
+                    cell.fill = fill
 
     def status(self, text: str) -> None:
         self.messages.append(text)
@@ -126,18 +168,13 @@ class OpenpyxlBook:
         return atomic_write(output, self._wb.save, protect=self.path, overwrite=overwrite)
 
 
-def _excel_value(value: object) -> object:
-    if value is None:
-        return None
-    if isinstance(value, float) and value != value:  # NaN
-        return None
-    if hasattr(value, "to_pydatetime"):
-        return value.to_pydatetime()
-    if type(value).__module__ == "numpy":
-        return value.item()  # type: ignore[attr-defined]
+def _put(cell, value: object):
+    """Store ``value`` as exactly that: text starting with "=" is text, never a formula (X1)."""
+    cell.value = value
     if isinstance(value, str) and value.startswith("="):
-        return "'" + value  # data, never a formula
-    return value
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def _resize_tables(ws, rows: int) -> None:

@@ -1,18 +1,34 @@
 """The Excel adapter, called by the ribbon through ``RunPython``; the only code CI cannot run.
 
-It stays small on purpose: read a used range in one call, write a grid in one call, colour
-runs of cells, show the status bar, and turn every error into a message box.
+It stays small on purpose: read a used range in one call (two with formulas), write only
+the cells an action changes, one call per rectangle, colour rectangles, show the status
+bar, and turn every error into a message box.
+
+Excel parses text written through ``Range.value`` as if typed (``+44...`` and ``0044719``
+become numbers, ``2026-12-01`` a date, ``=...`` a formula), so every text goes in behind an
+apostrophe, which Excel keeps out of the value (X1).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+
+from openpyxl.utils import get_column_letter
 
 from lnp_excel.core.errors import InputError
 from lnp_excel.excel.actions import run_action
-from lnp_excel.excel.book import HEADER_FILL, Cell, Grid, column_runs
+from lnp_excel.excel.book import (
+    HEADER_FILL,
+    Book,
+    Cell,
+    Formula,
+    Grid,
+    Rectangle,
+    cell_value,
+    rectangles,
+)
 
 TITLE = "LNP Tools"
 
@@ -31,11 +47,49 @@ class XlwingsBook:
             self.book.sheets.add(name, after=self.book.sheets[-1])
         return self.book.sheets[name]
 
-    def read(self, sheet: str) -> Grid:
+    def _used(self, sheet: str):
         ws = self._sheet(sheet)
         last = ws.used_range.last_cell
-        values = ws.range((1, 1), (last.row, last.column)).options(ndim=2).value
+        return ws.range((1, 1), (last.row, last.column))
+
+    def read(self, sheet: str) -> Grid:
+        values = self._used(sheet).options(ndim=2).value
         return [list(row) for row in values or []]
+
+    def read_content(self, sheet: str) -> Grid:
+        used = self._used(sheet)
+        values = used.options(ndim=2).value or []
+        formulas = used.formula
+        if isinstance(formulas, str):
+            formulas = ((formulas,),)
+        return [
+            [_content(v, f) for v, f in zip(row, frow, strict=False)]
+            for row, frow in zip(values, formulas, strict=False)
+        ]
+
+    def fills(self, sheet: str, cells: Iterable[Cell]) -> dict[Cell, str | None]:
+        """One read per column spanned (reading a cell is harmless), halved where mixed."""
+        ws = self._sheet(sheet)
+        wanted = set(cells)
+        spans: dict[int, list[int]] = {}
+        for r, c in wanted:
+            spans.setdefault(c, []).append(r)
+        pending = [(min(rows), c, max(rows), c) for c, rows in spans.items()]
+        found: dict[Cell, str | None] = {}
+        while pending:
+            top, left, bottom, right = pending.pop()
+            if not any((r, left) in wanted for r in range(top, bottom + 1)):
+                continue
+            try:  # Excel cannot say which fill a range has when it has several
+                color = _hex(ws.range((top, left), (bottom, right)).color)
+            except (TypeError, ValueError):
+                if top == bottom:
+                    raise
+                middle = (top + bottom) // 2
+                pending += [(top, left, middle, right), (middle + 1, left, bottom, right)]
+                continue
+            found.update({(r, left): color for r in range(top, bottom + 1) if (r, left) in wanted})
+        return found
 
     def write(self, sheet: str, grid: Sequence[Sequence[object]], *, header: bool = True) -> None:
         ws = self._sheet(sheet)
@@ -43,7 +97,9 @@ class XlwingsBook:
         if not grid:
             return
         width = max(len(row) for row in grid)
-        ws.range((1, 1)).value = [list(row) + [None] * (width - len(row)) for row in grid]
+        ws.range((1, 1)).value = [
+            [_as_typed(v) for v in row] + [None] * (width - len(row)) for row in grid
+        ]
         if header:
             top = ws.range((1, 1), (1, width))
             top.color = HEADER_FILL
@@ -51,10 +107,33 @@ class XlwingsBook:
             top.font.color = "#FFFFFF"
             ws.autofit()
 
-    def highlight(self, sheet: str, cells: Iterable[Cell], color: str | None) -> None:
+    def write_cells(self, sheet: str, cells: Mapping[Cell, object]) -> None:
+        """A rectangle of different values is one grid write; rectangles that all get one
+        value (C2's empties, C6's PIN) share one write to a multi-area address. Formulas
+        always go as grids: Excel would shift a formula shared by several cells."""
         ws = self._sheet(sheet)
-        for column, first, last in column_runs(cells):
-            ws.range((first, column), (last, column)).color = color
+        formulas = {k for k, v in cells.items() if isinstance(v, Formula)}
+        for group, kind in ((formulas, "formula"), (cells.keys() - formulas, "value")):
+            same: dict[tuple[str, object], list[Rectangle]] = {}
+            for top, left, bottom, right in rectangles(group):
+                block = [
+                    [_as_typed(cells[(r, c)]) for c in range(left, right + 1)]
+                    for r in range(top, bottom + 1)
+                ]
+                keys = {(type(v).__name__, v) for row in block for v in row}
+                if len(keys) == 1 and kind == "value":  # Excel shifts a shared formula
+                    same.setdefault(keys.pop(), []).append((top, left, bottom, right))
+                else:
+                    setattr(ws.range((top, left), (bottom, right)), kind, block)
+            for (_, value), areas in same.items():
+                for address in area_addresses(areas):
+                    setattr(ws.range(address), kind, value)
+
+    def highlight(self, sheet: str, cells: Iterable[Cell], color: str | None) -> None:
+        """One fill serves many areas: Excel takes a multi-area address (up to 255 chars)."""
+        ws = self._sheet(sheet)
+        for address in area_addresses(rectangles(cells)):
+            ws.range(address).color = color
 
     def status(self, text: str) -> None:
         self.book.app.status_bar = text
@@ -70,6 +149,44 @@ class XlwingsBook:
         return rows if len(rows) > 1 or selection.count > 1 else None
 
 
+def _content(value: object, formula: object) -> object:
+    """A formula cell as ``Formula``; text that merely starts with "=" reads back as itself."""
+    if isinstance(formula, str) and formula.startswith("=") and formula != value:
+        return Formula(formula, value)
+    return value
+
+
+def _as_typed(value: object) -> object:
+    """What to hand Excel so the cell holds exactly ``value`` (X1): text behind "'"."""
+    if isinstance(value, Formula):
+        return str(value)
+    value = cell_value(value)
+    return "'" + value if isinstance(value, str) else value
+
+
+def _hex(color: object) -> str | None:
+    if color is None:
+        return None
+    if isinstance(color, str):
+        return color.upper()
+    r, g, b = color  # type: ignore[misc]
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
+def area_addresses(areas: Iterable[Rectangle], limit: int = 255) -> list[str]:
+    """Rectangles as multi-area A1 addresses ("B2:B9,D4"), each within Excel's limit."""
+    addresses: list[str] = []
+    for top, left, bottom, right in areas:
+        area = f"{get_column_letter(left)}{top}"
+        if (bottom, right) != (top, left):
+            area += f":{get_column_letter(right)}{bottom}"
+        if addresses and len(addresses[-1]) + 1 + len(area) <= limit:
+            addresses[-1] += "," + area
+        else:
+            addresses.append(area)
+    return addresses
+
+
 def rows_of_address(address: str) -> list[int]:
     """Sheet rows of an A1 address with several areas: "$A$2:$D$5,$A$9" -> 2..5, 9."""
     rows: set[int] = set()
@@ -80,15 +197,21 @@ def rows_of_address(address: str) -> list[int]:
     return sorted(rows)
 
 
-def run(action_name: str, book=None) -> str | None:
-    """Entry point of every ribbon button: run the action, report in Excel's own way."""
+def run(
+    action_name: str, book=None, *, adapt: Callable[[XlwingsBook], Book] | None = None
+) -> str | None:
+    """Entry point of every ribbon button: run the action, report in Excel's own way.
+
+    ``adapt`` wraps the adapter (the add-in routes sheet names to the active workbook's).
+    """
     import xlwings as xw
 
     book = book or xw.Book.caller()
     app = book.app
     app.screen_updating = False
     try:
-        summary = run_action(XlwingsBook(book), action_name)
+        adapter = XlwingsBook(book)
+        summary = run_action(adapter if adapt is None else adapt(adapter), action_name)
         app.status_bar = summary
         return summary
     except InputError as error:

@@ -10,15 +10,11 @@ Every output is written atomically and never over the input file.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
-from docx import Document
-from docx.document import Document as DocumentObject
-from docx.text.paragraph import Paragraph
 
 from lnp_excel.core.columns import (
     ADDRESS_ALIASES,
@@ -26,19 +22,17 @@ from lnp_excel.core.columns import (
     COUNTRY_ALIASES,
     NUMBER_ALIASES,
 )
-from lnp_excel.core.csr.document import CarrierDocument, carrier_documents
 from lnp_excel.core.csr.fields import PORT_ADDRESS_ALIASES
 from lnp_excel.core.csr.matrices import address_rules, lookup_rules
 from lnp_excel.core.csr.port_orders import PortOrders, read_port_orders
 from lnp_excel.core.csr.result import CsrResult
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
+from lnp_excel.io.csr_docx import BLANK_CSR, same_path, write_csr_documents
 from lnp_excel.io.tables import SourceTable, read_table
 from lnp_excel.io.workbook_writer import EXCEL_MAX_ROWS, SheetSpec, write_workbook
-from lnp_excel.io.writers import atomic_write, safe_filename, write_csv
+from lnp_excel.io.writers import safe_filename, write_csv
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-BLANK_CSR = TEMPLATES / "Blank_CSR.docx"
 CHANGED_FILL = "#FFEB9C"  # a cell a rule changed
 FLAGGED_FILL = "#FFC7CE"  # the Row cell of a row that needs a person
 REVIEW_COLUMN = "Review flags"
@@ -101,6 +95,19 @@ def output_paths(folder: Path, customer: str, settings: Settings) -> tuple[Path,
     return folder / f"{stem}.csv", folder / f"{stem}_review.xlsx"
 
 
+def customer_from_file_name(name: str, settings: Settings) -> str | None:
+    """``8x8_Acme Dental_CSR.csv`` -> "Acme Dental" (C8 read backwards); None for other names.
+
+    The CSR tool's download is saved under the C8 name, so the file an agent opens names
+    the customer; the command line and the add-in both read it here.
+    """
+    stem = Path(name).stem
+    prefix = f"{settings.csr_file_prefix}_"
+    if stem.startswith(prefix) and stem.endswith("_CSR") and len(stem) > len(prefix) + 4:
+        return stem[len(prefix) : -len("_CSR")]
+    return None
+
+
 def write_csr_outputs(
     result: CsrResult,
     folder: Path,
@@ -119,7 +126,7 @@ def write_csr_outputs(
     targets = [csv_path, review_path] if review else [csv_path]
     for target in targets:
         for source in inputs:
-            if _same_path(target, source):
+            if same_path(target, source):
                 raise InputError(
                     f"the output {target.name} would replace the input file; "
                     "choose another output folder with -o",
@@ -136,13 +143,6 @@ def write_csr_outputs(
     # must come before the customer CSV is touched (exit 2 leaves no new output).
     review_written = write_workbook(review_path, review_sheets(result, settings))
     return [write_csv(result.customer_table(), csv_path), review_written]
-
-
-def _same_path(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == Path(b).resolve()
-    except OSError:
-        return False
 
 
 def review_sheets(result: CsrResult, settings: Settings) -> list[SheetSpec]:
@@ -210,110 +210,7 @@ def _limited(name: str, frame: pd.DataFrame) -> SheetSpec:
     )
 
 
-# --- Word documents (C9) -------------------------------------------------------------------
-
-
-def write_csr_documents(
-    table: pd.DataFrame,
-    folder: Path,
-    *,
-    customer: str,
-    template: Path | None = None,
-    inputs: Sequence[Path] = (),
-    settings: Settings | None = None,
-    today: dt.date | None = None,
-) -> list[Path]:
-    """One .docx per carrier from a copy of the template (C9); returns the files written."""
-    settings = settings or Settings()
-    template = Path(template) if template is not None else BLANK_CSR
-    if not template.is_file():
-        raise InputError("template document not found", file=str(template))
-    documents = carrier_documents(table)
-    if not documents:
-        raise InputError("the CSR has no rows to put in a document")
-    stem = f"{settings.csr_file_prefix}_{safe_filename(customer)}_CSR"
-    taken: set[str] = set()
-    written = []
-    for document in documents:
-        name = safe_filename(document.carrier, fallback="carrier")
-        candidate, count = name, 1
-        while candidate.casefold() in taken:
-            count += 1
-            candidate = f"{name} ({count})"
-        taken.add(candidate.casefold())
-        path = Path(folder) / f"{stem}_{candidate}.docx"
-        if any(_same_path(path, source) for source in inputs):
-            raise InputError(f"the output {path.name} would replace an input file", file=str(path))
-        filled = _fill(template, document, customer, settings, today or dt.date.today())
-        written.append(atomic_write(path, lambda temp, doc=filled: doc.save(str(temp))))
-    return written
-
-
-def _fill(
-    template: Path,
-    document: CarrierDocument,
-    customer: str,
-    settings: Settings,
-    today: dt.date,
-) -> DocumentObject:
-    try:
-        doc = Document(str(template))
-    except Exception as exc:  # python-docx raises many types for a bad file
-        raise InputError(f"cannot open the template document ({exc})", file=str(template)) from exc
-    values = {
-        "{customer}": customer,
-        "{carrier}": document.carrier,
-        "{date}": today.isoformat(),
-        "{count}": str(document.numbers),
-        "{reminder}": settings.port_out_reminder,
-    }
-    marker = None
-    for paragraph in list(doc.paragraphs):
-        text = paragraph.text
-        if text.strip() == "{sections}":
-            marker = paragraph
-            continue
-        if any(key in text for key in values):
-            for key, value in values.items():
-                text = text.replace(key, value)
-            _set_text(paragraph, text)
-    if marker is None:
-        raise InputError(
-            "the template has no {sections} paragraph to put the addresses in",
-            file=str(template),
-        )
-    for section in document.sections:
-        heading = doc.add_heading(f"Service address: {section.address}", level=2)
-        marker._p.addprevious(heading._p)
-        rows = section.rows
-        grid = doc.add_table(rows=1, cols=max(1, rows.shape[1]))
-        grid.style = _table_style(doc)
-        for cell, name in zip(grid.rows[0].cells, rows.columns, strict=False):
-            cell.text = str(name)
-        for values_row in rows.itertuples(index=False):  # a document row per number
-            for cell, value in zip(grid.add_row().cells, values_row, strict=False):
-                cell.text = "" if value is None else str(value)
-        marker._p.addprevious(grid._tbl)
-        spacer = doc.add_paragraph("")
-        marker._p.addprevious(spacer._p)
-    marker._p.getparent().remove(marker._p)
-    return doc
-
-
-def _set_text(paragraph: Paragraph, text: str) -> None:
-    """Replace a paragraph's text, keeping the first run's formatting."""
-    runs = paragraph.runs
-    if not runs:
-        paragraph.add_run(text)
-        return
-    runs[0].text = text
-    for run in runs[1:]:
-        run._r.getparent().remove(run._r)
-
-
-def _table_style(doc: DocumentObject) -> object | None:
-    names = {style.name for style in doc.styles}
-    return doc.styles["Table Grid"] if "Table Grid" in names else None
+# --- Word documents (C9): lnp_excel.io.csr_docx --------------------------------------------
 
 
 __all__ = [

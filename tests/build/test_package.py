@@ -15,9 +15,12 @@ import pytest
 import xlsxwriter
 
 from lnp_excel.build.package import (
+    ADDIN_WORKBOOK_TYPE,
     CUSTOM_UI_PART,
     CUSTOM_UI_RELATIONSHIP,
+    MACRO_WORKBOOK_TYPE,
     add_ribbon,
+    as_addin,
     build_xlsm,
     deterministic_zip,
 )
@@ -246,3 +249,26 @@ def test_ribbon_xml_with_entities_is_refused_not_expanded() -> None:
     )
     with pytest.raises(ValueError, match="entities"):
         check_ribbon_xml(bomb)
+
+
+def test_an_addin_is_the_same_package_with_the_addin_workbook_type() -> None:
+    """Issue 11 s2: an .xlam differs from its .xlsm in the workbook part's content type."""
+    xlsm = build_xlsm(write_sample_sheets, modules=MODULES, ribbon_xml=RIBBON)
+    xlam = build_xlsm(write_sample_sheets, modules=MODULES, ribbon_xml=RIBBON, addin=True)
+    with zipfile.ZipFile(io.BytesIO(xlsm)) as a, zipfile.ZipFile(io.BytesIO(xlam)) as b:
+        assert a.namelist() == b.namelist()
+        assert [n for n in a.namelist() if a.read(n) != b.read(n)] == ["[Content_Types].xml"]
+        types = b.read("[Content_Types].xml").decode()
+        macro_types = a.read("[Content_Types].xml").decode()
+    assert types.replace(ADDIN_WORKBOOK_TYPE, MACRO_WORKBOOK_TYPE) == macro_types
+    assert f'PartName="/xl/workbook.xml" ContentType="{ADDIN_WORKBOOK_TYPE}"' in types
+    assert build_xlsm(write_sample_sheets, modules=MODULES, ribbon_xml=RIBBON, addin=True) == xlam
+
+
+def test_as_addin_refuses_a_package_without_a_macro_workbook() -> None:
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+    workbook.add_worksheet("Data")
+    workbook.close()
+    with pytest.raises(ValueError, match="add-in"):
+        as_addin(output.getvalue())

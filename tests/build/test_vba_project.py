@@ -113,10 +113,22 @@ def test_round_trip_through_oletools(data: bytes) -> None:
     assert decompress(compressed) == data
 
 
-def test_incompressible_final_chunk_is_padded_as_the_spec_says() -> None:
-    """A raw chunk always holds 4096 bytes; source text never gets there, random bytes can."""
-    data = random.Random(8).randbytes(4000)
-    assert decompress_stream(compress(data)) == data + bytes(96)
+@pytest.mark.parametrize("size", [3700, 4000, 4096 + 3700, 2 * 4096 + 4095])
+def test_incompressible_final_chunk_is_raw_and_not_padded(size: int) -> None:
+    """MS-OVBA 2.4.1.3.10: random bytes leave no copy token, so the tokens of a final chunk of
+    over 3641 bytes (n + n/8 flag bytes) overflow 4096 and it must be written raw. A raw chunk
+    carries the chunk's own bytes: zero padding would come back as text after the module."""
+    data = random.Random(size).randbytes(size)
+    compressed = compress(data)
+    headers, pos = [], 1
+    while pos < len(compressed):
+        (header,) = struct.unpack_from("<H", compressed, pos)
+        headers.append(header)
+        pos += 2 + 4096 if not header & 0x8000 else (header & 0x0FFF) + 3
+    assert headers and all(h == 0x3FFF for h in headers), "every chunk is raw, size 4098"
+    assert len(compressed) == 1 + 2 * len(headers) + size, "no padding after the last chunk"
+    assert decompress_stream(compressed) == data
+    assert decompress(compressed) == data
 
 
 def test_decompress_rejects_malformed_input() -> None:
@@ -124,6 +136,8 @@ def test_decompress_rejects_malformed_input() -> None:
         decompress(b"\x02\x00")
     with pytest.raises(ValueError):
         decompress(_hex("01 19 B0 00 61"))  # chunk longer than the container
+    with pytest.raises(ValueError):
+        decompress(_hex("01 19 30 00 61"))  # a raw chunk must declare 4096 bytes
 
 
 # --- MS-CFB compound file ----------------------------------------------------------------

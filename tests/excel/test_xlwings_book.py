@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lnp_excel.excel.xlwings_book import XlwingsBook, rows_of_address, run
+from lnp_excel.excel.xlwings_book import XlwingsBook, area_addresses, rows_of_address, run
 from tests.excel.fake_excel import FakeBook
 
 
@@ -15,15 +15,22 @@ def test_read_and_write_are_one_call_each() -> None:
     adapter.write("Data", [["Phone", "Carrier"], ["2127361234", "AT&T"], ["x"]])
     assert sheet.writes == 1
     assert adapter.read("Data") == [["Phone", "Carrier"], ["2127361234", "AT&T"], ["x", None]]
-    assert sheet.colors[(1, 1)] == "#1F4E78"
+    assert sheet.colors[(1, 1)] == (0x1F, 0x4E, 0x78)
 
 
-def test_highlight_colours_runs_not_cells() -> None:
+def test_highlight_fills_many_areas_in_one_call() -> None:
     book = FakeBook()
     sheet = book.sheets.add("CSR")
     XlwingsBook(book).highlight("CSR", [(2, 3), (3, 3), (4, 3), (9, 3), (2, 5)], "#FFEB9C")
-    assert sheet.format_calls == 3
+    assert sheet.format_calls == 1
     assert {k for k, v in sheet.colors.items() if v} == {(2, 3), (3, 3), (4, 3), (9, 3), (2, 5)}
+
+
+def test_area_addresses_stay_within_excels_255_characters() -> None:
+    areas = [(r, 2, r, 2) for r in range(2, 2000, 2)] + [(1, 1, 9, 3)]
+    addresses = area_addresses(areas)
+    assert all(len(a) <= 255 for a in addresses) and len(addresses) < len(areas) / 20
+    assert addresses[0].startswith("B2,B4,") and addresses[-1].endswith(",A1:C9")
 
 
 def test_selection_rows_from_a_multi_area_address() -> None:
@@ -49,3 +56,28 @@ def test_bad_input_becomes_a_message_box_not_a_traceback(built: dict[str, Path])
     assert run("normalize", book=book) is None
     title, message = book.app.alerts[0]
     assert title == "LNP Tools" and "sheet 'Input'" in message and "Traceback" not in message
+
+
+def test_fills_read_one_range_per_column_and_split_only_where_mixed() -> None:
+    """X2 needs each changed cell's old fill; Excel cannot read a mixed range's fill."""
+    book = FakeBook()
+    sheet = book.sheets.add("CSR")
+    sheet.range((5, 2)).color = "#FFC7CE"
+    cells = [(r, 2) for r in range(2, 10)] + [(3, 4), (7, 4)]
+    expected = {cell: "#FFC7CE" if cell == (5, 2) else None for cell in cells}
+    assert XlwingsBook(book).fills("CSR", cells) == expected
+
+
+def test_write_cells_shares_one_write_among_cells_that_get_one_value() -> None:
+    """X1: C2's empties or C6's PIN down a long column are a few calls, text kept as text."""
+    book = FakeBook()
+    sheet = book.sheets.add("CSR")
+    pins = {(r, 12): "8x82125" for r in range(2, 400, 3)}
+    numbers = {(r, 7): f"+4420794600{r:02d}" for r in range(2, 6)}
+    XlwingsBook(book).write_cells("CSR", {**pins, **numbers, (9, 9): "0044719"})
+    pin_calls = len(area_addresses((r, c, r, c) for r, c in pins))  # 255 characters each
+    assert pin_calls < len(pins) / 20
+    assert sheet.writes == pin_calls + 2  # + the block of numbers, the lone account number
+    assert all(sheet.cells[cell] == "8x82125" for cell in pins)
+    assert all(sheet.cells[cell] == text for cell, text in numbers.items())
+    assert sheet.cells[(9, 9)] == "0044719" and (3, 12) not in sheet.cells

@@ -15,8 +15,9 @@ comes from: ``port_order_loa`` (the LOA on the port-in order), ``billing_address
 account's billing address) or ``manual`` (left blank, flagged). "*", "any" or a blank cell
 matches anything; "a|b" lists alternatives; a value matches when it starts a word of the
 cell, without case or punctuation ("ported" matches "Ported In", "Lumen" matches
-"Lumen Technologies"). Only the main Address column is filled; a row no rule covers is
-flagged when it is a US row (non-US rows are C3's).
+"Lumen Technologies"). The address is written by ``address_write`` (C4a): as one line, or
+parsed into the sheet's Address/Unit/City/State/Zip columns, all from the same source; a
+row no rule covers is flagged when it is a US row (non-US rows are C3's).
 
 Origin comes from the table's Origin column; where there is none (CSR exports have no
 Origin) a number with a port order is "ported", and, once port orders are given, a number
@@ -38,6 +39,7 @@ from lnp_excel.core.columns import (
     ORIGIN_ALIASES,
     find_column,
 )
+from lnp_excel.core.csr.address_write import write_addresses
 from lnp_excel.core.csr.common import (
     countries,
     is_blank,
@@ -286,17 +288,11 @@ def fill_address_rows(
         )
     )
 
-    out = table.copy(deep=False)
-    changes = []
-    if filled.any():
-        positions = np.flatnonzero(blank)[filled]
-        column = table[address].astype(object).copy()
-        column.iloc[positions] = new.to_numpy(dtype=object)[filled]
-        out[address] = column
-        mask = np.zeros(len(table), dtype=bool)
-        mask[positions] = True
-        changes.append(changes_where(mask, address, table[address], column, "C4"))
-    return StepResult.of(out, changes, flags)
+    positions = np.flatnonzero(blank)[filled]
+    out, changes, written = write_addresses(
+        table, positions, new.to_numpy(dtype=object)[filled], address
+    )
+    return StepResult.of(out, changes, [*flags, *written])
 
 
 def _first_rule(rules: list[AddressRule], triple: str) -> int:

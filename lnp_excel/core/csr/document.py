@@ -4,8 +4,9 @@ one section per address, the same information as the CSV.
 The article's recipe is Excel's: filter one carrier, sort by address, fill Blank_CSR.docx
 separating each address. Carriers group as Excel's filter lists them (without case or
 surrounding spaces); the address of a section joins the row's address columns (Address,
-City, State, Zip, ...). The shell (``lnp_excel.io.csr_files``) renders these into copies
-of the template.
+City, State, Zip, ...), and the same address written two ways is one section, sorted and
+grouped by ``address_key`` (C4b) and headed with the first spelling met. The shell
+(``lnp_excel.io.csr_files``) renders these into copies of the template.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lnp_excel.core.address import address_key
 from lnp_excel.core.columns import ADDRESS_ALIASES, CARRIER_ALIASES, find_column
+from lnp_excel.core.csr.address_write import split_columns
+from lnp_excel.core.csr.common import map_distinct
 from lnp_excel.core.csr.fields import address_parts
 
 NO_ADDRESS = "(no address)"
@@ -46,9 +50,12 @@ def carrier_documents(table: pd.DataFrame) -> list[CarrierDocument]:
     text = table.astype(object).where(table.notna(), "")
     texts = text.map(lambda v: str(v).strip())
     address = texts[parts[0]]
+    zip_column = split_columns(columns, main)["zip"]
     for column in parts[1:]:
         part = texts[column]
-        address = address.where(part == "", address.where(address == "", address + ", ") + part)
+        glue = " " if column == zip_column else ", "  # "Austin, TX 78701"
+        address = address.where(part == "", address.where(address == "", address + glue) + part)
+    keys = pd.Series(map_distinct(address, address_key), index=address.index)  # C4b
     carrier_text = texts[carrier]
     carrier_key = carrier_text.str.casefold()
     shown = [c for c in columns if c not in (carrier, *parts)]
@@ -58,10 +65,10 @@ def carrier_documents(table: pd.DataFrame) -> list[CarrierDocument]:
         name = carrier_text[in_carrier].iloc[0] or NO_CARRIER
         rows = texts[in_carrier]
         addresses = address[in_carrier]
-        sort_key = addresses.str.casefold()
+        sort_key = keys[in_carrier]
         sections = []
-        for address_key in sorted(pd.unique(sort_key.to_numpy()), key=lambda k: (k == "", k)):
-            here = (sort_key == address_key).to_numpy()
+        for key_ in sorted(pd.unique(sort_key.to_numpy()), key=lambda k: (k == "", k)):
+            here = (sort_key == key_).to_numpy()
             label = addresses[here].iloc[0] or NO_ADDRESS
             sections.append(AddressSection(label, rows.loc[here, shown].reset_index(drop=True)))
         documents.append(CarrierDocument(name, tuple(sections)))

@@ -22,6 +22,7 @@ import pandas as pd
 
 from lnp_excel.core.changes import changes_where, concat_changes
 from lnp_excel.core.columns import CARRIER_ALIASES, CUSTOMER_ID_ALIASES, find_column
+from lnp_excel.core.csr.address_write import address_flags
 from lnp_excel.core.csr.common import is_blank, map_distinct, number_keys, text_key
 from lnp_excel.core.csr.fields import (
     ACCOUNT,
@@ -216,6 +217,7 @@ def build_from_legacy(
         if missing.any():
             flags.append(file_flag(f"{text} for {int(missing.sum())} row(s)", f"Use {how}", "C7"))
 
+    flags.extend(address_flags(table[ADDRESS]))  # C4a: the billing address or the LOA
     filled = [
         changes_where(~is_blank(table[name]), name, blank, table[name], "C7")
         for name in (COMPANY, AUTHORIZED_NAME, ACCOUNT, BTN, ADDRESS)

@@ -1,9 +1,10 @@
 """Port orders: what the port-in case says about a number (C4 LOA address, C7 case info).
 
 An agent exports the CRM's LNP Status cases (or keeps a sheet of them): one row per number
-with the address on the LOA, and optionally the billing number, authorized name and account
-number the port used. The article: "If no case exists for the number, it is provisioned";
-so once port orders are given, a number without one counts as provisioned (C4, C7).
+with the address on the LOA (one line, or split into Address/City/State/Zip columns, C4a),
+and optionally the billing number, authorized name and account number the port used.
+The article: "If no case exists for the number, it is provisioned"; so once port orders
+are given, a number without one counts as provisioned (C4, C7).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from lnp_excel.core.address import address_key, one_line
 from lnp_excel.core.columns import (
     BTN_ALIASES,
     CARRIER_ALIASES,
@@ -20,6 +22,7 @@ from lnp_excel.core.columns import (
     NUMBER_ALIASES,
     find_column,
 )
+from lnp_excel.core.csr.address_write import split_columns
 from lnp_excel.core.csr.common import cell_text, is_blank, map_distinct, number_keys
 from lnp_excel.core.csr.fields import (
     ACCOUNT,
@@ -80,19 +83,40 @@ def read_port_orders(frame: pd.DataFrame) -> PortOrders:
     keys = number_keys(frame[number])
     readable = (keys != "").to_numpy()
     unreadable = tuple(frame.index[~readable & ~is_blank(frame[number])])
-    data = {ADDRESS: _text(frame[address])}
+    data = {ADDRESS: _loa_text(frame, address)}
     for name, column in optional.items():
         if column is not None:
             data[name] = _text(frame[column])
     table = pd.DataFrame(data, index=frame.index)
     table["key"] = keys
     table = table[readable]
-    addresses = table[table[ADDRESS] != ""].groupby("key")[ADDRESS].nunique()
+    # The same LOA written two ways is one address (C4b): orders disagree only on keys.
+    loa = table[table[ADDRESS] != ""]
+    loa_keys = pd.Series(map_distinct(loa[ADDRESS], address_key), index=loa.index)
+    addresses = loa_keys.groupby(loa["key"]).nunique()
     conflicts = frozenset(addresses.index[addresses > 1])
     # Per number, keep the last non-blank value of each field (the latest order wins).
     info = table.replace("", np.nan).groupby("key", sort=False).last().fillna("")
     info = info.astype(object)
     return PortOrders(info=info, conflicts=conflicts, unreadable=unreadable)
+
+
+def _loa_text(frame: pd.DataFrame, address: object) -> pd.Series:
+    """The LOA address as one line: the address column, joined with the City, State and
+    Zip columns when the port orders split it, so every part comes from the same row (C4a).
+    """
+    street = _text(frame[address])
+    split = split_columns(list(frame.columns), address)
+    if all(split[part] is None for part in ("city", "state", "zip")):
+        return street
+    parts = {p: _text(frame[c]) if c is not None else None for p, c in split.items()}
+    blank = pd.Series("", index=frame.index, dtype=object)
+    rows = zip(
+        *(parts[p] if parts[p] is not None else blank for p in ("unit", "city", "state", "zip")),
+        strict=True,
+    )
+    joined = [one_line(s, *rest) if s else "" for s, rest in zip(street, rows, strict=True)]
+    return pd.Series(joined, index=frame.index, dtype=object)
 
 
 def _text(values: pd.Series) -> pd.Series:

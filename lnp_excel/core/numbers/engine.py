@@ -17,12 +17,13 @@ N3, N4 and N6 on the verdicts in ``checks``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 import phonenumbers
 
+from lnp_excel.core import Progress
 from lnp_excel.core.numbers import phonemeta
 from lnp_excel.core.numbers.checks import mark_duplicates, nanp_details
 from lnp_excel.core.numbers.matrix import (
@@ -49,8 +50,6 @@ OK, EMPTY, INVALID, DUPLICATE = "ok", "empty", "invalid", "duplicate"
 STATUSES = (INVALID, OK, EMPTY, DUPLICATE)  # status codes of normalize_with_keys
 _STATUS_NAMES = np.array(STATUSES, dtype=object)
 CHUNK_ROWS = 200_000
-
-Progress = Callable[[float, str], None]
 
 
 def normalize_numbers(

@@ -17,12 +17,13 @@ self-service groups plus one per Managed/Custom path and type.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from lnp_excel.core import Progress
 from lnp_excel.core.carriers import CarrierDirectory
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.numbers.engine import OK, STATUSES, normalize_with_keys
@@ -58,8 +59,6 @@ __all__ = [
     "carrier_key",
     "plan_ports",
 ]
-
-Progress = Callable[[float, str], None]
 
 
 @dataclass(frozen=True)

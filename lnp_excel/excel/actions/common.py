@@ -14,15 +14,24 @@ from dataclasses import dataclass
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
+from lnp_excel.core import Progress
+from lnp_excel.core.changes import (
+    CHANGE_COLUMNS,
+    JOURNAL_COLUMNS,
+    WHOLE_SHEET,
+    journal_rows,
+    next_action_number,
+    undo_plan,
+)
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
-from lnp_excel.excel.book import CHANGED_FILL, Book, Grid
+from lnp_excel.excel.book import CHANGED_FILL, Book, Cell, Formula, Grid, cell_value, shown
 from lnp_excel.io.tables import SourceTable, column_positions, table_from_grid
 
 PLANNER, CSR = "Port_Planner", "CSR_Template"
-CHANGES = "Changes"
-CHANGE_COLUMNS = ["Action #", "Action", "Sheet", "Cell", "Row", "Column", "Old", "New", "Rule"]
+CHANGES = "Changes"  # the journal sheet: core.changes.JOURNAL_COLUMNS
 SETTINGS = "Settings"
 
 
@@ -57,7 +66,7 @@ def run_action(book: Book, name: str) -> str:
     return chosen.run(book)
 
 
-def progress_on(book: Book) -> Callable[[float, str], None]:
+def progress_on(book: Book) -> Progress:
     """A core progress callback shown on the status bar ("Normalizing numbers 40%")."""
     return lambda fraction, message: book.status(f"{message} {fraction:.0%}")
 
@@ -70,8 +79,9 @@ class SheetTable:
     """A sheet read once: its grid (to write back) and the table the core works on."""
 
     sheet: str
-    grid: Grid
+    grid: Grid  # values as shown
     table: SourceTable
+    content: Grid | None = None  # what the cells hold, formulas as ``Formula`` (for Undo)
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -91,8 +101,11 @@ def on_sheet(sheet: str) -> Iterator[None]:
 
 
 def read_table(book: Book, sheet: str, alias_groups: Sequence[Sequence[str]]) -> SheetTable:
-    grid = book.read(sheet)
-    return SheetTable(sheet, grid, table_from_grid(grid, alias_groups=alias_groups, sheet=sheet))
+    """A sheet read once: formulas kept for Undo, their values for the core."""
+    content = book.read_content(sheet)
+    grid = [[shown(v) for v in row] for row in content]
+    table = table_from_grid(grid, alias_groups=alias_groups, sheet=sheet)
+    return SheetTable(sheet, grid, table, content)
 
 
 def frame_grid(frame: pd.DataFrame) -> Grid:
@@ -108,77 +121,117 @@ def write_frame(book: Book, sheet: str, frame: pd.DataFrame) -> None:
 # --- Changes and undo --------------------------------------------------------------------------
 
 
-def _changes_table(book: Book) -> pd.DataFrame:
+def read_journal(book: Book) -> pd.DataFrame:
+    """The Changes sheet as a journal (``JOURNAL_COLUMNS``), indexed by sheet row.
+
+    A Changes sheet from an older workbook (fewer columns) reads with the missing ones
+    empty.
+    """
     if CHANGES not in book.sheet_names():
-        return pd.DataFrame(columns=CHANGE_COLUMNS)
-    grid = [row for row in book.read(CHANGES) if any(v is not None for v in row)]
-    if len(grid) <= 1:
-        return pd.DataFrame(columns=CHANGE_COLUMNS)
-    width = len(CHANGE_COLUMNS)
-    return pd.DataFrame(
-        [list(r[:width]) + [None] * (width - len(r)) for r in grid[1:]], columns=CHANGE_COLUMNS
+        return pd.DataFrame(columns=list(JOURNAL_COLUMNS))
+    grid = book.read(CHANGES)
+    if not grid:
+        return pd.DataFrame(columns=list(JOURNAL_COLUMNS))
+    header = [str(h) if h is not None else "" for h in grid[0]]
+    names = list(JOURNAL_COLUMNS)
+    where = {name: header.index(name) for name in names if name in header}
+    rows = {
+        number: [row[where[n]] if where.get(n, len(row)) < len(row) else None for n in names]
+        for number, row in enumerate(grid[1:], start=2)
+        if any(v is not None for v in row)
+    }
+    journal = pd.DataFrame(
+        list(rows.values()), index=list(rows), columns=list(JOURNAL_COLUMNS), dtype=object
     )
+    journal.attrs["current"] = header[: len(names)] == names  # rows can be appended
+    return journal
+
+
+def _append_journal(book: Book, journal: pd.DataFrame, rows: pd.DataFrame) -> None:
+    """Add an action's journal rows below the last one: one write, the log is not rewritten."""
+    if not journal.attrs.get("current"):  # no Changes sheet yet, or an older one's columns
+        book.write(CHANGES, frame_grid(pd.concat([journal, rows], ignore_index=True)))
+        return
+    first = (max(journal.index) if len(journal) else 1) + 1
+    values = rows.to_numpy(dtype=object)
+    book.write_cells(
+        CHANGES,
+        {
+            (first + i, j + 1): values[i, j]
+            for i in range(values.shape[0])
+            for j in range(values.shape[1])
+        },
+    )
+
+
+def _before(content: Grid, cell: Cell) -> tuple[object, str | None]:
+    """What a cell held as (value shown, formula); cells beyond the used range are empty."""
+    r, c = cell
+    value = content[r - 1][c - 1] if r <= len(content) and c <= len(content[r - 1]) else None
+    return (value.shown, str(value)) if isinstance(value, Formula) else (value, None)
 
 
 def apply_changes(book: Book, target: SheetTable, changes: pd.DataFrame, action_label: str) -> int:
-    """Write corrected cells back (one write), highlight them, and log them on Changes.
+    """Write a step log's changed cells back, highlight them, and journal them (X1, X2).
 
     ``changes`` has the core's columns Row (sheet row), Column (frame column name), Old,
-    New and Rule. Columns the core added are appended to the right of the sheet.
+    New and Rule. Only cells whose content changes are written, one call per rectangle;
+    columns the core added go right of the used range, header included. Every cell's old
+    value, formula and fill goes on the Changes sheet, which is what Undo replays.
     """
     if changes.empty:
         return 0
-    grid = [list(row) for row in target.grid]
-    header_index = target.table.header_row - 1
+    content = target.content if target.content is not None else book.read_content(target.sheet)
     positions = target.positions()
-    for column in dict.fromkeys(changes["Column"]):
-        if column not in positions:  # a column the core added (e.g. PIN) goes on the right
-            grid[header_index] = [*grid[header_index], column]
-            positions[column] = len(grid[header_index])
-    cells = []
-    for row, column, new in zip(changes["Row"], changes["Column"], changes["New"], strict=True):
-        r, c = int(row) - 1, positions[column] - 1
-        while len(grid) <= r:
-            grid.append([])
-        if len(grid[r]) <= c:
-            grid[r].extend([None] * (c + 1 - len(grid[r])))
-        grid[r][c] = None if new == "" else new
-        cells.append((r + 1, c + 1))
-    book.write(target.sheet, grid, header=False)
-    book.highlight(target.sheet, cells, CHANGED_FILL)
-    _log(book, target.sheet, changes, positions, action_label)
+    width = max([len(row) for row in content] + [len(target.grid[target.table.header_row - 1])])
+    added = [c for c in dict.fromkeys(changes["Column"]) if c not in positions]
+    for offset, column in enumerate(added, start=1):
+        positions[column] = width + offset
+    rules = changes.drop_duplicates("Column").set_index("Column")["Rule"]
+    heads = pd.DataFrame(
+        {
+            "Row": [target.table.header_row] * len(added),
+            "Column": added,
+            "Old": [None] * len(added),
+            "New": added,
+            "Rule": [rules[c] for c in added],
+        }
+    )
+    log = pd.concat([heads, changes[list(CHANGE_COLUMNS)]], ignore_index=True).astype(object)
+    letters = {c: get_column_letter(positions[c]) for c in dict.fromkeys(log["Column"])}
+    cells = [(int(r), positions[c]) for r, c in zip(log["Row"], log["Column"], strict=True)]
+    addresses = [f"{letters[c]}{int(r)}" for r, c in zip(log["Row"], log["Column"], strict=True)]
+    unique = dict.fromkeys(cells)
+    fills = book.fills(target.sheet, list(unique))
+    held = {cell: _before(content, cell) for cell in unique}
+    before = {
+        address: (*held[cell], fills.get(cell))
+        for cell, address in zip(cells, addresses, strict=True)
+    }
+    journal = read_journal(book)
+    rows = journal_rows(
+        log,
+        number=next_action_number(journal),
+        label=action_label,
+        sheet=target.sheet,
+        cells=addresses,
+        before=before,
+    )
+    final = dict(zip(cells, log["New"], strict=True))
+    writes = {
+        cell: new
+        for cell, new in final.items()
+        if held[cell][1] is not None or not _same(held[cell][0], cell_value(new))
+    }
+    book.write_cells(target.sheet, writes)
+    header = {cell for cell in writes if cell[0] == target.table.header_row and cell[1] > width}
+    book.highlight(target.sheet, [c for c in writes if c not in header], CHANGED_FILL)
+    _append_journal(book, journal, rows)
     return len(changes)
 
 
-def _log(
-    book: Book, sheet: str, changes: pd.DataFrame, positions: dict[str, int], label: str
-) -> None:
-    letters = changes["Column"].map(lambda c: get_column_letter(positions[c]))
-    _append_log(
-        book,
-        label,
-        pd.DataFrame(
-            {
-                "Sheet": sheet,
-                "Cell": letters + changes["Row"].astype(int).astype(str),
-                "Row": changes["Row"].astype(int),
-                "Column": changes["Column"],
-                "Old": changes["Old"].map(_shown),
-                "New": changes["New"].map(_shown),
-                "Rule": changes["Rule"],
-            }
-        ),
-    )
-
-
-def _append_log(book: Book, label: str, rows: pd.DataFrame) -> None:
-    logged = _changes_table(book)
-    number = int(pd.to_numeric(logged["Action #"], errors="coerce").max()) + 1 if len(logged) else 1
-    rows = rows.assign(**{"Action #": number, "Action": label})[CHANGE_COLUMNS]
-    write_frame(book, CHANGES, pd.concat([logged, rows], ignore_index=True))
-
-
-WHOLE_SHEET = "*"
+def _same(old: object, new: object) -> bool:
+    return type(old) is type(new) and old == new
 
 
 def backup_name(sheet: str) -> str:
@@ -186,67 +239,70 @@ def backup_name(sheet: str) -> str:
 
 
 def replace_sheet(book: Book, sheet: str, grid: Grid, label: str, *, rule: str) -> None:
-    """Replace a whole sheet; its old contents move to a backup sheet that Undo restores."""
-    old = book.read(sheet) if sheet in book.sheet_names() else []
+    """Replace a whole sheet; its old contents, formulas included, move to a backup sheet
+    that Undo restores."""
+    old = book.read_content(sheet) if sheet in book.sheet_names() else []
     book.write(backup_name(sheet), old, header=False)
     book.write(sheet, grid)
-    _append_log(
-        book,
-        label,
-        pd.DataFrame(
-            {
-                "Sheet": [sheet],
-                "Cell": [WHOLE_SHEET],
-                "Row": [None],
-                "Column": [None],
-                "Old": [f"the sheet as it was, kept on '{backup_name(sheet)}'"],
-                "New": [f"{max(len(grid) - 1, 0)} rows"],
-                "Rule": [rule],
-            }
-        ),
+    journal = read_journal(book)
+    row = pd.DataFrame(
+        [
+            [
+                next_action_number(journal),
+                label,
+                sheet,
+                WHOLE_SHEET,
+                None,
+                None,
+                f"the sheet as it was, kept on '{backup_name(sheet)}'",
+                f"{max(len(grid) - 1, 0)} rows",
+                rule,
+                None,
+                None,
+            ]
+        ],
+        columns=list(JOURNAL_COLUMNS),
     )
-
-
-def _shown(value: object) -> object:
-    return "" if value is None or (isinstance(value, float) and value != value) else value
+    _append_journal(book, journal, row)
 
 
 def undo_last(book: Book) -> str:
-    """Put back every cell the last logged action changed, and drop its log rows."""
-    logged = _changes_table(book)
-    if logged.empty:
+    """Put back exactly what the last journaled action changed, and drop its journal rows.
+
+    The plan is pure (``core.changes.undo_plan``: the action's rows replayed newest first);
+    this applies it: values and formulas in one write per rectangle, then the old fills.
+    """
+    journal = read_journal(book)
+    plan = undo_plan(journal)
+    if plan is None:
         return "Nothing to undo"
-    numbers = pd.to_numeric(logged["Action #"], errors="coerce")
-    last = numbers.max()
-    undone = logged[numbers == last]
-    for sheet, group in undone.groupby("Sheet", sort=False):
-        if (group["Cell"] == WHOLE_SHEET).any():
-            book.write(str(sheet), book.read(backup_name(str(sheet))), header=False)
-            continue
-        grid = [list(row) for row in book.read(str(sheet))]
-        cells = []
-        for cell, old in zip(group["Cell"], group["Old"], strict=True):
-            column = _column_number(str(cell))
-            row = int("".join(ch for ch in str(cell) if ch.isdigit()))
-            if len(grid[row - 1]) < column:
-                grid[row - 1].extend([None] * (column - len(grid[row - 1])))
-            grid[row - 1][column - 1] = None if old in ("", None) else old
-            cells.append((row, column))
-        book.write(str(sheet), grid, header=False)
-        book.highlight(str(sheet), cells, None)
-    write_frame(book, CHANGES, logged[numbers != last])
-    whole = undone.loc[undone["Cell"] == WHOLE_SHEET, "Sheet"].tolist()
-    restored = [f"{len(undone) - len(whole)} cells"] if len(undone) > len(whole) else []
-    restored += [f"the {sheet} sheet" for sheet in whole]
-    return f"Undid '{undone['Action'].iloc[0]}': {' and '.join(restored)} restored"
-
-
-def _column_number(cell: str) -> int:
-    number = 0
-    for ch in cell:
-        if ch.isalpha():
-            number = number * 26 + ord(ch.upper()) - 64
-    return number
+    for sheet in plan.sheets:
+        book.write(sheet, book.read_content(backup_name(sheet)), header=False)
+    by_sheet: dict[str, dict[Cell, tuple[object, str | None, str | None]]] = {}
+    for (sheet, address), state in plan.cells.items():
+        letters, row = coordinate_from_string(address)
+        by_sheet.setdefault(sheet, {})[(row, column_index_from_string(letters))] = state
+    for sheet, states in by_sheet.items():
+        book.write_cells(
+            sheet,
+            {
+                cell: Formula(formula, value) if formula else value
+                for cell, (value, formula, _) in states.items()
+            },
+        )
+        fills: dict[str | None, list[Cell]] = {}
+        for cell, (_, _, fill) in states.items():
+            fills.setdefault(fill, []).append(cell)
+        for fill, where in fills.items():
+            book.highlight(sheet, where, fill)
+    sheet_rows = [journal.index[p] for p in plan.undone]
+    book.write_cells(
+        CHANGES,
+        {(r, c): None for r in sheet_rows for c in range(1, len(JOURNAL_COLUMNS) + 1)},
+    )
+    restored = [f"{len(plan.cells)} cells"] if plan.cells else []
+    restored += [f"the {sheet} sheet" for sheet in plan.sheets]
+    return f"Undid '{plan.label}': {' and '.join(restored)} restored"
 
 
 # --- the Settings sheet ----------------------------------------------------------------------

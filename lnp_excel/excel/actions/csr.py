@@ -161,7 +161,7 @@ def _mark_flagged(book: Book, flags: pd.DataFrame) -> None:
 RULES = {
     "replace_nulls": ("C2",),
     "clear_non_us_addresses": ("C3",),
-    "fill_us_addresses": ("C4",),
+    "fill_us_addresses": ("C4", "C4a"),
     "set_pins": ("C6",),
     "fill_billing_numbers": ("C5", "BTN"),
     "check_eligibility": ("C1",),

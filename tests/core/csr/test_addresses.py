@@ -116,15 +116,25 @@ def test_shipped_carrier_lookup_csv_is_the_default():
 # --- C4 -----------------------------------------------------------------------------------
 
 
+BILL = "9 Bill Rd, Round Rock, TX 78664"
+
+
 def test_ported_numbers_take_the_loa_and_provisioned_the_billing_address():
+    """C4 sources, written into the split columns all from the same source (C4a)."""
     orders = read_port_orders_file(DATA / "port_orders.csv")
-    step = fill_us_addresses(cleaned(), port_orders=orders, billing_address="9 Bill Rd, Austin")
+    step = fill_us_addresses(cleaned(), port_orders=orders, billing_address=BILL)
     out = step.table
-    assert out.loc[4, "Address"] == "500 E 6th St, Austin, TX 78701"  # in the port orders
-    assert out.loc[5, "Address"] == "9 Bill Rd, Austin"  # was NULL: provisioned
-    assert out.loc[8, "Address"] == "9 Bill Rd, Austin"
-    assert changes_of(step.changes, 4, "Address") == [("", "500 E 6th St, Austin, TX 78701", "C4")]
-    assert out.loc[2, "Address"] == "1 Main St"  # present addresses are never touched
+    # in the port orders: the LOA, parsed into Address/City/State/Zip
+    assert list(out.loc[4, ADDRESS]) == ["500 E 6th St", "Austin", "TX", "78701"]
+    # was NULL with Austin/78701 left: provisioned, every part from the billing address
+    assert list(out.loc[5, ADDRESS]) == ["9 Bill Rd", "Round Rock", "TX", "78664"]
+    assert list(out.loc[8, ADDRESS]) == ["9 Bill Rd", "Round Rock", "TX", "78664"]
+    assert changes_of(step.changes, 4, "Address") == [("", "500 E 6th St", "C4")]
+    assert changes_of(step.changes, 4, "City") == [("", "Austin", "C4a")]
+    assert changes_of(step.changes, 5, "City") == [("Austin", "Round Rock", "C4a")]
+    assert changes_of(step.changes, 5, "Zip") == [("78701", "78664", "C4a")]
+    assert changes_of(step.changes, 5, "State") == []  # TX already: not a change
+    assert list(out.loc[2, ADDRESS]) == ["1 Main St", "Austin", "TX", "78701"]  # never touched
     assert step.flags.empty
 
 
@@ -158,7 +168,7 @@ def test_non_us_rows_are_not_filled_by_the_default_matrix():
 
 def test_a_custom_matrix_is_evaluated_top_to_bottom():
     matrix = read_plain("address_matrix_custom.csv")
-    step = fill_us_addresses(cleaned(), address_matrix=matrix, billing_address="9 Bill Rd")
+    step = fill_us_addresses(cleaned(), address_matrix=matrix, billing_address=BILL)
     assert step.table.loc[8, "Address"] == ""  # Bandwidth: the manual rule comes first
     assert step.flags.loc[step.flags["Row"] == 8, "Next step"].item() == (
         "Ask the Bandwidth team for the address"

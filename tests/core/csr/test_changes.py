@@ -1,4 +1,4 @@
-"""The shared change log: built vectorized, concatenated, undone and redone."""
+"""The shared change log (built vectorized, concatenated) and the journal Undo replays (X2)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from lnp_excel.core.changes import (
     changes_where,
     concat_changes,
     count_by_rule,
-    redo_changes,
-    undo_changes,
+    journal_rows,
+    next_action_number,
+    undo_plan,
 )
 from lnp_excel.core.csr import fix_csr
 from tests.core.csr.support import read
@@ -38,21 +39,67 @@ def test_records_round_trip_and_concat_order():
     assert count_by_rule(joined) == {"C6": 1, "C3": 1}
 
 
-def test_undo_puts_back_every_original_value_and_redo_replays():
+def undo(table: pd.DataFrame, changes: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
+    """Apply the undo plan of one journaled action to ``table`` (cells named column|row)."""
+    cells = [f"{c}|{r}" for r, c in zip(changes["Row"], changes["Column"], strict=True)]
+    held = {
+        cell: (before.loc[int(cell.split("|")[1]), cell.split("|")[0]], None, None)
+        for cell in cells
+    }
+    journal = journal_rows(changes, number=1, label="fix", sheet="CSR", cells=cells, before=held)
+    plan = undo_plan(journal)
+    assert plan is not None and plan.undone == list(range(len(journal)))
+    out = table.copy()
+    for (_, cell), (value, _, _) in plan.cells.items():
+        column, row = cell.split("|")
+        out.loc[int(row), column] = value
+    return out
+
+
+def test_undo_plan_puts_back_every_original_value():
+    """X2: fix_csr changes many cells; the plan restores each one."""
     table = read("csr_edge.csv")
     result = fix_csr(table, customer="Acme", billing_address="9 Bill Rd")
     assert len(result.changes) > 10
-    undone = undo_changes(result.table, result.changes)
+    undone = undo(result.table, result.changes[result.changes["Column"].isin(table.columns)], table)
     pd.testing.assert_frame_equal(undone[table.columns], table, check_dtype=False)
-    redone = redo_changes(undone, result.changes)
-    pd.testing.assert_frame_equal(redone, result.table, check_dtype=False)
 
 
-def test_a_cell_changed_twice_undoes_to_the_first_old_value():
-    table = pd.DataFrame({"Address": ["NULL"]}, index=[2], dtype=object)
+def test_a_cell_changed_twice_undoes_to_the_first_old_value_with_its_formula():
     log = changes_from(
         [Change(2, "Address", "NULL", "", "C2"), Change(2, "Address", "", "9 Bill Rd", "C4")]
     )
-    current = redo_changes(table, log)
-    assert current.loc[2, "Address"] == "9 Bill Rd"
-    assert undo_changes(current, log).loc[2, "Address"] == "NULL"
+    before = {"D2": ("NULL", '="NULL"', "#FFFF00")}
+    journal = journal_rows(
+        log, number=3, label="Run all", sheet="CSR", cells=["D2", "D2"], before=before
+    )
+    assert journal["Old"].tolist() == ["NULL", ""]
+    assert journal["Old formula"].tolist() == ['="NULL"', None]
+    plan = undo_plan(journal)
+    assert plan is not None and plan.label == "Run all" and plan.number == 3
+    assert plan.cells == {("CSR", "D2"): ("NULL", '="NULL"', "#FFFF00")}
+    assert next_action_number(journal) == 4
+
+
+def test_undo_plan_takes_only_the_last_action_and_nothing_when_empty():
+    first = journal_rows(
+        changes_from([Change(2, "PIN", "", "1", "C6")]),
+        number=1,
+        label="a",
+        sheet="S",
+        cells=["E2"],
+        before={},
+    )
+    second = journal_rows(
+        changes_from([Change(2, "PIN", "1", "2", "C6")]),
+        number=2,
+        label="b",
+        sheet="S",
+        cells=["E2"],
+        before={"E2": ("1", None, None)},
+    )
+    plan = undo_plan(pd.concat([first, second], ignore_index=True))
+    assert (
+        plan is not None and plan.undone == [1] and plan.cells == {("S", "E2"): ("1", None, None)}
+    )
+    assert undo_plan(first.iloc[:0]) is None

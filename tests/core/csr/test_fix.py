@@ -49,13 +49,22 @@ def test_the_corrected_csr():
     assert out.loc[3, "Authorized First Name"] == ""  # C2
     assert out.loc[3, "Address"] == "Nullarbor Rd"  # not a null
     assert out.loc[3, "Contact Email"] == "null@example.com"
-    assert out.loc[4, "Address"] == "500 E 6th St, Austin, TX 78701"  # C4: port order LOA
-    assert out.loc[5, "Address"] == BILLING  # C4: NULL -> provisioned -> billing
+    # C4: port order LOA, C4a: parsed into the sheet's Address/City/State/Zip
+    assert list(out.loc[4, ["Address", "City", "State", "Zip"]]) == [
+        "500 E 6th St",
+        "Austin",
+        "TX",
+        "78701",
+    ]
+    assert out.loc[5, "Address"] == "100 Congress Ave"  # C4: NULL -> provisioned -> billing
     assert out.loc[5, "PIN"] == "4821"  # existing PIN kept
     assert out.loc[2, "PIN"] == "8x82125"
     assert out.loc[9, "Address"] == "" and out.loc[9, "PIN"] == ""  # C3, C6 non-US
     assert out.loc[5, "Billing Telephone Number"] == "2125550103"  # blank BTN filled
-    assert changes_of(result.changes, 5, "Address") == [("NULL", "", "C2"), ("", BILLING, "C4")]
+    assert changes_of(result.changes, 5, "Address") == [
+        ("NULL", "", "C2"),
+        ("", "100 Congress Ave", "C4"),
+    ]
 
 
 def test_flags_and_next_steps():

@@ -1,0 +1,39 @@
+"""docs/rules.md explains every rule id the package cites (issue 13: users never see the
+steering documents, so the project keeps its own reference)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lnp_excel
+
+PACKAGE = Path(lnp_excel.__file__).parent
+RULES = PACKAGE.parent / "docs" / "rules.md"
+RULE_ID = re.compile(r"\b([NPCX]\d{1,2}[a-c]?)\b")
+NOT_RULES = {"N11"}  # the NANP term for an exchange such as 411, not a rule id
+CITING = ("*.py", "*.bas", "*.json", "*.xml", "*.csv")
+
+
+def documented_ids() -> set[str]:
+    return set(re.findall(r"^\| ([NPCX]\d{1,2}[a-c]?) \|", RULES.read_text(), flags=re.M))
+
+
+def cited_ids() -> dict[str, str]:
+    cited: dict[str, str] = {}
+    for pattern in CITING:
+        for path in PACKAGE.rglob(pattern):
+            for found in RULE_ID.findall(path.read_text(encoding="utf-8", errors="replace")):
+                cited.setdefault(found, str(path.relative_to(PACKAGE)))
+    return {rule: where for rule, where in cited.items() if rule not in NOT_RULES}
+
+
+def test_every_cited_rule_id_is_explained() -> None:
+    missing = {rule: where for rule, where in cited_ids().items() if rule not in documented_ids()}
+    assert missing == {}
+
+
+def test_the_reference_covers_each_family_in_order() -> None:
+    ids = documented_ids()
+    for family, last in (("N", 6), ("P", 12), ("C", 13), ("X", 4)):
+        assert {f"{family}{k}" for k in range(1, last + 1)} <= ids

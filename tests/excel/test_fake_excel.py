@@ -1,0 +1,90 @@
+"""The Excel stand-in types what is written the way Excel documents it (X1).
+
+Excel parses text assigned to a General cell as if typed: numeric text becomes a number,
+date text a date, TRUE/FALSE a boolean, "=..." a formula. A Text ("@") cell or a leading
+apostrophe keeps text as text, and the apostrophe is not part of the value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.excel.fake_excel import FakeBook, FakeSheet
+
+
+def written(value: object, number_format: str = "General") -> FakeSheet:
+    sheet = FakeBook().sheets.add("S")
+    sheet.range((1, 1)).number_format = number_format
+    sheet.range((1, 1)).value = value
+    return sheet
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("+442079460018", 442079460018.0),  # an E.164 number loses its plus
+        ("0044719", 44719.0),  # a zero-led account number loses its zeros
+        ("02134", 2134.0),  # a ZIP code too
+        ("1,234.5", 1234.5),
+        ("2127361234.0", 2127361234.0),
+        ("2026-12-01", dt.datetime(2026, 12, 1)),
+        ("12/1/2026", dt.datetime(2026, 12, 1)),
+        ("TRUE", True),
+        ("false", False),
+        ("(212) 736-1234", "(212) 736-1234"),  # not a number to Excel either
+        ("13/45/2026", "13/45/2026"),  # no such date: text
+        ("8x82125", "8x82125"),
+    ],
+)
+def test_text_in_a_general_cell_is_parsed_as_if_typed(text: str, held: object) -> None:
+    assert written(text).cells.get((1, 1)) == held
+    assert type(written(text).cells.get((1, 1))) is type(held)
+
+
+def test_a_date_gets_a_date_format_in_a_general_cell_only() -> None:
+    assert written("2026-12-01").formats[(1, 1)] == "m/d/yyyy"
+    assert written(dt.date(2026, 12, 1), "0.00").formats[(1, 1)] == "0.00"
+
+
+def test_text_starting_with_equals_becomes_a_live_formula() -> None:
+    sheet = written('=A2&"x"')
+    assert sheet.formulas[(1, 1)] == '=A2&"x"' and (1, 1) not in sheet.cells
+    assert sheet.range((1, 1)).formula == '=A2&"x"'
+
+
+@pytest.mark.parametrize("text", ["+442079460018", "0044719", "2026-12-01", "TRUE", "=SUM(A1)"])
+def test_text_format_or_an_apostrophe_keeps_text(text: str) -> None:
+    assert written(text, "@").cells[(1, 1)] == text
+    apostrophe = written("'" + text)
+    assert apostrophe.cells[(1, 1)] == text and not apostrophe.formulas
+    assert apostrophe.range((1, 1)).formula == text  # the apostrophe is not in the value
+
+
+def test_formula_reads_constants_as_excel_shows_them() -> None:
+    sheet = FakeBook().sheets.add("S")
+    sheet.range((1, 1)).value = [[2127361234, True, dt.datetime(2026, 12, 1), None, "x"]]
+    assert sheet.range((1, 1), (1, 5)).formula == (("2127361234", "TRUE", "12/1/2026", "", "x"),)
+
+
+def test_values_read_in_xlwings_shapes_and_writes_count_calls() -> None:
+    sheet = FakeBook().sheets.add("S")
+    sheet.range((1, 1)).value = [["a", "b"], ["c", "d"]]
+    assert sheet.writes == 1
+    assert sheet.range((1, 1)).value == "a"
+    assert sheet.range((1, 1), (1, 2)).value == ["a", "b"]
+    assert sheet.range((1, 1), (2, 1)).options(ndim=2).value == [["a"], ["c"]]
+    assert sheet.used_range.last_cell.row == 2 and sheet.used_range.last_cell.column == 2
+
+
+def test_clear_contents_keeps_formats_and_fills_and_mixed_fills_cannot_be_read() -> None:
+    sheet = FakeBook().sheets.add("S")
+    sheet.range((1, 1), (2, 1)).value = [["'007"], ["x"]]
+    sheet.range((1, 1)).number_format = "@"
+    sheet.range((1, 1)).color = "#FFEB9C"
+    sheet.clear_contents()
+    assert sheet.cells == {} and sheet.formats[(1, 1)] == "@"
+    assert sheet.range((1, 1)).color == (0xFF, 0xEB, 0x9C)
+    with pytest.raises(TypeError):  # Excel's Interior.Color is Null for a mixed range
+        _ = sheet.range((1, 1), (2, 1)).color
