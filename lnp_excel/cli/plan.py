@@ -131,6 +131,10 @@ def _report(
     by_path = requests.groupby("path", sort=False)["count"].agg(["size", "sum"])
     paths = ", ".join(f"{int(row['size']):,} {path}" for path, row in by_path.iterrows())
     carrier_text = f"carrier from '{carrier}'" if carrier is not None else "no carrier column"
+    if plan.account_columns:  # P3c: the request fields found, by the list's own names
+        carrier_text += "; request fields from " + ", ".join(
+            f"'{column}'" for column in plan.account_columns.values()
+        )
     print(
         f"{_plural(len(plan.numbers), 'row')} from '{number}' ({carrier_text}): "
         f"{_plural(int(requests['count'].sum()), 'number')} in "

@@ -366,3 +366,20 @@ def test_carrier_directory_option_adds_the_agents_aliases(
     assert cli(str(source), "-o", str(output), "--carrier-directory", str(mine)) == 2
     error = capsys.readouterr().err
     assert "carriers.csv" in error and "row 2" in error and "yes or no" in error
+
+
+def test_readme_accounts_sample_gives_the_documented_request_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """P3a, P3c: the README's example file, from samples/customer_accounts.csv."""
+    exports = tmp_path / "requests"
+    sample = ROOT / "samples" / "customer_accounts.csv"
+    assert cli(str(sample), "-o", str(tmp_path / "plan.xlsx"), "--export-dir", str(exports)) == 0
+    printed = capsys.readouterr().out
+    assert "request fields from 'BTN', 'Account #', 'Authorized Name', 'Transfer PIN'" in printed
+    assert "(1 not ready, carrier unknown" in printed
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("`SS-512474-ATT-G2-01.csv`:\n\n```csv\n", 1)[1].split("```", 1)[0]
+    written = (exports / "SS-512474-ATT-G2-01.csv").read_text(encoding="utf-8-sig")
+    assert written.replace("\r\n", "\n") == shown
+    assert [p.name for p in (exports / "not_ready").iterdir()] == ["SS-512474-UNKNOWN-01.csv"]
