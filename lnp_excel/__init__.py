@@ -1,17 +1,28 @@
 """lnp_excel: number porting for the people who live in Excel.
 
 Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``fix_csr``, ``Settings``.
+
+The names are imported on first use (a module ``__getattr__``): ``lnp-excel --version``
+and a ribbon button's new Python must not pay for pandas, holidays and xlwings before
+they need them (issue 14). ``from lnp_excel import plan_ports`` works as before.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
-from lnp_excel.core.csr import CsrResult, fix_csr
-from lnp_excel.core.errors import InputError
-from lnp_excel.core.numbers import normalize_numbers
-from lnp_excel.core.plan import Plan, plan_ports
-from lnp_excel.core.settings import Settings
+_EXPORTS = {
+    "CsrResult": "lnp_excel.core.csr",
+    "InputError": "lnp_excel.core.errors",
+    "Plan": "lnp_excel.core.plan",
+    "Settings": "lnp_excel.core.settings",
+    "fix_csr": "lnp_excel.core.csr",
+    "normalize_numbers": "lnp_excel.core.numbers",
+    "plan_ports": "lnp_excel.core.plan",
+}
 
 __all__ = [
     "CsrResult",
@@ -23,3 +34,24 @@ __all__ = [
     "normalize_numbers",
     "plan_ports",
 ]
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run time
+    from lnp_excel.core.csr import CsrResult, fix_csr
+    from lnp_excel.core.errors import InputError
+    from lnp_excel.core.numbers import normalize_numbers
+    from lnp_excel.core.plan import Plan, plan_ports
+    from lnp_excel.core.settings import Settings
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name's module on first use, then keep the name here."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lnp_excel' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

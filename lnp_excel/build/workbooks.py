@@ -233,8 +233,9 @@ def _write_functions(sheet, spec: dict, formats: dict, folder: Path) -> None:
 
 
 def _write_xlwings_conf(sheet, spec: dict, formats: dict, folder: Path) -> None:
-    """xlwings reads keys from column A and values from B, no header (WORKBOOKS.md)."""
-    for row, (key, value) in enumerate(XLWINGS_CONF):
+    """xlwings reads keys from column A and values from B, no header (WORKBOOKS.md);
+    the layout's ``keys`` override the defaults above."""
+    for row, (key, value) in enumerate({**dict(XLWINGS_CONF), **spec.get("keys", {})}.items()):
         sheet.write_string(row, 0, key)
         sheet.write_string(row, 1, value)
     sheet.set_column(0, 1, 30)

@@ -12,42 +12,43 @@ from __future__ import annotations
 import argparse
 import contextlib
 import re
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from lnp_excel.cli.common import parse_rows, shared_options
+from lnp_excel.cli.csr_output import finish
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.csr.build import build_from_inventory
 from lnp_excel.core.csr.escalation import csr_request_cases, escalation_answer
 from lnp_excel.core.csr.fix import fix_csr
 from lnp_excel.core.csr.legacy import build_from_legacy
-from lnp_excel.core.csr.result import CsrResult
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
+from lnp_excel.core.values import DATE_FORMATS_SHOWN as DATES
+from lnp_excel.core.values import plural
 from lnp_excel.io.csr_files import (
-    output_paths,
     read_address_matrix,
     read_carrier_lookup,
     read_csr,
     read_port_orders_file,
     write_csr_documents,
-    write_csr_outputs,
 )
 from lnp_excel.io.tables import SourceTable, read_table
 
-EXAMPLES = """examples:
+EXAMPLES = """examples (each writes 8x8_Acme Dental_CSR.csv, so each into its own folder):
   lnp-excel csr fix samples/csr/csr_export.csv --customer "Acme Dental" \\
-      --port-orders samples/csr/port_orders.csv --billing-address "100 Main St, Austin, TX 78701"
+      --port-orders samples/csr/port_orders.csv \\
+      --billing-address "100 Main St, Austin, TX 78701" -o fixed
   lnp-excel csr build samples/csr/inventory_export.xlsx --customer "Acme Dental" \\
-      --first-name Dana --last-name Reyes --billing-address "100 Main St, Austin, TX 78701"
+      --first-name Dana --last-name Reyes --billing-address "100 Main St, Austin, TX 78701" \\
+      -o built
   lnp-excel csr legacy samples/csr/legacy_export.csv --customer "Acme Dental" \\
-      --company "Acme Dental LLC" --authorized-name "Dana Reyes" --billing-address "..."
-  lnp-excel csr doc out/8x8_Acme_Dental_CSR.csv -o out/docs
+      --company "Acme Dental LLC" --authorized-name "Dana Reyes" \\
+      --billing-address "100 Main St, Austin, TX 78701" -o legacy
+  lnp-excel csr doc "fixed/8x8_Acme Dental_CSR.csv" -o docs
   lnp-excel csr case 2125550100 2125550101 --verification "Caller passed PIN check; role \\
       includes Phone Numbers" --reason "PIN mismatch" --carrier "Onvoy, LLC"
 """
-
-_ROW_SPEC = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -67,11 +68,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Correct a CSR export as the CSR article says; write the customer CSV "
         "and a review workbook (changes highlighted, Changes and Flags sheets).",
     )
-    fix.add_argument("input", type=Path, help="the CSR export (.csv or .xlsx)")
+    _shared(fix, "the CSR export (.csv or .xlsx)")
     _customer(fix)
-    fix.add_argument("--sheet", help="workbook sheet to read (default: found by header)")
     _address_options(fix)
-    fix.add_argument("--as-of", help="judge C1 (60 days) on this date, YYYY-MM-DD (default today)")
+    fix.add_argument(
+        "--as-of", metavar="DATE", help=f"judge C1 (60 days) on this date ({DATES}; default today)"
+    )
     fix.add_argument("--rows", help="a batch of sheet rows only (C13), e.g. 2-40,45")
     fix.add_argument(
         "--numbers",
@@ -85,13 +87,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="build a CSR from the DMW number inventory export (C5)",
         description="Build a CSR from the number inventory export when the CSR tool is down.",
     )
-    build.add_argument("input", type=Path, help="the inventory export (.xlsx or .csv)")
+    _shared(build, "the inventory export (.xlsx or .csv)")
     _customer(build)
-    build.add_argument("--sheet", help="workbook sheet to read")
     build.add_argument("--first-name", help="the account administrator's first name")
     build.add_argument("--last-name", help="the account administrator's last name")
     _address_options(build)
-    build.add_argument("--as-of", help="judge C1 (60 days) on this date, YYYY-MM-DD")
+    build.add_argument("--as-of", metavar="DATE", help=f"judge C1 (60 days) on this date ({DATES})")
     _output_options(build)
 
     legacy = steps.add_parser(
@@ -99,9 +100,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="build a CSR from a Legacy CRM number export (C7)",
         description="Build a CSR for a Legacy CRM account: BTN = lowest number per carrier.",
     )
-    legacy.add_argument("input", type=Path, help="the Legacy CRM export (.csv or .xlsx)")
+    _shared(legacy, "the Legacy CRM export (.csv or .xlsx)")
     _customer(legacy)
-    legacy.add_argument("--sheet", help="workbook sheet to read")
     legacy.add_argument("--company", help="the Company Name in Salesforce")
     legacy.add_argument("--authorized-name", help="the authorized contact on the case")
     legacy.add_argument("--account-number", help="the customer id in Salesforce")
@@ -132,7 +132,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     case.add_argument(
         "--pin-request", action="store_true", help="sub-category Account #/PIN Request"
     )
-    case.add_argument("--as-of", help="case date, YYYY-MM-DD (default today)")
+    case.add_argument("--as-of", metavar="DATE", help=f"case date ({DATES}; default today)")
     parser.set_defaults(run=run)
 
 
@@ -151,17 +151,24 @@ def _address_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--carrier-lookup", type=Path, help="your Carrier Lookup matrix (C3)")
 
 
-def _output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-o", "--output-dir", type=Path, help="output folder (default: here, or ./corrected)"
+def _shared(parser: argparse.ArgumentParser, input_help: str) -> None:
+    shared_options(
+        parser,
+        input_help=input_help,
+        output_help="output folder (default: here, or ./corrected)",
+        overwrite_help="replace the 8x8_<Customer>_CSR files already in the output folder",
+        output_folder=True,
     )
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-review", action="store_true", help="write the customer CSV only (large files)"
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run one ``csr`` sub-command: 0 when done, 2 for unusable input (message on stderr)."""
+    """Run one ``csr`` sub-command; an InputError reaches ``main`` (exit 2, message)."""
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "fix": _fix,
         "build": _build,
@@ -169,11 +176,7 @@ def run(args: argparse.Namespace) -> int:
         "doc": _doc,
         "case": _case,
     }
-    try:
-        return handlers[args.csr_command](args)
-    except InputError as error:
-        print(f"lnp-excel: {error}", file=sys.stderr)
-        return 2
+    return handlers[args.csr_command](args)
 
 
 # --- sub-commands -------------------------------------------------------------------------
@@ -184,7 +187,7 @@ def _fix(args: argparse.Namespace) -> int:
     customer = _customer_name(args.customer)
     table = read_csr(args.input, sheet=args.sheet)
     lookups = _lookups(args, settings)
-    rows = _parse_rows(args.rows) if args.rows else None
+    rows = parse_rows(args.rows)
     numbers = _parse_numbers(args.numbers) if args.numbers else None
     with _located(table):
         result = fix_csr(
@@ -196,7 +199,7 @@ def _fix(args: argparse.Namespace) -> int:
             batch_numbers=numbers,
             **lookups,
         )
-    return _finish(result, args, settings)
+    return finish(result, args, settings, table)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -214,7 +217,7 @@ def _build(args: argparse.Namespace) -> int:
             settings=settings,
             **lookups,
         )
-    return _finish(result, args, settings)
+    return finish(result, args, settings, table)
 
 
 def _legacy(args: argparse.Namespace) -> int:
@@ -233,7 +236,7 @@ def _legacy(args: argparse.Namespace) -> int:
             port_orders=orders,
             settings=settings,
         )
-    return _finish(result, args, settings)
+    return finish(result, args, settings, table)
 
 
 def _doc(args: argparse.Namespace) -> int:
@@ -251,7 +254,7 @@ def _doc(args: argparse.Namespace) -> int:
             inputs=inputs,
             settings=settings,
         )
-    print(f"{len(written)} document(s), one per carrier:")
+    print(f"{plural(len(written), 'document')}, one per carrier:")
     for path in written:
         print(f"wrote {path}")
     return 0
@@ -308,36 +311,6 @@ def _lookups(args: argparse.Namespace, settings: Settings) -> dict[str, object]:
     }
 
 
-def _finish(result: CsrResult, args: argparse.Namespace, settings: Settings) -> int:
-    inputs = [args.input] + [
-        path
-        for path in (
-            getattr(args, "port_orders", None),
-            getattr(args, "address_matrix", None),
-            getattr(args, "carrier_lookup", None),
-        )
-        if path
-    ]
-    folder = args.output_dir or _default_folder(result, inputs, settings)
-    written = write_csr_outputs(
-        result, folder, inputs=inputs, settings=settings, review=not args.no_review
-    )
-    print(f"{result.customer}: {len(result.table):,} rows. {result.summary()}")
-    for path in written:
-        print(f"wrote {path}")
-    return 0
-
-
-def _default_folder(result: CsrResult, inputs: list[Path], settings: Settings) -> Path:
-    """Here, unless the agent saved the download under the CSR's own name (the article
-    says to): then ./corrected, so the corrected file never replaces the download."""
-    csv_path, _ = output_paths(Path("."), result.customer, settings)
-    if any(path.resolve() == csv_path.resolve() for path in inputs):
-        print(f"the input is named {csv_path.name}: writing the corrected files to ./corrected")
-        return Path("corrected")
-    return Path(".")
-
-
 def _customer_name(name: str | None) -> str:
     if not name or not name.strip():
         raise InputError("give the customer's name with --customer (it names the CSR file, C8)")
@@ -349,25 +322,6 @@ def _customer_from_name(path: Path, settings: Settings) -> str:
     from lnp_excel.io.csr_files import customer_from_file_name
 
     return customer_from_file_name(path.name, settings) or path.stem
-
-
-def _parse_rows(spec: str) -> list[int]:
-    """ "2-40,45" -> [2, ..., 40, 45] (sheet rows, as Excel shows them)."""
-    rows: list[int] = []
-    for part in spec.split(","):
-        if not part.strip():
-            continue
-        match = _ROW_SPEC.match(part)
-        if not match:
-            raise InputError(f"--rows: '{part.strip()}' is not a row or a range like 2-40")
-        first = int(match.group(1))
-        last = int(match.group(2) or first)
-        if last < first:
-            raise InputError(f"--rows: the range '{part.strip()}' runs backwards")
-        rows.extend(range(first, last + 1))
-    if not rows:
-        raise InputError("--rows: no rows given")
-    return rows
 
 
 def _parse_numbers(spec: str) -> list[object]:

@@ -1,15 +1,28 @@
-"""The ``lnp-excel`` command: one sub-command per job, all over the same core."""
+"""The ``lnp-excel`` command: one sub-command per job, all over the same core.
+
+A command's module (and with it pandas, openpyxl, ...) is imported only when that
+command runs: ``--version`` and ``--help`` start in a fraction of ``import pandas``
+(issue 14; ``benchmarks/bench_excel.py`` measures it).
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
+from collections.abc import Sequence
 
 from lnp_excel import __version__
-from lnp_excel.cli import build_workbooks, csr, normalize, plan, run
 from lnp_excel.core.errors import InputError
 
-COMMANDS = (plan, csr, normalize, run, build_workbooks)
+# Command name -> the module whose ``register(subparsers)`` adds it.
+COMMANDS = {
+    "plan": "lnp_excel.cli.plan",
+    "csr": "lnp_excel.cli.csr",
+    "normalize": "lnp_excel.cli.normalize",
+    "run": "lnp_excel.cli.run",
+    "build-workbooks": "lnp_excel.cli.build_workbooks",
+}
 
 DESCRIPTION = """Number porting for agents who live in Excel.
 
@@ -19,10 +32,15 @@ jobs:
   normalize         clean and classify the numbers in a list
   run               run a workbook button's action without Excel
   build-workbooks   build the .xlsm workbooks from their sources
+
+Each command has its own options and examples: lnp-excel COMMAND --help
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; of the commands, only the one ``argv`` names is imported and registered
+    (every one when ``argv`` is None), the others are placeholders the help lists."""
+    wanted = None if argv is None else next((a for a in argv if not a.startswith("-")), "")
     parser = argparse.ArgumentParser(
         prog="lnp-excel",
         description=DESCRIPTION,
@@ -30,15 +48,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"lnp-excel {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(subparsers)
+    for name, module in COMMANDS.items():
+        if wanted is None or name == wanted:
+            importlib.import_module(module).register(subparsers)
+        else:
+            subparsers.add_parser(name)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a command; unusable input exits 2 with a message, never a traceback."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage error argparse printed
+        return done.code if isinstance(done.code, int) else 2
     if not getattr(args, "run", None):
         parser.print_help()
         return 2

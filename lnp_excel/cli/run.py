@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lnp_excel.cli.common import default_output
+from lnp_excel.cli.common import parse_rows
 from lnp_excel.core.errors import InputError
 from lnp_excel.excel.actions import ACTIONS, run_action
 from lnp_excel.excel.openpyxl_book import OpenpyxlBook
 
 EXAMPLE = """examples:
   lnp-excel run workbooks/Port_Planner.xlsm plan -o my_plan.xlsm
-  lnp-excel run my_csr.xlsm csr-all --rows 2-120     (a batch of rows, C13)
-  lnp-excel run my_csr.xlsm undo --overwrite         (in place, atomically)
+  lnp-excel run workbooks/CSR_Template.xlsm csr-all --rows 2-120 -o my_csr.xlsm
+  lnp-excel run my_csr.xlsm undo --overwrite
+
+--rows picks a batch of sheet rows (C13); --overwrite saves in place, atomically.
 """
 
 
@@ -29,33 +31,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("workbook", type=Path, help="Port_Planner.xlsm or CSR_Template.xlsm copy")
     parser.add_argument("action", help="the action name (see above)")
-    parser.add_argument("-o", "--output", type=Path, help="result workbook (default: new file)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="result workbook (default: WORKBOOK_ACTION.xlsm beside it)",
+    )
     parser.add_argument("--rows", help="only these sheet rows, e.g. 2-40,45 (C13)")
     parser.add_argument("--overwrite", action="store_true", help="write over the input workbook")
     parser.set_defaults(run=run)
 
 
-def parse_rows(text: str | None) -> list[int] | None:
-    """ "2-40,45" -> [2, ..., 40, 45]; a clear error for anything else."""
-    if not text:
-        return None
-    rows: set[int] = set()
-    for part in text.split(","):
-        bounds = part.strip().split("-")
-        try:
-            low, high = int(bounds[0]), int(bounds[-1])
-        except ValueError:
-            raise InputError(f"--rows: '{part}' is not a row or a range like 2-40") from None
-        if len(bounds) > 2 or low < 1 or high < low:
-            raise InputError(f"--rows: '{part}' is not a row or a range like 2-40")
-        rows.update(range(low, high + 1))
-    return sorted(rows)
-
-
 def run(args: argparse.Namespace) -> int:
-    output = args.output or (
-        args.workbook if args.overwrite else default_output(args.workbook, f"_{args.action}.xlsm")
-    )
+    workbook = Path(args.workbook)
+    beside = workbook.with_name(f"{workbook.stem}_{args.action}{workbook.suffix or '.xlsm'}")
+    output = args.output or (workbook if args.overwrite else beside)
     book = OpenpyxlBook(
         args.workbook, selection=parse_rows(args.rows), quiet=False, folder=output.parent
     )

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from lnp_excel.core.errors import InputError
+from lnp_excel.core.values import name_key
 
 # Header spellings seen in the wild, compared after ``normalize_header``. Order matters:
 # the first alias that matches a column wins, so the most specific spellings come first.
@@ -101,7 +102,6 @@ ZIP_ALIASES: tuple[str, ...] = (
     "Service ZIP",
 )
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
 # "Phone (2)": the suffix io.tables adds to a repeated header; it is still the same name.
 _DUPLICATE_SUFFIX = re.compile(r"\s*\(\d+\)\s*$")
 # "Phone Number (10 digits)", "Carrier [current]": a remark, not part of the name.
@@ -112,9 +112,7 @@ _NUMERIC_TEXT = re.compile(r"[\s+\-.,/()#:'$%]*\d[\d\s+\-.,/()#:'$%eE]*")
 
 def normalize_header(name: object) -> str:
     """Lower-case letters and digits only, so "Phone #", "phone_number " and "PHONE" compare."""
-    if name is None or (isinstance(name, float) and name != name):  # None or NaN
-        return ""
-    return _NOT_ALNUM.sub("", str(name).casefold())
+    return name_key(name)
 
 
 def _strict_key(column: object) -> str:

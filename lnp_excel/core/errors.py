@@ -25,10 +25,16 @@ EXCEL_ERRORS: frozenset[str] = frozenset(
 )
 
 
+# ``InputError.kind`` values that code decides on (never the message text, which is
+# written for people and may change).
+NO_DATA = "no data"  # the file or sheet is empty, or has a header row but no data rows
+
+
 class InputError(ValueError):
     """Unusable input, located as precisely as we know: file, sheet, row, column.
 
     Shells print ``str(error)`` and exit with code 2 (CLI) or show a message box (Excel).
+    ``kind`` (e.g. ``NO_DATA``) says what went wrong to code that handles some cases.
     """
 
     def __init__(
@@ -39,8 +45,10 @@ class InputError(ValueError):
         sheet: str | None = None,
         row: int | None = None,
         column: str | None = None,
+        kind: str | None = None,
     ) -> None:
         self.message = message
+        self.kind = kind
         self.file = file
         self.sheet = sheet
         self.row = row
@@ -63,7 +71,7 @@ class InputError(ValueError):
         """Return a copy with more location filled in (shells know the file, core does not)."""
         fields = {k: getattr(self, k) for k in ("file", "sheet", "row", "column")}
         fields.update({k: v for k, v in where.items() if v is not None and fields.get(k) is None})
-        return InputError(self.message, **fields)  # type: ignore[arg-type]
+        return InputError(self.message, kind=self.kind, **fields)  # type: ignore[arg-type]
 
     def __str__(self) -> str:
         where = self.where()

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
+from lnp_excel.core.values import parse_count
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -179,10 +181,7 @@ def _coerce(like: Any, raw: Any) -> Any:
     if isinstance(like, bool):
         return str(raw).strip().lower() in {"1", "true", "yes", "y"}
     if isinstance(like, int):
-        number = float(raw)
-        if number != int(number):
-            raise ValueError("expected a whole number")
-        return int(number)
+        return parse_count(raw, "value")
     if isinstance(like, Decimal):
         return Decimal(str(raw).strip().lstrip("$").replace(",", ""))
     if isinstance(like, tuple):

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -22,12 +23,14 @@ import xlwings as xw
 from lnp_excel.core.csr.common import country_code
 from lnp_excel.core.csr.escalation import escalation_answer
 from lnp_excel.core.csr.pin import is_pin_carrier
-from lnp_excel.core.numbers import normalize_numbers
+from lnp_excel.core.numbers import DUPLICATE, EMPTY, OK, normalize_numbers
+from lnp_excel.core.numbers.single import normalize_one
 from lnp_excel.core.plan import plan_ports
 from lnp_excel.core.plan.paths import PATHS as PATH_NAMES
 from lnp_excel.core.plan.requests import carrier_key, route
 from lnp_excel.core.plan.terms import costs, path_terms
 from lnp_excel.core.settings import Settings
+from lnp_excel.core.values import parse_date
 
 
 @dataclass(frozen=True)
@@ -90,11 +93,34 @@ def _numbers(values: list[object]) -> pd.DataFrame:
     return normalize_numbers(pd.Series(values, dtype=object))
 
 
-def _answer_or_reason(frame: pd.DataFrame, column: str) -> list[object]:
-    ok = frame["status"].isin(["ok", "duplicate"]).to_numpy()
-    answers = frame[column].astype(object).to_numpy()
-    reasons = np.where(frame["status"] == "empty", "", "invalid: " + frame["reason"].astype(str))
-    return np.where(ok, answers, reasons).tolist()
+Row = Mapping[str, object]
+
+
+@functools.lru_cache(maxsize=65_536, typed=True)  # typed: 1, 1.0 and TRUE hash alike
+def _number(value: object) -> Row:
+    """The engine's row for one cell, kept (read-only): a sheet holds repeats and
+    Excel recalculates every formula on open and on F9."""
+    return MappingProxyType(normalize_one(value))
+
+
+def _per_number(numbers: object, answer: Callable[[Row, int], object]) -> object:
+    """``answer(row, position)`` for each number's engine row: one cell by the engine's
+    single-value path (issue 14: a formula filled down a column), a range by the whole
+    column at once. Both give the same rows (``tests/excel/test_udfs.py``)."""
+    if not isinstance(numbers, list | tuple):
+        return answer(_number(numbers), 0)
+    values, shape = _cells(numbers)
+    frame = _numbers(values)
+    names = list(frame.columns)  # rows as dicts: 5x faster than to_dict("records")
+    rows = zip(*(frame[name].tolist() for name in names), strict=True)
+    return shape([answer(dict(zip(names, row, strict=True)), at) for at, row in enumerate(rows)])
+
+
+def _answer_or_reason(row: Row, answer: Callable[[], object]) -> object:
+    """``answer()`` for a valid number, blank for a blank cell, else why it is not one."""
+    if row["status"] in (OK, DUPLICATE):
+        return answer()
+    return "" if row["status"] == EMPTY else f"invalid: {row['reason']}"
 
 
 # --- numbers (N1-N6) -----------------------------------------------------------------------------
@@ -105,8 +131,7 @@ def _answer_or_reason(frame: pd.DataFrame, column: str) -> list[object]:
     numbers="a cell or a column of numbers in any format",
 )
 def TN_NORMALIZE(numbers):
-    values, shape = _cells(numbers)
-    return shape(_answer_or_reason(_numbers(values), "number"))
+    return _per_number(numbers, lambda row, _: _answer_or_reason(row, lambda: row["number"]))
 
 
 @udf(
@@ -114,10 +139,7 @@ def TN_NORMALIZE(numbers):
     numbers="a cell or a column of numbers",
 )
 def TN_NPA_NXX(numbers):
-    values, shape = _cells(numbers)
-    frame = _numbers(values)
-    frame["npa_nxx"] = frame["npa_nxx"].astype(str)
-    return shape(_answer_or_reason(frame, "npa_nxx"))
+    return _per_number(numbers, lambda row, _: _answer_or_reason(row, lambda: str(row["npa_nxx"])))
 
 
 @udf(
@@ -125,8 +147,7 @@ def TN_NPA_NXX(numbers):
     numbers="a cell or a column of numbers",
 )
 def TN_REGION(numbers):
-    values, shape = _cells(numbers)
-    return shape(_answer_or_reason(_numbers(values), "region"))
+    return _per_number(numbers, lambda row, _: _answer_or_reason(row, lambda: row["region"]))
 
 
 # --- port-in planning (P1-P8) ---------------------------------------------------------------------
@@ -139,17 +160,25 @@ def TN_REGION(numbers):
     carrier="optional: the losing carrier (or a column of them)",
 )
 def PORT_BATCH(number, carrier=None):
-    values, shape = _cells(number)
-    carriers = _cells(carrier)[0] if carrier is not None else [None] * len(values)
-    if len(carriers) != len(values):
+    count = len(_cells(number)[0])
+    carriers = _cells(carrier)[0] if carrier is not None else [None] * count
+    if len(carriers) != count:
         raise ValueError("give as many carriers as numbers")
-    frame = _numbers(values)
-    groups = frame["npa_nxx"].astype(str).to_numpy(dtype=object)
-    keys = [carrier_key(c) for c in carriers]
-    batch = [f"{g}-{k.upper()}" if k else g for g, k in zip(groups, keys, strict=True)]
-    frame["batch"] = batch
-    frame.loc[frame["region"].isin(["", None]) | (frame["npa_nxx"].astype(str) == ""), "batch"] = ""
-    return shape(_answer_or_reason(frame, "batch"))
+    keys = [_carrier_key(name) for name in carriers]
+    return _per_number(
+        number, lambda row, at: _answer_or_reason(row, lambda: _batch(row, keys[at]))
+    )
+
+
+def _batch(row: Row, key: str) -> str:
+    """P2, P3: the NPA-NXX, then the carrier's key when given; blank outside the NANP."""
+    group = str(row["npa_nxx"])
+    return "" if not row["region"] or not group else f"{group}-{key.upper()}" if key else group
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _carrier_key(name: object) -> str:
+    return carrier_key(name)
 
 
 @udf(
@@ -179,13 +208,20 @@ def PORT_BATCHES(numbers, carriers=None):
     numbers="a cell or a column of numbers",
 )
 def PORT_PATH(numbers):
-    values, shape = _cells(numbers)
-    frame = _numbers(values)
-    planned = frame["status"].isin(["ok", "duplicate"]).to_numpy()
-    kind = (frame["type"] == "toll-free").to_numpy().astype(np.int64)
-    path = route(frame["region"].to_numpy(dtype=object), kind, planned, Settings())
-    frame["path"] = [PATH_NAMES[p] if p >= 0 else "" for p in path]
-    return shape(_answer_or_reason(frame, "path"))
+    return _per_number(
+        numbers,
+        lambda row, _: _answer_or_reason(
+            row, lambda: _path_name(str(row["region"]), row["type"] == "toll-free")
+        ),
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _path_name(region: str, toll_free: bool) -> str:
+    """P4-P6 for a valid number of one region and type, by the planner's ``route``."""
+    kind = np.array([int(toll_free)], dtype=np.int64)
+    path = route(np.array([region], dtype=object), kind, np.array([True]), Settings())[0]
+    return PATH_NAMES[path] if path >= 0 else ""
 
 
 @udf(
@@ -218,10 +254,16 @@ def PORT_DATES(submit_date=None, path="Self-Service"):
         if code == 2:
             rows.append(["statement of work", "statement of work"])
             continue
-        submit = _as_date(value) or dt.date.today()
-        terms = path_terms(submit, None, Settings())[PATH_NAMES[code]]
-        rows.append([terms.earliest, terms.latest])
+        submit = parse_date(value, "submission date") or dt.date.today()
+        rows.append(list(_port_dates(submit, code)))
     return rows
+
+
+@functools.lru_cache(maxsize=4096)
+def _port_dates(submit: dt.date, code: int) -> tuple[dt.date, dt.date]:
+    """P5, P7 for one submission date (a column of dates repeats a few dozen days)."""
+    terms = path_terms(submit, None, Settings())[PATH_NAMES[code]]
+    return terms.earliest, terms.latest
 
 
 def _path_code(path: object) -> int:
@@ -230,16 +272,6 @@ def _path_code(path: object) -> int:
         if text == name.lower():
             return code
     raise ValueError(f"unknown path '{path}': use Self-Service, Managed or Custom")
-
-
-def _as_date(value: object) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 # --- port-out CSR (C6, C10) ---------------------------------------------------------------

@@ -8,9 +8,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from lnp_excel.io.source_table import MAX_COLUMNS, SourceTable, Suspect, header_names
+from lnp_excel.io.source_table import (
+    MAX_COLUMNS,
+    SourceTable,
+    Suspect,
+    header_names,
+    is_nothing,
+)
 
 _CHUNK = 1 << 22
 _CELL_OPEN = re.compile(rb"<(?:\w+:)?c\s([^>]*)>\s*$")
@@ -102,9 +109,33 @@ def suspects(
         if row > table.header_row:
             add(column, Suspect("formula", row, f"{get_column_letter(column)}{row}"))
     for top, left, bottom, right in sorted(marks.merged):
-        if bottom <= table.header_row:
-            continue  # a title or a header spread over cells: nothing is lost
+        if bottom <= table.header_row or top > table.header_row:
+            continue  # a title or a header spread over cells; data ranges: ``fill_merged``
         ref = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
         for column in range(left, min(right, MAX_COLUMNS) + 1):
             add(column, Suspect("merged", top, ref))
     return found
+
+
+def fill_merged(marks: SheetMarks, header: Sequence[object], table: SourceTable) -> None:
+    """Merged ranges below the header: Excel shows the first cell's value over the whole
+    range, and that is what the agent means, so every row of the range's first column
+    gets it; each of those rows gets a warning in ``table.notes`` to check it."""
+    names = header_names(list(header) + [None] * MAX_COLUMNS)
+    frame = table.frame
+    for top, left, bottom, right in sorted(marks.merged):
+        if top <= table.header_row or left > MAX_COLUMNS or names[left - 1] not in frame:
+            continue
+        column = names[left - 1]
+        rows = [row for row in frame.index if top <= row <= bottom]
+        if not rows:
+            continue
+        first = f"{get_column_letter(left)}{top}"
+        value = frame.at[top, column] if top in frame.index else None
+        if is_nothing(value):
+            continue  # an empty range merged for looks: nothing to apply
+        frame.loc[rows, column] = pd.Series([value] * len(rows), index=rows, dtype=object)
+        ref = f"{first}:{get_column_letter(right)}{bottom}"
+        note = f"merged cells ({ref}): the value of {first} was applied to each row; check it"
+        for row in rows:
+            table.notes.setdefault(row, []).append(note)

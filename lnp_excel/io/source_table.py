@@ -13,7 +13,8 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 from lnp_excel.core.columns import NUMBER_ALIASES, find_header_row
-from lnp_excel.core.errors import InputError
+from lnp_excel.core.errors import NO_DATA, InputError
+from lnp_excel.core.values import plural
 
 MAX_SCAN = 30  # rows searched for the header
 MAX_COLUMNS = 200  # cells right of this are ignored: no porting sheet is that wide
@@ -36,21 +37,38 @@ class SourceTable:
     sheet: str | None  # None for CSV
     header_row: int  # 1-based
     # Cells Excel shows but the file does not hold, by column: a formula whose result was
-    # never saved, a merged range. Their frame value is None; ``require`` refuses them.
+    # never saved, a range merged across the header and the data. Their frame value is
+    # None; ``require`` refuses them, ``unread`` names the formula rows.
     suspect: dict[str, list[Suspect]] = field(default_factory=dict)
+    # Warnings by row: what the reader did for the agent (a merged range's value applied
+    # to each of its rows). Commands show them beside the row's result.
+    notes: dict[int, list[str]] = field(default_factory=dict)
 
     def locate(self, error: InputError) -> InputError:
         """Add this table's file and sheet to an error raised by the core."""
         return error.located(file=self.path.name if self.path else None, sheet=self.sheet)
 
-    def require(self, columns: Iterable[object]) -> None:
-        """Refuse when a column the command reads has suspect cells (see ``suspect``).
+    def unread(self, columns: Iterable[object]) -> dict[int, str]:
+        """Rows whose cell in one of ``columns`` holds a formula whose result was never
+        saved, with the reason: the row is an exception, the rest of the file is used."""
+        reasons: dict[int, str] = {}
+        for column in columns:
+            for suspect in self.suspect.get(str(column), []):
+                if suspect.kind == "formula":
+                    reasons.setdefault(suspect.row, UNREAD_FORMULA.format(where=suspect.where))
+        return reasons
+
+    def require(self, columns: Iterable[object], *, formulas: bool = True) -> None:
+        """Refuse when a column the command reads has suspect cells (see ``suspect``);
+        ``formulas=False`` leaves formula cells to ``unread`` (one bad cell, one row).
 
         Reading them as blank would turn a number into an "empty" row or let a CSR
         address be filled from the matrix: the user must fix the sheet instead.
         """
         for column in columns:
-            found = self.suspect.get(str(column))
+            found = [
+                s for s in self.suspect.get(str(column), []) if formulas or s.kind != "formula"
+            ]
             if not found:
                 continue
             kind = found[0].kind
@@ -58,7 +76,7 @@ class SourceTable:
             where = ", ".join(s.where for s in same[:5]) + (" ..." if len(same) > 5 else "")
             raise self.locate(
                 InputError(
-                    SUSPECT_MESSAGES[kind].format(count=len(same), where=where),
+                    SUSPECT_MESSAGES[kind].format(cells=plural(len(same), "cell"), where=where),
                     row=same[0].row,
                     column=str(column),
                 )
@@ -74,9 +92,13 @@ class Suspect:
     where: str  # "A3" or "A3:A4"
 
 
+UNREAD_FORMULA = (
+    "a formula whose result was never saved ({where}): the file was written by a program, "
+    "not by Excel. Open it in Excel, save it, and try again"
+)
 SUSPECT_MESSAGES = {
     "formula": (
-        "{count} cell(s) hold formulas whose results were never saved ({where}): the file was "
+        "{cells} with formulas whose results were never saved ({where}): the file was "
         "written by a program, not by Excel. Open it in Excel, save it, and try again"
     ),
     "merged": (
@@ -101,7 +123,7 @@ def table_from_grid(
     name = path.name if path else None
     grid = collect_rows(grid, None)
     if not grid:
-        raise InputError("the sheet is empty", file=name, sheet=sheet)
+        raise InputError("the sheet is empty", file=name, sheet=sheet, kind=NO_DATA)
     try:
         header_index = find_header_row(grid[:MAX_SCAN], alias_groups)
     except InputError as exc:
@@ -127,6 +149,7 @@ def table_from_grid(
             file=name,
             sheet=sheet,
             row=header_index + 1,
+            kind=NO_DATA,
         )
     return SourceTable(frame=frame, path=path, sheet=sheet, header_row=header_index + 1)
 

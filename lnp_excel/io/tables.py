@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lnp_excel.core.columns import NUMBER_ALIASES
-from lnp_excel.core.errors import InputError
+from lnp_excel.core.errors import NO_DATA, InputError
 from lnp_excel.io.source_table import (
     SourceTable,
     Suspect,
@@ -105,7 +105,7 @@ def _classify(path: Path) -> str:
         raise InputError(f"cannot open the file: {exc.strerror or exc}", file=name) from exc
     suffix = path.suffix.lower()
     if size == 0:
-        raise InputError("the file is empty (0 bytes)", file=name)
+        raise InputError("the file is empty (0 bytes)", file=name, kind=NO_DATA)
 
     if head.startswith(OLE_MAGIC):
         if ENCRYPTION_MARK in path.read_bytes():

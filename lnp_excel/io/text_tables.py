@@ -15,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from lnp_excel.core.columns import find_header_row
-from lnp_excel.core.errors import InputError
+from lnp_excel.core.errors import NO_DATA, InputError
+from lnp_excel.core.values import plural
 from lnp_excel.io.source_table import MAX_SCAN, SourceTable, blank_rows, collect_rows, framed
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -72,7 +73,8 @@ def _refuse_zero_bytes(data: bytes, name: str) -> None:
         raise InputError("this does not look like a text or CSV file", file=name)
     line = data.count(b"\n", 0, data.find(b"\x00")) + 1
     raise InputError(
-        f"the file holds {data.count(0):,} zero byte(s) (NUL), the first on line {line}; text "
+        f"the file holds {plural(data.count(0), 'zero byte')} (NUL), the first on line {line}; "
+        "text "
         "never contains them: export the file again, or remove them in a text editor",
         file=name,
         row=line,
@@ -119,7 +121,7 @@ def read_text_table(
     name = path.name
     encoding, text = _decode(path)
     if not text.strip():
-        raise InputError("the file is empty", file=name)
+        raise InputError("the file is empty", file=name, kind=NO_DATA)
     sample = text[:65536]
     delimiter = _detect_delimiter(sample.splitlines()[:MAX_SCAN])
     try:
@@ -141,7 +143,9 @@ def read_text_table(
         raise _csv_error(exc, name) from exc
 
     if blank_rows(raw.head(MAX_SCAN * 100)).all() and blank_rows(raw).all():
-        raise InputError("the file is empty: only blank lines and separators", file=name)
+        raise InputError(
+            "the file is empty: only blank lines and separators", file=name, kind=NO_DATA
+        )
     raw = _unwrap_text_formulas(raw)
     head = raw.head(MAX_SCAN).to_numpy().tolist()
     try:
@@ -157,7 +161,10 @@ def read_text_table(
     frame = framed(raw.iloc[header_index].tolist(), body, blank=lambda s: blank_rows(s).all())
     if frame.empty:
         raise InputError(
-            "the file has a header row but no data rows", file=name, row=header_index + 1
+            "the file has a header row but no data rows",
+            file=name,
+            row=header_index + 1,
+            kind=NO_DATA,
         )
     return SourceTable(frame=frame, path=path, sheet=None, header_row=header_index + 1)
 

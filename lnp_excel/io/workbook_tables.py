@@ -12,8 +12,8 @@ from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 
 from lnp_excel.core.columns import find_header_row, row_mentions
-from lnp_excel.core.errors import InputError
-from lnp_excel.io.sheet_marks import sheet_marks, suspects
+from lnp_excel.core.errors import NO_DATA, InputError
+from lnp_excel.io.sheet_marks import fill_merged, sheet_marks, suspects
 from lnp_excel.io.source_table import (
     MAX_COLUMNS,
     MAX_SCAN,
@@ -137,7 +137,7 @@ def read_workbook_table(
             head = list(islice(rows, MAX_SCAN))
             top = collect_rows(head, None)
             if not top and not any(True for _ in islice(rows, 1)):
-                raise InputError("the sheet is empty", file=name, sheet=title)
+                raise InputError("the sheet is empty", file=name, sheet=title, kind=NO_DATA)
             try:
                 header_index = find_header_row(top, alias_groups)
             except InputError as exc:
@@ -147,4 +147,5 @@ def read_workbook_table(
             marks = sheet_marks(ws)
     table = table_from_grid(grid, alias_groups=alias_groups, path=path, sheet=title)
     table.suspect = suspects(marks, grid[table.header_row - 1], table)
+    fill_merged(marks, grid[table.header_row - 1], table)
     return table

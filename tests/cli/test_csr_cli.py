@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import shutil
 from pathlib import Path
@@ -12,7 +11,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from lnp_excel.cli import csr
+from lnp_excel.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples" / "csr"
@@ -20,10 +19,8 @@ BILLING = "100 Congress Ave, Austin, TX 78701"
 
 
 def run(*argv: object) -> int:
-    parser = argparse.ArgumentParser(prog="lnp-excel")
-    csr.register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args([str(a) for a in argv])
-    return args.run(args)
+    """`lnp-excel csr ...`, in this process: the real entry point and its error handler."""
+    return main([str(a) for a in argv])
 
 
 def digest(path: Path) -> str:

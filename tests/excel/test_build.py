@@ -200,6 +200,7 @@ def test_openpyxl_opens_it_and_keeps_vba_and_ribbon_on_save(name: str, tmp_path:
     assert "Changes" in wb.sheetnames or "Settings" in wb.sheetnames
     conf = {r[0]: r[1] for r in wb["xlwings.conf"].iter_rows(values_only=True)}
     assert conf["UDF Modules"] == "lnp_excel.excel.udfs"
+    assert conf["Use UDF Server"] == "TRUE"  # buttons run in the UDF server (issue 14)
     resaved = tmp_path / "resaved.xlsm"
     wb.save(resaved)
     with zipfile.ZipFile(resaved) as package:

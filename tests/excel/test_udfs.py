@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+import phonenumbers
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lnp_excel.core.numbers import normalize_numbers
+from lnp_excel.core.numbers.single import _plain_number, normalize_one
 from lnp_excel.excel.udfs import (
     CSR_ESCALATION,
     CSR_PIN,
@@ -95,3 +102,115 @@ def test_port_batches_spills_the_planners_request_ids() -> None:
     assert len(set(self_service)) == 2  # 60 numbers: two requests of at most 50 (P1)
     assert max(self_service.count(i) for i in set(self_service)) == 50
     assert ids[60].startswith("MG-") and ids[61].startswith("no request: ")
+
+
+# --- one cell at a time equals the whole column at once (issue 14) -----------------------------
+
+NANP_FORMATS = (
+    "({}) {}-{}",
+    "{}-{}-{}",
+    "{}.{}.{}",
+    "+1 {} {} {}",
+    "1-{}-{}-{}",
+    "{}{}{}",
+    "'{}{}{}",
+    " {} {} {} ",
+    "011 1 {} {} {}",
+    "+1 ({}) {}-{}",
+)
+nanp = st.builds(
+    lambda form, npa, nxx, line: form.format(npa, nxx, f"{line:04d}"),
+    st.sampled_from(NANP_FORMATS),
+    st.integers(100, 999),
+    st.integers(0, 999).map(lambda n: f"{n:03d}"),
+    st.integers(0, 9999),
+)
+
+
+def _example(region: str, style: int) -> object:
+    example = phonenumbers.example_number(region)
+    if example is None:
+        return "+" + region
+    if style == 3:  # as Excel stores a number typed in a cell
+        return float(phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)[1:])
+    return phonenumbers.format_number(example, style)
+
+
+world = st.builds(
+    _example,
+    st.sampled_from(sorted(phonenumbers.SUPPORTED_REGIONS)),
+    st.sampled_from([0, 1, 3]),  # E164, INTERNATIONAL, a float
+)
+cells = st.one_of(
+    nanp,
+    nanp,
+    world,
+    st.text(alphabet="0123456789 ()-./+'", max_size=24),
+    st.text(max_size=12),
+    st.integers(-(10**3), 10**16),
+    st.floats(),
+    st.none(),
+    st.booleans(),
+    st.sampled_from(["2127361234.0", "212.736.12", "+44 (0) 20 7946 0958", "N/A", ""]),
+)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ONE_NUMBER_UDFS = (TN_NORMALIZE, TN_NPA_NXX, TN_REGION, PORT_PATH, PORT_BATCH)
+
+
+@SETTINGS
+@given(st.lists(cells, min_size=1, max_size=25))
+def test_one_cell_at_a_time_equals_the_whole_column(items: list[object]) -> None:
+    column = [[value] for value in items]
+    for function in ONE_NUMBER_UDFS:
+        one_by_one = [function(value) for value in items]
+        assert one_by_one == [row[0] for row in function(column)], function.__name__
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(cells, st.sampled_from(["AT&T", " at&t ", "Verizon", "", None])), max_size=15
+    )
+)
+def test_port_batch_with_carriers_one_cell_equals_the_column(pairs: list[tuple]) -> None:
+    one_by_one = [PORT_BATCH(number, carrier) for number, carrier in pairs]
+    column = PORT_BATCH([[n] for n, _ in pairs], [[c] for _, c in pairs]) if pairs else []
+    assert one_by_one == [row[0] for row in column]
+
+
+@settings(SETTINGS, max_examples=200)
+@given(cells)
+def test_the_single_value_path_gives_the_engines_row(value: object) -> None:
+    """N1-N6: every column of ``normalize_numbers`` for one value, not only the answers."""
+    expected = normalize_numbers(pd.Series([value], dtype=object)).iloc[0].to_dict()
+    got = normalize_one(value)
+    assert got.keys() == expected.keys() and got["input"] is value
+    assert {k: v for k, v in got.items() if k != "input"} == {
+        k: v for k, v in expected.items() if k != "input"
+    }, value
+
+
+def test_the_shapes_of_a_typed_column_take_the_single_value_path() -> None:
+    """The plain shapes are read without the column set-up; a refusal is the engine's."""
+    plain = ["(212) 736-1234", "+1 416 363 2025", "'3126215056", 2127361234.0, "+44 20 7946 0958"]
+    for value in plain:
+        assert _plain_number(value, "US") == normalize_one(value)
+    for value in ["212-736-12", "718-387-22O1", "2.12736E+09", ""]:
+        assert _plain_number(value, "US") is None
+        assert normalize_one(value)["status"] != "ok"
+    assert _plain_number("+1 310-1234", "US") is None  # +1 and 7 digits: the engine's (N2b)
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.integers(0, 400), st.none()), min_size=1, max_size=10))
+def test_other_one_value_functions_agree_with_their_column_form(counts: list) -> None:
+    for path in ("Managed", "Self-Service", "Custom"):
+        assert [PORT_COST(c, path) for c in counts] == [
+            r[0] for r in PORT_COST([[c] for c in counts], path)
+        ]
+    carriers = ["Onvoy, LLC", "Bandwidth", None, "Neutral Tandem", "Comcast"]
+    for carrier in carriers:
+        assert [CSR_PIN(carrier)] == CSR_PIN([[carrier]])[0]
+        assert [CSR_ESCALATION(carrier)] == CSR_ESCALATION([[carrier]])[0]
+    day = dt.date(2026, 12, 21)
+    assert PORT_DATES(day, "Managed") == PORT_DATES([[day]], "Managed")

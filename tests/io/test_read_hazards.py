@@ -96,7 +96,11 @@ def test_a_namespace_prefix_does_not_hide_a_formula(tmp_path: Path, edit_zip) ->
 # --- merged cells ------------------------------------------------------------------------------
 
 
-def test_merged_cells_below_the_header_are_refused_where_read(tmp_path: Path) -> None:
+def test_merged_cells_below_the_header_apply_to_every_row_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Issue 13: Excel shows a merged value over every row of the range, and that is what
+    the agent means; each of those rows is warned, the file is not refused."""
     path = _book(
         tmp_path,
         [
@@ -104,29 +108,59 @@ def test_merged_cells_below_the_header_are_refused_where_read(tmp_path: Path) ->
             ["Phone Number", "Carrier", "Site"],
             ["2127361234", "AT&T", "HQ"],
             ["2127361235", None, None],
+            ["2127361236", "Verizon", "Annex"],
         ],
         merges=("A1:C1", "B3:B4", "C3:C4"),
     )
     table = read_table(path)
     assert table.header_row == 2
-    assert set(table.suspect) == {"Carrier", "Site"}  # the title's merge hides nothing
-    table.require(["Phone Number"])
-    with pytest.raises(InputError, match=r"merged cells \(B3:B4\)") as caught:
-        table.require(["Phone Number", "Carrier"])
-    assert (caught.value.row, caught.value.column) == (3, "Carrier")
+    assert table.suspect == {}
+    table.require(table.frame.columns)
+    assert table.frame["Carrier"].tolist() == ["AT&T", "AT&T", "Verizon"]
+    assert table.frame["Site"].tolist() == ["HQ", "HQ", "Annex"]
+    assert table.notes[3] == table.notes[4]
+    assert [n.split(":")[0] for n in table.notes[4]] == ["merged cells (B3", "merged cells (C3"]
+    assert 5 not in table.notes
 
 
-def test_a_sideways_merge_in_the_data_marks_every_column_it_covers(tmp_path: Path) -> None:
+def test_a_sideways_merge_in_the_data_keeps_its_value_in_the_first_column(
+    tmp_path: Path,
+) -> None:
     path = _book(
         tmp_path,
         [["Phone Number", "Street", "City"], ["2127361234", "1 Main St", None]],
         merges=("B2:C2",),
     )
-    suspect = read_table(path).suspect
-    assert {column: [s.where for s in found] for column, found in suspect.items()} == {
-        "Street": ["B2:C2"],
-        "City": ["B2:C2"],
+    table = read_table(path)
+    assert table.frame.loc[2, "Street"] == "1 Main St" and table.frame.loc[2, "City"] is None
+    assert table.notes == {
+        2: ["merged cells (B2:C2): the value of B2 was applied to each row; check it"]
     }
+
+
+def test_a_header_merged_into_the_data_is_refused(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path,
+        [["Phone Number", "Carrier"], [None, "AT&T"], ["2127361235", "AT&T"]],
+        merges=("A1:A2",),
+    )
+    table = read_table(path)
+    with pytest.raises(InputError, match=r"merged cells \(A1:A2\): the value Excel shows"):
+        table.require(["Phone Number"])
+
+
+def test_unsaved_formulas_cost_their_row_only(tmp_path: Path) -> None:
+    """Issue 13: the row gets the reason, the rest of the file is read."""
+    path = _book(tmp_path, [["Phone Number", "Carrier"], ["=A9", "AT&T"], ["2127361235", "=B9"]])
+    table = read_table(path)
+    table.require(table.frame.columns, formulas=False)
+    assert table.unread(["Phone Number"]) == {
+        2: "a formula whose result was never saved (A2): the file was written by a program, "
+        "not by Excel. Open it in Excel, save it, and try again"
+    }
+    assert list(table.unread(["Phone Number", "Carrier"])) == [2, 3]
+    with pytest.raises(InputError, match=r"1 cell with formulas whose results were never saved"):
+        table.require(["Carrier"])
 
 
 # --- text that is not quite text ---------------------------------------------------------------
@@ -139,7 +173,7 @@ def test_zero_bytes_in_a_text_file_are_refused_with_their_line(tmp_path: Path) -
     path.write_bytes(data)
     with pytest.raises(InputError) as caught:
         read_table(path)
-    assert "2 zero byte(s) (NUL), the first on line 1502" in caught.value.message
+    assert "2 zero bytes (NUL), the first on line 1502" in caught.value.message
     assert caught.value.row == 1502
 
 

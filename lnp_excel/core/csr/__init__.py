@@ -12,6 +12,7 @@ from lnp_excel.core.csr.btn import fill_billing_numbers, main_btn_flags
 from lnp_excel.core.csr.checks import check_values
 from lnp_excel.core.csr.eligibility import check_eligibility
 from lnp_excel.core.csr.fix import fix_csr
+from lnp_excel.core.csr.lost_plus import restore_plus
 from lnp_excel.core.csr.matrices import default_address_matrix, default_carrier_lookup
 from lnp_excel.core.csr.nulls import replace_nulls
 from lnp_excel.core.csr.pin import is_pin_carrier, set_pins
@@ -36,6 +37,7 @@ __all__ = [
     "main_btn_flags",
     "read_port_orders",
     "replace_nulls",
+    "restore_plus",
     "select_batch",
     "set_pins",
 ]

@@ -22,49 +22,13 @@ import pandas as pd
 from lnp_excel.core.columns import DATE_ALIASES, STATUS_ALIASES, find_column
 from lnp_excel.core.csr.common import map_distinct, text_key
 from lnp_excel.core.csr.result import StepResult, concat_flags, flags_where
-from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
-
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
-_SERIAL_RANGE = (20_000, 80_000)  # 1954..2119: plausible Excel date serials
-
-
-def as_date(value: object) -> dt.date | None:
-    """A cell as a date: datetimes, ISO or US text, Excel serial numbers; else None."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, int | float | np.integer | np.floating):
-        number = float(value)
-        if number != number or not _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1]:
-            return None
-        return _EXCEL_EPOCH + dt.timedelta(days=int(number))
-    text = str(value).strip()
-    if not text:
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        pass
-    else:
-        return as_date(number)
-    parsed = pd.to_datetime(text, errors="coerce")
-    return None if pd.isna(parsed) else parsed.date()
+from lnp_excel.core.values import parse_date, read_date
 
 
 def parse_as_of(as_of: dt.date | str | None) -> dt.date:
-    """The day eligibility is judged on; text must be a date (YYYY-MM-DD)."""
-    if as_of is None:
-        return dt.date.today()
-    day = as_date(as_of)
-    if day is None:
-        raise InputError(f"'{as_of}' is not a date: use YYYY-MM-DD")
-    return day
+    """The day eligibility is judged on: a date as ``core.values`` reads it, else today."""
+    return parse_date(as_of, "as-of date") or dt.date.today()
 
 
 ACTIVE, UNKNOWN, TOO_OLD, RECENT, UNDATED = "active", "unknown", "too old", "recent", "undated"
@@ -96,7 +60,7 @@ def eligibility(
     category = np.where(active, ACTIVE, np.where(keys == "", "", UNKNOWN)).astype(object)
     days = np.full(len(table), np.datetime64("NaT"), dtype="datetime64[D]")
     if inactive.any() and date is not None:
-        parsed = map_distinct(table[date][inactive], as_date)
+        parsed = map_distinct(table[date][inactive], read_date)
         stamps = pd.to_datetime(pd.Series(parsed, dtype=object), errors="coerce")
         days[inactive] = stamps.to_numpy().astype("datetime64[D]")
     undated = inactive & np.isnat(days)

@@ -1,11 +1,12 @@
 """``fix_csr``: every correction of the CSR article on a CSR export, in the article's order.
 
-C2 nulls, C1 eligibility (flags only, when the table has a status column), unusable
-numbers and Excel error values (flags only, ``csr.checks``), C3 non-US
-addresses, C4 blank US addresses, C6 PINs, then blank Billing Telephone Numbers (C5's
-rule). With a batch (C13) only the chosen rows are corrected and returned; the others are
-listed in ``excluded``. Without one, the table keeps every row, in order, with its sheet
-row numbers. Each step is also a public function for the ribbon (see ``csr/__init__``).
+C2 nulls, N2c numbers given back the ``+`` Excel dropped, C1 eligibility (flags only,
+when the table has a status column), unusable numbers and Excel error values (flags only,
+``csr.checks``), C3 non-US addresses, C4 blank US addresses, C6 PINs, then blank Billing
+Telephone Numbers (C5's rule). With a batch (C13) only the chosen rows are corrected and
+returned; the others are listed in ``excluded``. Without one, the table keeps every row,
+in order, with its sheet row numbers. Each step is also a public function for the ribbon
+(see ``csr/__init__``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from lnp_excel.core.csr.checks import check_values
 from lnp_excel.core.csr.common import countries, is_blank
 from lnp_excel.core.csr.eligibility import check_eligibility, parse_as_of
 from lnp_excel.core.csr.fields import number_column
+from lnp_excel.core.csr.lost_plus import restore_plus
 from lnp_excel.core.csr.matrices import address_rules, lookup_rules
 from lnp_excel.core.csr.nulls import replace_nulls
 from lnp_excel.core.csr.pin import pins
@@ -87,6 +89,8 @@ def fix_csr(
         work = table[chosen]
 
     step = replace_nulls(work, settings=settings)
+    steps.append(step)
+    step = restore_plus(step.table, settings=settings)  # N2c, before any number is read
     steps.append(step)
     steps.append(check_eligibility(step.table, as_of=as_of, settings=settings))
     codes = countries(step.table, number, country, settings)

@@ -143,6 +143,11 @@ class CsrResult:
         btn_cells = int(sum(n for c, n in per_column.items() if normalize_header(c) in btn_keys))
         for count, one, many in (
             (cells("C2"), "null replaced", "nulls replaced"),
+            (
+                cells("N2c"),
+                "international number given back its +",
+                "international numbers given back their +",
+            ),
             (rows("C3"), "non-US address cleared", "non-US addresses cleared"),
             (cells("C4"), "address filled", "addresses filled"),
             (cells("C6"), "PIN set", "PINs set"),

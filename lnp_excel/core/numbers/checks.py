@@ -1,5 +1,5 @@
 """Checks on valid numbers the engine adds to libphonenumber's verdicts: N6 duplicates
-(later repeats name the first row), N4 NPA-NXX and N3 plan warnings."""
+(later repeats name the first row), N4 NPA-NXX, N3 plan warnings and N2a extension notes."""
 
 from __future__ import annotations
 
@@ -65,3 +65,40 @@ def nanp_details(number: np.ndarray, key: np.ndarray) -> tuple[pd.Categorical, n
     ]
     warning[rows[fictional]] = "555-01XX numbers are fictional (reserved for films and examples)"
     return npa_nxx, warning
+
+
+def add_notes(
+    warning: np.ndarray,
+    reason: np.ndarray,
+    key: np.ndarray,
+    extension: np.ndarray,
+    note: np.ndarray,
+) -> None:
+    """N2a: an extension stays on valid numbers, with a warning; notes (a tel: link) join
+    the warnings of valid numbers and the reasons of refused ones (which keep no extension)."""
+    valid = key > 0
+    extension[~valid] = ""
+    rows = np.flatnonzero(valid & (extension != ""))
+    codes, distinct = pd.factorize(extension[rows])
+    texts = np.array([EXTENSION_WARNING.format(e) for e in distinct], dtype=object)
+    _append(warning, rows, texts[codes])
+    rows = np.flatnonzero(valid & (note != ""))
+    _append(warning, rows, note[rows])
+    rows = np.flatnonzero(~valid & (note != "") & (reason != ""))
+    _append(reason, rows, note[rows])
+
+
+EXTENSION_WARNING = (
+    "extension {} kept apart in the Extension column: it belongs to the PBX, "
+    "the carrier ports only the main number (N2a)"
+)
+
+
+def _append(texts: np.ndarray, rows: np.ndarray, added: np.ndarray) -> None:
+    """Add ``added`` to ``texts`` at ``rows``: as it is where empty, after "; " elsewhere
+    (the few rows that already have a text)."""
+    before = texts[rows]
+    empty = before == ""
+    texts[rows[empty]] = added[empty]
+    both = np.flatnonzero(~empty)
+    texts[rows[both]] = [f"{b}; {a}" for b, a in zip(before[both], added[both], strict=True)]

@@ -25,7 +25,7 @@ import phonenumbers
 
 from lnp_excel.core import Progress
 from lnp_excel.core.numbers import phonemeta
-from lnp_excel.core.numbers.checks import mark_duplicates, nanp_details
+from lnp_excel.core.numbers.checks import add_notes, mark_duplicates, nanp_details
 from lnp_excel.core.numbers.matrix import (
     MAX_DIGITS,
     PLUS,
@@ -36,20 +36,33 @@ from lnp_excel.core.numbers.matrix import (
     fast_rows,
     prepare,
 )
+from lnp_excel.core.numbers.shapes import name_dates
 from lnp_excel.core.numbers.text import EMPTY_REASON, as_texts, clean_distinct
 from lnp_excel.core.numbers.verdicts import (
     NANP_COUNTRY_CODE,
     Verdicts,
     key_of,
     libphonenumber_verdict,
+    nanp_length_reason,
     run_country,
 )
 
-COLUMNS = ("input", "number", "region", "type", "npa_nxx", "status", "reason", "warning")
+COLUMNS = (
+    "input",
+    "number",
+    "extension",
+    "region",
+    "type",
+    "npa_nxx",
+    "status",
+    "reason",
+    "warning",
+)
 OK, EMPTY, INVALID, DUPLICATE = "ok", "empty", "invalid", "duplicate"
 STATUSES = (INVALID, OK, EMPTY, DUPLICATE)  # status codes of normalize_with_keys
 _STATUS_NAMES = np.array(STATUSES, dtype=object)
 CHUNK_ROWS = 200_000
+_NANP_LENGTH_REASONS = np.array([nanp_length_reason(n) for n in range(64)], dtype=object)
 
 
 def normalize_numbers(
@@ -61,10 +74,12 @@ def normalize_numbers(
     """Classify every input value; one output row per input, same order and index.
 
     Columns: ``input`` (as given), ``number`` (10 digits for NANP, E.164 otherwise; empty
-    unless valid), ``region`` (ISO code), ``type`` (local, toll-free, mobile, ...),
+    unless valid), ``extension`` (digits of a PBX extension kept apart from a valid number,
+    N2a; "" when none), ``region`` (ISO code), ``type`` (local, toll-free, mobile, ...),
     ``npa_nxx`` (N4), ``status`` (ok, empty, invalid, duplicate), ``reason`` (why not ok,
-    N2/N6) and ``warning`` (N3 plan warnings on valid numbers). When ``values`` is a Series
-    its index labels (e.g. sheet row numbers) name the first occurrence of a duplicate.
+    N2/N6) and ``warning`` (N3 plan warnings, N2a extension and tel: link notes on valid
+    numbers). When ``values`` is a Series its index labels (e.g. sheet row numbers) name
+    the first occurrence of a duplicate.
     """
     return normalize_with_keys(values, default_region, progress=progress)[0]
 
@@ -87,6 +102,8 @@ def normalize_with_keys(
     labels = series.index if isinstance(values, pd.Series) else pd.RangeIndex(1, count + 1)
     texts, refusals = as_texts(series)
     out = Verdicts.empty(refusals)
+    extension = np.full(count, "", dtype=object)
+    note = np.full(count, "", dtype=object)
 
     for start in range(0, count, CHUNK_ROWS):
         rows = np.arange(start, min(count, start + CHUNK_ROWS))
@@ -106,15 +123,18 @@ def normalize_with_keys(
             out,
             rows[fast],
         )
+        refused = rows[fast][out.reason[rows[fast]] != ""]
+        name_dates(texts, out.reason, refused[out.reason[refused] != EMPTY_REASON])
         odd = rows[~fast]
         if len(odd):
-            cleaned, why = clean_distinct(chunk[~fast])
-            out.reason[odd] = why
-            ok = why == ""
-            codes, classes, flags = prepare(cleaned[ok])
+            cleaned = clean_distinct(chunk[~fast])
+            out.reason[odd] = cleaned.reason
+            extension[odd], note[odd] = cleaned.extension, cleaned.note
+            ok = cleaned.reason == ""
+            codes, classes, flags = prepare(cleaned.text[ok])
             shaped = fast_rows(classes, flags)
             value, counts = digit_values(codes, classes)
-            _classify(cleaned[ok], value, counts, flags, shaped, default_region, out, odd[ok])
+            _classify(cleaned.text[ok], value, counts, flags, shaped, default_region, out, odd[ok])
         if progress:
             progress(min(count, start + CHUNK_ROWS) / max(count, 1), "Normalizing numbers")
 
@@ -125,12 +145,14 @@ def normalize_with_keys(
     mark_duplicates(out.key, status_code, out.reason, labels, STATUSES.index(DUPLICATE))
     status = _STATUS_NAMES[status_code]
     npa_nxx, warning = nanp_details(out.number, out.key)
+    add_notes(warning, out.reason, out.key, extension, note)
     given = series.array if isinstance(series.dtype, pd.StringDtype) else None
     frame = pd.DataFrame(
         {
             # A str column is passed as it is: no copy, no second validation of 1M strings.
             "input": given if given is not None else series.to_numpy(dtype=object),
             "number": text_array(out.number),
+            "extension": text_array(extension),
             "region": text_array(out.region),
             "type": text_array(out.kind),
             "npa_nxx": npa_nxx,
@@ -155,6 +177,7 @@ def text_array(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
 
 DISPLAY_COLUMNS = {
     "number": "Normalized",
+    "extension": "Extension",
     "region": "Region",
     "type": "Type",
     "npa_nxx": "NPA-NXX",
@@ -262,9 +285,24 @@ def _classify(
         (nsn_len < 2) | (nsn_len > phonemeta.MAX_NSN_DIGITS) | (i_counts > MAX_DIGITS)
     )
     out.reason[rows[intl[no_code]]] = "no valid country code after '+'"
+    # "+011 44 ..." / "+00 44 ...": a '+' written before the international prefix itself;
+    # libphonenumber reads the prefix, so it decides these few (once per value).
+    prefix_after_plus = (
+        no_code
+        & has_plus[intl]
+        & (
+            (digits_after(i_value, i_counts, start, 2) == 0)
+            | (digits_after(i_value, i_counts, start, 3) == 11)
+        )
+    )
+    fallback[intl[prefix_after_plus]] = True
     out.reason[rows[intl[(code == 0) & ~no_code]]] = "unknown country code"
     out.reason[rows[intl[bad_len]]] = "wrong number of digits for the country code"
-    usable = (code > 0) & ~bad_len
+    # N2b: +1 is followed by exactly 10 digits; libphonenumber also accepts Canada's 7-digit
+    # 310-XXXX numbers and a repeated 1, which the engine would read as a fake 10 digits.
+    not_ten = (code == NANP_COUNTRY_CODE) & (nsn_len != 10)
+    out.reason[rows[intl[not_ten]]] = _NANP_LENGTH_REASONS[np.clip(nsn_len[not_ten], 0, 63)]
+    usable = (code > 0) & ~bad_len & ~not_ten
     nsn_value = i_value % POW10[np.clip(nsn_len, 0, MAX_DIGITS)]
     for country in np.unique(code[usable]):
         chosen = usable & (code == country)

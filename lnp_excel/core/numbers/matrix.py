@@ -7,7 +7,10 @@ run of digits arithmetically. Rows outside that alphabet go to ``text.clean_dist
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
+import phonenumbers.phonenumberutil as util  # VALID_PUNCTUATION is private there
 
 MAX_FAST_WIDTH = 32
 
@@ -25,6 +28,25 @@ CLASS[ord("+")] = PLUS
 for _code in (ord("'"), 0x2018, 0x2019):
     CLASS[_code] = APOS
 CLASS[ord(".")] = DOT
+
+
+def _libphonenumber_punctuation() -> frozenset[str]:
+    """Every character libphonenumber's parser reads as punctuation (its VALID_PUNCTUATION
+    class: em dash, horizontal bar, soft hyphen, full-width forms, ...), "x" excluded (N2b)."""
+    pattern = re.compile(f"[{util._VALID_PUNCTUATION}]")
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    found = pattern.findall(every)
+    return frozenset(found) - {"x"}  # "x" is there for extensions; U+30FC stays (a dash)
+
+
+# Tildes are libphonenumber punctuation too, but in a dial string they mean "wait" and
+# before a last group "extension" (``0~0 1800...``, ``~1234``): they introduce an
+# extension (``shapes``) and are refused elsewhere, never read as a separator.
+TILDES = frozenset("~\u2053\u223c\uff5e")
+SEPARATORS = _libphonenumber_punctuation() - TILDES
+for _char in SEPARATORS - {"\uff0e"}:  # a full-width dot may be a decimal point
+    if CLASS[ord(_char)] == OTHER:
+        CLASS[ord(_char)] = PUNCT
 SPECIAL_BITS = (1 << PLUS) | (1 << APOS) | (1 << DOT)
 
 

@@ -2,8 +2,9 @@
 
 Pass 1 turns values into text (ints, whole floats, strings; dates, booleans and
 fractions refused). Text outside the digits-and-formatting alphabet is cleaned here,
-once per distinct value: Unicode digits, scientific notation, extensions, letters,
-two numbers in one cell. The engine in ``numbers`` reads what comes out.
+once per distinct value: Unicode digits, libphonenumber's separators, scientific
+notation, dates, tel: links and extensions (kept apart, N2a; ``shapes``), letters, two
+numbers in one cell. The engine in ``numbers`` reads what comes out.
 """
 
 from __future__ import annotations
@@ -13,17 +14,19 @@ import math
 import re
 import unicodedata
 from decimal import Decimal
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from lnp_excel.core.errors import EXCEL_ERRORS
+from lnp_excel.core.numbers.matrix import SEPARATORS
+from lnp_excel.core.numbers.shapes import date_reason, is_date, read_tel, split_extension
 
 EMPTY_REASON = "\x00empty"  # a blank cell: not an error, reported as status "empty"
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
 _FLOAT_TEXT = re.compile(r"(\d+)\.0{1,2}")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
-_EXTENSION = re.compile(r"(?:\bext\.?|\bextension|\bx|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,;|&\n\r]|\s/\s|\band\b|\bor\b", re.IGNORECASE)
 _ALLOWED = frozenset("0123456789 ()-./+'\t")
 # Marks copied from web pages and documents that carry no character of their own.
@@ -34,6 +37,8 @@ _INVISIBLE = dict.fromkeys(
         "\u2060\u2066\u2067\u2068\u2069\ufeff",
     )
 )
+# libphonenumber's punctuation (em dash, soft hyphen, tildes, brackets, ...) read as "-" (N2b).
+_AS_HYPHEN = str.maketrans(dict.fromkeys(map(ord, SEPARATORS - _ALLOWED), "-"))
 _LOOKALIKES = {"O": "0", "o": "0", "I": "1", "l": "1", "S": "5", "B": "8", "Z": "2"}
 
 
@@ -100,25 +105,34 @@ def _scalar_text(value: object) -> tuple[str, str]:
     return str(value), ""
 
 
-def clean_distinct(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Clean each distinct odd-shaped text once; return cleaned texts and refusal reasons."""
+def clean_distinct(texts: np.ndarray) -> Cleaned:
+    """Clean each distinct odd-shaped text once: cleaned texts, refusal reasons,
+    extensions (N2a) and notes on how the number was read (a tel: link)."""
     codes, uniques = pd.factorize(pd.Series(texts, dtype=object), sort=False)
     results = [_clean(t) for t in uniques]
-    cleaned = np.array([r[0] for r in results] + [""], dtype=object)[codes]
-    reasons = np.array([r[1] for r in results] + [""], dtype=object)[codes]
-    return cleaned, reasons
+    columns = [np.array([r[i] for r in results] + [""], dtype=object)[codes] for i in range(4)]
+    return Cleaned(*columns)
 
 
-def _clean(text: str) -> tuple[str, str]:
-    """One odd-shaped value -> text in the fast alphabet, or a refusal reason (N1, N2)."""
+class Cleaned(NamedTuple):
+    """Per row: text in the fast alphabet, why not (N2), the extension (N2a), a note."""
+
+    text: np.ndarray
+    reason: np.ndarray
+    extension: np.ndarray
+    note: np.ndarray
+
+
+def _clean(text: str) -> tuple[str, str, str, str]:
+    """One odd-shaped value -> (text in the fast alphabet, refusal reason, extension, note)."""
     shown = text.strip()[:40]
     if text.strip().upper() in EXCEL_ERRORS:
-        return "", (
+        return _refused(
             f"an Excel error value ({shown}): the formula behind this cell failed; "
             "fix it in the sheet the list came from"
         )
     if any(c.isdigit() and not c.isdecimal() for c in text):
-        return "", f"superscript or circled digits ({shown}): type the number in plain digits"
+        return _refused(f"superscript or circled digits ({shown}): type the number in plain digits")
     value = text.translate(_INVISIBLE)
     if not value.isascii():  # Arabic-Indic, Devanagari, ... digits read as 0-9, as NFKC
         value = "".join(  # does for full-width ones
@@ -128,7 +142,34 @@ def _clean(text: str) -> tuple[str, str]:
     value = value.replace("\u2018", "'").replace("\u2019", "'").strip()
     value = value.removeprefix("'").strip()
     if not value:
-        return "", EMPTY_REASON
+        return _refused(EMPTY_REASON)
+    if is_date(value):
+        return _refused(date_reason(shown))
+    value, extension, why, linked = read_tel(value)
+    note = f"read from a tel: link ({shown})" if linked else ""
+    if why:
+        return _refused(why)
+    value, reason = _read_number(value, shown)
+    if reason:
+        return _refused(f"{reason}; {note}" if note else reason)
+    if not extension:
+        value, extension, label = split_extension(value)
+        if extension and not any(c.isdigit() for c in value):
+            return _refused(f"an extension ({label}) with no phone number before it")
+        if extension and split_extension(value.rstrip("/\\ "))[1]:
+            return _refused(f"two extensions ({shown}): keep the number and one extension")
+    value, reason = _read_plain(value, shown)
+    if reason:
+        return _refused(f"{reason}; {note}" if note else reason)
+    return value, "", extension, note
+
+
+def _refused(reason: str) -> tuple[str, str, str, str]:
+    return "", reason, "", ""
+
+
+def _read_number(value: str, shown: str) -> tuple[str, str]:
+    """Scientific notation and Excel's float text read back to digits (N1), or why not."""
     if _SCIENTIFIC.fullmatch(value):
         exact = _exact_scientific(value)
         if exact is None:
@@ -142,15 +183,15 @@ def _clean(text: str) -> tuple[str, str]:
         value = float_text.group(1)
     elif _DECIMAL.fullmatch(value):
         return "", f"a decimal number ({shown}), not a phone number"
+    return value, ""
+
+
+def _read_plain(value: str, shown: str) -> tuple[str, str]:
+    """The main number, extension removed: one number of digits and separators, or why not."""
     parts = [p for p in _SEPARATORS.split(value) if p and sum(c.isdigit() for c in p) >= 7]
     if len(parts) >= 2:
         return "", f"{len(parts)} numbers in one cell ({shown}): put one number per cell"
-    extension = _EXTENSION.search(value)
-    if extension and sum(c.isdigit() for c in value[: extension.start()]) >= 7:
-        return "", (
-            f"has an extension ({extension.group(0).strip()}): a port moves the main number; "
-            "remove the extension"
-        )
+    value = value.translate(_AS_HYPHEN)
     letters = [c for c in value if c.isalpha()]
     if letters:
         lookalike = next((c for c in letters if c in _LOOKALIKES), None)

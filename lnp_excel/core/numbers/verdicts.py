@@ -178,6 +178,14 @@ def _nanp_invalid_reasons(nsn: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return reasons
 
 
+def nanp_length_reason(digits: int) -> str:
+    """N2b: why +1 followed by other than 10 digits is refused."""
+    return (
+        f"+1 followed by {digits} digits: a US or Canadian number has exactly 10 after +1 "
+        "(area code, exchange, line)"
+    )
+
+
 def key_of(number: str) -> int:
     if not number:
         return 0
@@ -194,10 +202,13 @@ def libphonenumber_verdict(text: str, default_region: str) -> tuple[str, str, st
         return "", "", "", _PARSE_ERRORS.get(exc.error_type, "not a phone number")
     if not phonenumbers.is_valid_number(parsed):
         return "", "", "", f"not a valid number for +{parsed.country_code}"
+    nsn = phonenumbers.national_significant_number(parsed)
+    if parsed.country_code == NANP_COUNTRY_CODE and len(nsn) != 10:
+        return "", "", "", nanp_length_reason(len(nsn))  # N2b
     found_region = phonenumbers.region_code_for_number(parsed) or ""
     kind = phonemeta.TYPE_NAMES[phonenumbers.number_type(parsed)]
     if parsed.country_code == NANP_COUNTRY_CODE:
-        return phonenumbers.national_significant_number(parsed), found_region, kind, ""
+        return nsn, found_region, kind, ""
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return e164, found_region, kind, ""
 

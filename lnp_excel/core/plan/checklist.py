@@ -17,6 +17,7 @@ from lnp_excel.core.plan.paths import CUSTOM, MANAGED, SELF_SERVICE
 from lnp_excel.core.plan.requests import Carriers
 from lnp_excel.core.plan.summary import by_path
 from lnp_excel.core.settings import Settings
+from lnp_excel.core.values import plural
 
 MAX_IDS_LISTED = 6  # request ids named on one checklist line
 
@@ -27,10 +28,6 @@ def _ids(listed: tuple[int, Sequence[str]]) -> str:
     shown = ", ".join(ids[:MAX_IDS_LISTED])
     more = total - min(len(ids), MAX_IDS_LISTED)
     return f"{shown} and {more:,} more" if more > 0 else shown
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
 def _money(value: float) -> str:
@@ -54,7 +51,7 @@ def checklist(
     lines.append(
         (
             "Number list",
-            f"{_plural(planned, 'number')} to port in {_plural(len(requests), 'request')}: "
+            f"{plural(planned, 'number')} to port in {plural(len(requests), 'request')}: "
             "the Numbers and Requests sheets",
             "P10",
         )
@@ -65,7 +62,7 @@ def checklist(
         lines.append(
             (
                 "Exceptions",
-                f"{_plural(exceptions, 'row')} in no request (Exceptions sheet): correct them "
+                f"{plural(exceptions, 'row')} in no request (Exceptions sheet): correct them "
                 "and plan again, or leave them out knowingly",
                 "N2, N6",
             )
@@ -112,12 +109,12 @@ def _carrier_lines(
         if count:
             ids = carrier_requests.get(code, (0, ()))
             name = carriers.names[code]
-            lines.append((f"CSR from {name}", f"{_plural(count, 'number')} in {_ids(ids)}", "P10"))
+            lines.append((f"CSR from {name}", f"{plural(count, 'number')} in {_ids(ids)}", "P10"))
             if carriers.wireless[code]:
                 lines.append(
                     (
                         f"Account number and transfer PIN: {name}",
-                        f"{_plural(count, 'wireless number')} ({_ids(ids)}): ask the customer "
+                        f"{plural(count, 'wireless number')} ({_ids(ids)}): ask the customer "
                         f"for the {name} account number and the transfer PIN (port-out PIN) "
                         "before submitting",
                         "P3b",
@@ -138,7 +135,7 @@ def _carrier_lines(
         lines.append(
             (
                 "Losing carrier unknown",
-                f"{_plural(unknown, 'number')} without a carrier "
+                f"{plural(unknown, 'number')} without a carrier "
                 f"({_ids(carrier_requests.get(-1, (0, ())))}): find the carrier on the bill or a "
                 "CSR and confirm it before submitting",
                 "P3, P10",
@@ -180,7 +177,7 @@ def _path_lines(
         lines.append(
             (
                 "Submit the self-service requests",
-                f"{_plural(ss_requests, 'request')} in Admin Console, one per row of the "
+                f"{plural(ss_requests, 'request')} in Admin Console, one per row of the "
                 f"Requests sheet: at most {settings.self_service_max_numbers} numbers, one "
                 "NPA-NXX, one carrier and one account (BTN, account number, service address, "
                 "when the list gives them) each; local and toll-free apart",
@@ -193,7 +190,7 @@ def _path_lines(
             (
                 "Order Managed porting",
                 f"order the Managed Local Number Porting SKU in PartnerXchange for "
-                f"{_plural(mg_numbers, 'number')}: {_money(mg_cost)} "
+                f"{plural(mg_numbers, 'number')}: {_money(mg_cost)} "
                 f"(${settings.managed_price_per_number} a number, "
                 f"${settings.managed_minimum_charge} minimum)",
                 "P4, P5",
@@ -204,7 +201,7 @@ def _path_lines(
         lines.append(
             (
                 "Custom porting",
-                f"{_plural(cu_numbers, 'number')} outside the US and Canada can "
+                f"{plural(cu_numbers, 'number')} outside the US and Canada can "
                 "only port by Custom porting: ask your Account Manager for a scoping call and "
                 "a statement of work",
                 "P4, P6",

@@ -1,12 +1,10 @@
-"""Reading the planner's inputs: which columns hold numbers and carriers, and dates.
+"""Reading the planner's inputs: which columns hold numbers and carriers.
 
 Pure (no files): the shells hand in the table they read; errors are InputErrors naming the
 column, which the shells locate in the file and sheet.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 import pandas as pd
 
@@ -54,20 +52,3 @@ def find_columns(
         raise InputError("two columns share the phone number header", column=str(number))
     carriers = None if carrier is None else table[carrier]
     return numbers, carriers, str(number), None if carrier is None else str(carrier)
-
-
-def as_date(value: dt.date | str | None, what: str) -> dt.date | None:
-    """Dates as agents type them: 2025-03-14, 3/14/2025, or a date/datetime/Timestamp."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, pd.Timestamp | dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    for form in ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d"):
-        try:
-            return dt.datetime.strptime(text, form).date()
-        except ValueError:
-            continue
-    raise InputError(f"cannot read the {what} {text!r}: use YYYY-MM-DD, e.g. 2025-03-14")

@@ -29,7 +29,7 @@ from lnp_excel.core.errors import InputError
 from lnp_excel.core.numbers.engine import OK, STATUSES, normalize_with_keys
 from lnp_excel.core.plan.accounts import find_account_columns, read_accounts
 from lnp_excel.core.plan.checklist import checklist
-from lnp_excel.core.plan.inputs import as_date, find_columns
+from lnp_excel.core.plan.inputs import find_columns
 from lnp_excel.core.plan.paths import PATHS, PortPath
 from lnp_excel.core.plan.requests import (
     KINDS,
@@ -49,6 +49,7 @@ from lnp_excel.core.plan.tables import (
 )
 from lnp_excel.core.plan.terms import path_terms
 from lnp_excel.core.settings import DEFAULT_SETTINGS, Settings
+from lnp_excel.core.values import parse_date, plural
 
 __all__ = [
     "NUMBER_COLUMNS",
@@ -100,6 +101,40 @@ class Plan:
         """Rows in no request (invalid, duplicate, empty), each with its reason."""
         return self.numbers[self.numbers["request"] == ""]
 
+    def summary_line(self) -> str:
+        """The one line both shells show (terminal, status bar): rows, requests per path,
+        exceptions, cost, expected dates and any license shortfall (P1-P9)."""
+        requests = self.requests
+        by_path = requests.groupby("path", sort=False).size() if len(requests) else {}
+        paths = ", ".join(f"{int(n):,} {path}" for path, n in by_path.items())
+        carrier = f"carrier from '{self.carrier_column}'" if self.carrier_column else "no carrier"
+        if self.account_columns:  # P3c: the request fields found, by the list's own names
+            carrier += "; request fields from " + ", ".join(
+                f"'{column}'" for column in self.account_columns.values()
+            )
+        source = f" from '{self.number_column}' ({carrier})" if self.number_column else ""
+        line = (
+            f"{plural(len(self.numbers), 'row')}{source}: "
+            f"{plural(int(requests['count'].sum()), 'number')} in "
+            f"{plural(len(requests), 'request')}" + (f" ({paths})" if paths else "")
+        )
+        line += f", {plural(len(self.exceptions), 'exception')}"
+        if len(requests):
+            custom = (
+                " + Custom by statement of work" if (requests["path"] == "Custom").any() else ""
+            )
+            line += f"; cost ${requests['cost'].sum():,.2f}{custom}"
+            dated = requests.dropna(subset=["earliest_date"])
+            if len(dated):
+                line += (
+                    f"; expected port dates {dated['earliest_date'].min():%Y-%m-%d} to "
+                    f"{dated['latest_date'].max():%Y-%m-%d}"
+                )
+        short = self.licenses.dropna(subset=["shortfall"])
+        for row in short[short["shortfall"] > 0].itertuples(index=False):
+            line += f"; license shortfall: {int(row.shortfall):,} {row.license} ({row.type})"
+        return line
+
     def request_numbers(self) -> Iterator[tuple[str, pd.DataFrame]]:
         """(request id, its rows of ``numbers`` in number order) for every request."""
         ids = self.requests["request"].tolist()
@@ -144,8 +179,8 @@ def plan_ports(
         if isinstance(frame, pd.DataFrame)
         else {}
     )
-    submit = as_date(submit_date, "submission date") or today or dt.date.today()
-    requested = as_date(requested_date, "requested date")
+    submit = parse_date(submit_date, "submission date") or today or dt.date.today()
+    requested = parse_date(requested_date, "requested date")
     if requested is not None and requested < submit:
         raise InputError(
             f"the requested date {requested:%Y-%m-%d} is before the submission date "

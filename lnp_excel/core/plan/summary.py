@@ -16,6 +16,7 @@ from lnp_excel.core.errors import InputError
 from lnp_excel.core.plan.paths import CUSTOM, MANAGED, PATHS, SELF_SERVICE
 from lnp_excel.core.plan.requests import KINDS, LOCAL, TOLL_FREE, Carriers
 from lnp_excel.core.settings import Settings
+from lnp_excel.core.values import name_key, parse_count
 
 UNKNOWN_LABEL = "(unknown)"
 _LICENSE_KEYS = {
@@ -30,18 +31,12 @@ def license_counts(licenses: Mapping[str, object] | None) -> dict[str, int]:
         return {}
     out: dict[str, int] = {}
     for name, value in licenses.items():
-        key = _LICENSE_KEYS.get("".join(ch for ch in str(name).casefold() if ch.isalnum()))
+        key = _LICENSE_KEYS.get(name_key(name))
         if key is None:
             raise InputError(f"unknown license type {name!r}: use 'local' or 'toll-free'")
-        if value is None:
-            continue
-        try:
-            number = float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            number = -1.0
-        if number < 0 or number != int(number):
-            raise InputError(f"{key} license count must be a whole number of 0 or more: {value!r}")
-        out[key] = int(number)
+        number = parse_count(value, f"{key} license count")
+        if number is not None:
+            out[key] = number
     return out
 
 

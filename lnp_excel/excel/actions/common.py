@@ -27,6 +27,7 @@ from lnp_excel.core.changes import (
 )
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
+from lnp_excel.core.values import parse_count, parse_date
 from lnp_excel.excel.book import CHANGED_FILL, Book, Cell, Formula, Grid, cell_value, shown
 from lnp_excel.io.tables import SourceTable, column_positions, table_from_grid
 
@@ -334,28 +335,10 @@ def read_settings(book: Book) -> tuple[Settings, dict[str, object]]:
 
 
 def as_date(value: object, name: str) -> dt.date | None:
-    """A date cell (or text like 2026-12-01) from the Settings sheet; blank is None."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise InputError(
-            f"'{value}' is not a date: use YYYY-MM-DD", sheet=SETTINGS, column=name
-        ) from None
+    """A date from the Settings sheet, read by ``core.values`` (ISO, US, serial, date cell)."""
+    return parse_date(value, name, sheet=SETTINGS, column=name)
 
 
 def as_count(value: object, name: str) -> int | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise InputError(f"'{value}' is not a number", sheet=SETTINGS, column=name) from None
-    if number < 0 or number != int(number):
-        raise InputError(f"'{value}' is not a whole number", sheet=SETTINGS, column=name)
-    return int(number)
+    """A whole count from the Settings sheet, read by ``core.values``; blank is None."""
+    return parse_count(value, name, sheet=SETTINGS, column=name)

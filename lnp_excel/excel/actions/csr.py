@@ -30,7 +30,7 @@ from lnp_excel.core.csr import (
 from lnp_excel.core.csr.btn import main_btn_flags
 from lnp_excel.core.csr.build import build_from_inventory
 from lnp_excel.core.csr.fields import number_column
-from lnp_excel.core.errors import InputError
+from lnp_excel.core.errors import NO_DATA, InputError
 from lnp_excel.core.settings import Settings
 from lnp_excel.excel.actions.common import (
     CSR,
@@ -113,7 +113,7 @@ def _optional_table(book: Book, sheet: str, aliases) -> pd.DataFrame | None:
     try:
         return read_table(book, sheet, (aliases,)).frame
     except InputError as error:
-        if "no data rows" in error.message or "empty" in error.message:
+        if error.kind == NO_DATA:
             return None
         raise
 
@@ -134,7 +134,8 @@ def _run_step(book: Book, label: str, step: Callable[..., StepResult], **options
 
 
 def _rules_of(step: Callable) -> set[str]:
-    return set(RULES.get(step.__name__, ()))
+    """The rule ids whose flags ``step`` owns, looked up by the function itself."""
+    return set(RULES.get(step, ()))
 
 
 def _refresh_flags(book: Book, flags: pd.DataFrame, rules: set[str]) -> int:
@@ -158,13 +159,13 @@ def _mark_flagged(book: Book, flags: pd.DataFrame) -> None:
     book.highlight(SHEET, [(int(r), 1) for r in rows], FLAGGED_FILL)
 
 
-RULES = {
-    "replace_nulls": ("C2",),
-    "clear_non_us_addresses": ("C3",),
-    "fill_us_addresses": ("C4", "C4a"),
-    "set_pins": ("C6",),
-    "fill_billing_numbers": ("C5", "BTN"),
-    "check_eligibility": ("C1",),
+RULES: dict[Callable[..., StepResult], tuple[str, ...]] = {
+    replace_nulls: ("C2",),
+    clear_non_us_addresses: ("C3",),
+    fill_us_addresses: ("C4", "C4a"),
+    set_pins: ("C6",),
+    fill_billing_numbers: ("C5", "BTN"),
+    check_eligibility: ("C1",),
 }
 
 

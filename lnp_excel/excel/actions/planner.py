@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from lnp_excel.core.carriers import CarrierDirectory, directory_from_table
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
-from lnp_excel.core.numbers import normalized_table
+from lnp_excel.core.numbers import normalized_table, summary_line
 from lnp_excel.core.plan import plan_ports
 from lnp_excel.excel.actions.common import (
     PLANNER,
@@ -39,9 +39,7 @@ def normalize(book: Book) -> str:
             source.frame, column, settings.default_region, progress=progress_on(book)
         )
     write_frame(book, "Numbers", result)
-    counts = result["Status"].value_counts()
-    parts = [f"{counts.get(s, 0):,} {s}" for s in ("ok", "invalid", "duplicate") if counts.get(s)]
-    return f"{len(result):,} numbers normalized: " + ", ".join(parts)
+    return summary_line(result, column)
 
 
 @action("clear", "Clear outputs", PLANNER)
@@ -93,13 +91,7 @@ def plan(book: Book) -> str:
         if spec.notes:
             grid += [[], *map(_note_cells, spec.notes)]
         book.write(spec.name, grid)
-    requests = result.requests
-    paths = requests["path"].value_counts() if len(requests) else {}
-    parts = ", ".join(f"{count} {path}" for path, count in paths.items())
-    return (
-        f"{len(requests):,} requests ({parts}) for {len(result.numbers):,} rows; "
-        f"{len(result.exceptions):,} exceptions"
-    )
+    return result.summary_line()
 
 
 def _note_cells(note: str | tuple[str, object]) -> list[object]:

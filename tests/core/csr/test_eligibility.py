@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from lnp_excel.core.csr import check_eligibility
-from lnp_excel.core.csr.eligibility import as_date
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
 from lnp_excel.io.csr_files import read_csr
@@ -78,21 +77,3 @@ def test_a_bad_as_of_is_an_input_error():
     table = pd.DataFrame({"Phone Number": ["1"], "Status": ["Released"]}, index=[2])
     with pytest.raises(InputError, match="not a date"):
         check_eligibility(table, as_of="next tuesday")
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2024-04-01", dt.date(2024, 4, 1)),
-        ("4/1/2024", dt.date(2024, 4, 1)),
-        (45383, dt.date(2024, 4, 1)),
-        ("45383", dt.date(2024, 4, 1)),
-        (dt.datetime(2024, 4, 1, 13, 5), dt.date(2024, 4, 1)),
-        ("", None),
-        ("soon", None),
-        (7, None),
-        (None, None),
-    ],
-)
-def test_as_date(value, expected):
-    assert as_date(value) == expected

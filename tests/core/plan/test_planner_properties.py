@@ -27,7 +27,8 @@ from lnp_excel.core.settings import Settings
 
 EXCHANGES = ["212736", "212947", "312621", "416363", "647258", "800222", "888736", "264497"]
 FOREIGN = ["+44 20 7946 0{:03d}", "+61 2 9374 4{:03d}"]
-JUNK = ["TBD", "212-736-12", "2.12736E+09", "call Bob", "212-736-1204 x204", ""]
+# Values the engine refuses (a DID with an extension is planned since N2a: "x204" alone is not).
+JUNK = ["TBD", "212-736-12", "2.12736E+09", "call Bob", "x204", "+1 310-1234", ""]
 # Each carrier with spellings that must compare equal (P3); "" and "N/A" mean unknown.
 CARRIERS = [
     ["AT&T", "at&t ", " AT & T"],

@@ -256,16 +256,27 @@ def corpus() -> dict[str, bytes]:
         },
         merges={"Numbers": ["C2:C3"]},
     )
-    files["plan_merged_carrier.xlsx"] = workbook(
+    files["plan_merged_carrier.xlsx"] = workbook(  # AT&T applies to rows 2-4 (warned)
         {
             "DIDs": [
                 ["Phone Number", "Carrier"],
                 ["(212) 736-1234", "AT&T"],
                 ["(212) 736-1235", None],
                 ["(212) 736-1236", None],
+                ["TBD", "Verizon"],
             ]
         },
         merges={"DIDs": ["B2:B4"]},
+    )
+    files["merged_header.xlsx"] = workbook(  # the header merged into the data: refused
+        {
+            "Numbers": [
+                ["Phone Number", "Carrier"],
+                [None, "AT&T"],
+                ["(212) 736-1235", "AT&T"],
+            ]
+        },
+        merges={"Numbers": ["A1:A2"]},
     )
     files["csr_merged_address.xlsx"] = workbook(
         {"CSR": csr_rows(CSR_GOOD[0], [*CSR_GOOD[1][:4], None, ""])},
@@ -278,6 +289,17 @@ def corpus() -> dict[str, bytes]:
                 ["=B2&C2", "212", "7361234"],
                 ["=CONCATENATE(B3,C3)", "212", "7361235"],
                 ["212-736-1236", "212", "7361236"],
+            ]
+        }
+    )
+    files["plan_formulas_without_values.xlsx"] = workbook(  # two rows lost, the rest planned
+        {
+            "DIDs": [
+                ["Phone Number", "Carrier"],
+                ["212-736-1234", "AT&T"],
+                ["=TEXT(2127361235,0)", "AT&T"],
+                ["212-736-1236", "=VLOOKUP(A4,Carriers!A:B,2,FALSE)"],
+                ["212-736-1237", "AT&T"],
             ]
         }
     )
@@ -344,11 +366,63 @@ def corpus() -> dict[str, bytes]:
         "long_digit_strings.csv",
         numbers_csv(["212736123412345", "2127361234123456", "21273612341234567890", "2127361234"]),
     )
-    text(
+    text(  # N2a: a DID behind a PBX is planned; the extension goes to its own column
         "extensions.csv",
         numbers_csv(
-            ["212-736-1234 x204", "212-736-1235 ext. 5", "(212) 736-1236 Ext 17", "2127361237"]
+            [
+                "212-736-1234 x204",
+                "212-736-1235 ext. 5",
+                "(212) 736-1236 Ext 17",
+                "2127361237",
+                "(415) 555-0132 x12",
+                "650 253 0000 extn. 4567",
+                "212-736-1238 #12",
+                "x12",
+            ]
         ),
+    )
+    text(  # N2b: +1 takes exactly 10 digits
+        "plus_one_short.csv",
+        numbers_csv(["+1 310-1234", "+13101234", "+1 212 736 12345", GOOD[0]]),
+    )
+    text(  # N2b: what Word's autocorrect and web pages put between the digits
+        "unicode_separators.csv",
+        numbers_csv(
+            [
+                "212\u2014736\u20141234",  # em dash
+                "212\u2015736\u20151235",  # horizontal bar
+                "212\u00ad736\u00ad1236",  # soft hyphen
+                "212\u30fc736\u30fc1237",  # katakana prolonged sound mark
+                "212\u2014736\u2014123",
+            ]
+        ),
+    )
+    text(  # N2: reasons that name what is there
+        "reasons_named.csv",
+        numbers_csv(
+            [
+                "+44 2034567890x456",
+                "650 253 0000 extn. 4567",
+                "(800) 901-3355 , ext 7246433",
+                "tel:+1-212-736-1234",
+                "3/10/1984",
+            ]
+        ),
+    )
+    text(
+        "tel_links.csv",
+        numbers_csv(
+            [
+                "tel:+1-212-736-1234",
+                "tel:+44-20-7946-0958;ext=12",
+                "tel:+1-212-736",
+                "TEL:212.736.1235",
+            ]
+        ),
+    )
+    text(
+        "dates_as_text.csv",
+        numbers_csv(["3/10/1984", "1984-03-10", "10.03.1984", "2024-02-12 00:00:00", GOOD[0]]),
     )
     text(
         "unicode_digits.csv",
@@ -495,6 +569,15 @@ def corpus() -> dict[str, bytes]:
     text(
         "csr_repeated_numbers.csv",
         csr_rows(*CSR_GOOD, ["(212) 555-0120", "US", "Bandwidth", "4471920", "1 Elm St", ""]),
+    )
+    text(  # N2c: Excel saved the CSV and dropped the '+' of the international numbers
+        "csr_lost_plus.csv",
+        csr_rows(
+            *CSR_GOOD,
+            ["442079460018", "GB", "BT", "4471920", "1 Default Way, Austin, TX", ""],
+            ["33142685300", "France", "Orange", "4471920", "", ""],
+            ["44207946001", "GB", "BT", "4471920", "", ""],
+        ),
     )
     files["csr_formulas_without_values.xlsx"] = workbook(
         {"CSR": csr_rows(*CSR_GOOD[:1], [*CSR_GOOD[1][:4], '=CONCAT("2200 S Lamar")', ""])}

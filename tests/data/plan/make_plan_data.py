@@ -176,6 +176,7 @@ def main() -> None:
     ws.append(["Boston", "617-722-11", "Verizon", "typo"])
     ws.append(["Boston", None, "Verizon", "spare"])
     wb.save(HERE / "harbor_reed.xlsx")
+    wb.save(SAMPLES / "customer.xlsx")  # the workbook the README and --help examples use
     # Numbers only, no carrier column, .xlsm suffix is not needed: plain xlsx.
     wb = Workbook()
     ws = wb.active

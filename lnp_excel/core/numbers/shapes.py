@@ -1,0 +1,121 @@
+"""What a cell holds besides one phone number: an extension, a tel: link, a date (N2, N2a).
+
+An agent's list says ``(415) 555-0132 x12`` for a DID behind a PBX, ``tel:+1-212-...``
+when the number was copied out of a web page, ``3/10/1984`` when a date landed in the
+wrong column. The cleaning pass (``text``) asks these helpers once per distinct odd value,
+so a reason names what is really there and an extension is kept apart instead of refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from lnp_excel.core.numbers.matrix import TILDES
+
+_TILDE_CLASS = "".join(sorted(TILDES))
+# The extension labels libphonenumber's parser reads (ext, extn, extension, xtn, x, #, ~,
+# int, anexo, доб, ;ext=, ",,"), each with its digit limit. A label must not follow a
+# letter ("1-800-SIX" has no extension x), and an extension ends the cell.
+EXTENSION = re.compile(
+    r"(?:;\s*ext=(?P<rfc>\d{1,20})"
+    r"|[\s,]*(?<![^\W\d_])(?:e?xt(?:ensi[oó]n?|n)?|anexo|доб)[:.]?[\s,-]*(?P<labelled>\d{1,20})#?"
+    rf"|[\s,]*(?<![^\W\d_])(?:x|int|[#{_TILDE_CLASS}])[:.]?[\s,-]*(?P<short>\d{{1,9}})#?"
+    r"|\s*,,[\s,-]*(?P<dialled>\d{1,15})#?"
+    r")\s*$",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"(?:(?P<a>\d{1,2})(?P<s1>[/.-])(?P<b>\d{1,2})(?P=s1)(?P<y>\d{4}|\d{2})"
+    r"|(?P<iy>\d{4})(?P<s2>[/.-])(?P<im>\d{1,2})(?P=s2)(?P<id>\d{1,2}))"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AP]M)?)?",
+    re.IGNORECASE,
+)
+MIN_MAIN_DIGITS = 7  # the shortest main number an extension is read after (a local number)
+_TEL = re.compile(r"\s*tel:\s*", re.IGNORECASE)
+_CONTEXT_FORMATTING = str.maketrans("", "", "-.()")
+
+
+def split_extension(value: str) -> tuple[str, str, str]:
+    """(main number text, extension digits, label as written) or (value, "", "").
+
+    What precedes an extension must be a number (7 digits or more) or nothing at all
+    (an extension alone, refused by the caller): ``212~736~1234`` has no extension."""
+    found = EXTENSION.search(value)
+    if found is None:
+        return value, "", ""
+    main = value[: found.start()].rstrip(" ,;")
+    if 0 < sum(c.isdigit() for c in main) < MIN_MAIN_DIGITS:
+        return value, "", ""
+    digits = next(g for g in found.group("rfc", "labelled", "short", "dialled") if g)
+    return main, digits, found.group(0).strip(" ,")
+
+
+def is_date(text: str) -> bool:
+    """A date as Excel or a person writes it (3/10/1984, 1984-03-10, 10.03.84 09:30)."""
+    found = _DATE.fullmatch(text.strip())
+    if found is None:
+        return False
+    if found.group("iy"):
+        year, month, day = (int(found.group(k)) for k in ("iy", "im", "id"))
+        return 1800 <= year <= 2199 and 1 <= month <= 12 and 1 <= day <= 31
+    first, second, year_text = int(found.group("a")), int(found.group("b")), found.group("y")
+    year_ok = len(year_text) == 2 or 1800 <= int(year_text) <= 2199
+    return (
+        year_ok
+        and min(first, second) >= 1
+        and min(first, second) <= 12
+        and max(first, second) <= 31
+    )
+
+
+def date_reason(shown: str) -> str:
+    return f"a date ({shown}), not a phone number: is this the phone number column?"
+
+
+def name_dates(texts: np.ndarray, reasons: np.ndarray, rows: np.ndarray) -> None:
+    """Give ``rows`` (refused from the fast pass) whose text is a date the date reason.
+
+    "3/10/1984" uses only digits and ``/``, so the fast pass reads it as 8 digits; the
+    reason is corrected here, once per distinct refused text."""
+    if not len(rows):
+        return
+    codes, distinct = pd.factorize(pd.Series(texts[rows], dtype=object), sort=False)
+    dated = np.array([is_date(str(t)) for t in distinct] + [False], dtype=bool)[codes]
+    shown = np.array([date_reason(str(t).strip()[:40]) for t in distinct] + [""], dtype=object)
+    reasons[rows[dated]] = shown[codes[dated]]
+
+
+def read_tel(value: str) -> tuple[str, str, str, bool]:
+    """An RFC 3966 link -> (number text, extension, refusal reason, was a link).
+
+    ``tel:+1-212-736-1234;ext=12`` holds the number +1 212 736 1234 and extension 12; a
+    global ``phone-context=+64`` prefixes a local number with its country code, as
+    libphonenumber does. Other parameters (``isub``, a domain context) say nothing about
+    the number and are ignored. Text that is not a link comes back as it is.
+    """
+    link = _TEL.match(value)
+    lowered = value.casefold()
+    if link is None and ";phone-context=" not in lowered and ";isub=" not in lowered:
+        return value, "", "", False
+    body = value[link.end() :] if link else value
+    number, *parameters = body.split(";")
+    extension = context = ""
+    for parameter in parameters:
+        name, _, given = parameter.partition("=")
+        name, given = name.strip().casefold(), given.strip()
+        if name == "ext":
+            extension = given
+        elif name == "phone-context":
+            context = given
+    shown = value.strip()[:40]
+    if extension and not (extension.isdigit() and len(extension) <= 20):
+        return "", "", f"a tel: link whose extension is not 1-20 digits ({shown})", True
+    if context.startswith("+") and not number.strip().startswith("+"):
+        digits = context.translate(_CONTEXT_FORMATTING)
+        if not (digits[1:].isdigit() and len(digits) <= 8):
+            return "", "", f"a tel: link with an unreadable phone-context ({shown})", True
+        number = f"{digits} {number}"
+    return number.strip(), extension, "", link is not None

@@ -1,0 +1,164 @@
+"""What an agent types into a cell or an option, read one way everywhere.
+
+Dates, whole counts, blanks, Excel error values and name keys are read here and only
+here: the command line's ``--submit-date 3/14/2026``, the same text on the Settings sheet
+behind a ribbon button, a date cell of a CSR export and a worksheet function's argument
+all mean the same day. Two readers per kind: ``read_*`` for data cells (an unreadable
+value is None, the caller flags the row) and ``parse_*`` for inputs a person gave on
+purpose (an unreadable value is an InputError that names it and shows the formats).
+Pure: no files, no Excel, and light (no pandas or numpy import) so any shell can use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import numbers
+import re
+from decimal import Decimal
+
+from lnp_excel.core.errors import EXCEL_ERRORS, InputError
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 in Excel's (Lotus) calendar
+SERIAL_RANGE = (20_000, 80_000)  # 1954..2119: numbers that are plausibly date serials
+DATE_FORMATS_SHOWN = "YYYY-MM-DD, M/D/YYYY or M/D/YY"
+# Text forms, tried in order. US month-first only: an agent in this business writes
+# 3/4/2026 for March 4; ISO is unambiguous; Excel's own displays (4-Mar-26) are read too.
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%m/%d/%Y",
+    "%m/%d/%y",
+    "%Y/%m/%d",
+    "%m-%d-%Y",
+    "%m-%d-%y",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+    "%b %d, %Y",
+    "%B %d, %Y",
+    "%d %b %Y",
+    "%d %B %Y",
+)
+# A time after the date ("2026-03-14 00:00:00", "2026-03-14T09:30") is what a datetime
+# cell becomes as text: the day is what counts.
+_TIME_TAIL = re.compile(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?)$")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_COUNT_TEXT = re.compile(r"^[+]?\d{1,3}(?:,\d{3})+(?:\.0*)?$|^[+]?\d+(?:\.0*)?$")
+
+
+def is_blank(value: object) -> bool:
+    """An empty cell or option: None, NaN/NaT/NA, or text of nothing but spaces."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(value != value)  # NaN and NaT differ from themselves
+    except TypeError:  # pandas' NA has no truth value: it is a missing cell
+        return True
+
+
+def _is_bool(value: object) -> bool:
+    return isinstance(value, bool) or type(value).__name__ == "bool_"
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, numbers.Real | Decimal) and not _is_bool(value)
+
+
+def excel_error(value: object) -> str | None:
+    """The Excel error value a cell shows (``#N/A``, ``#REF!``, ...), else None."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().upper()
+    return text if text in EXCEL_ERRORS else None
+
+
+def name_key(value: object) -> str:
+    """Lower-case letters and digits only: "Phone #", "phone_number " and "PHONE" compare."""
+    if is_blank(value):
+        return ""
+    return _NOT_ALNUM.sub("", str(value).casefold())
+
+
+def serial_date(number: float) -> dt.date | None:
+    """An Excel date serial (45383 = 2024-04-01) as a date; None outside 1954-2119."""
+    if number != number or not SERIAL_RANGE[0] <= number <= SERIAL_RANGE[1]:
+        return None
+    return EXCEL_EPOCH + dt.timedelta(days=int(number))
+
+
+def read_date(value: object) -> dt.date | None:
+    """A cell as a date: date/datetime cells, ISO or US text, Excel serials; else None."""
+    if is_blank(value) or _is_bool(value):
+        return None
+    if isinstance(value, dt.datetime):  # pandas' Timestamp too
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if type(value).__name__ == "datetime64":  # numpy's, without importing numpy
+        return value.astype("datetime64[D]").item()  # type: ignore[attr-defined]
+    if _is_number(value):
+        return serial_date(float(value))  # type: ignore[arg-type]
+    text = str(value).strip()
+    try:
+        return serial_date(float(text))
+    except ValueError:
+        pass
+    text = _TIME_TAIL.sub("", text).strip()
+    for form in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_date(value: object, what: str, **where: object) -> dt.date | None:
+    """A date a person gave (an option, a Settings cell): blank is None, else a date or
+    an InputError naming ``what``, the value and the formats read (located by ``where``)."""
+    if is_blank(value):
+        return None
+    error = excel_error(value)
+    if error:
+        raise InputError(f"the {what} is an Excel error value ({error}), not a date", **where)
+    day = read_date(value)
+    if day is None:
+        raise InputError(
+            f"cannot read the {what} {str(value).strip()!r} (not a date): use "
+            f"{DATE_FORMATS_SHOWN}, e.g. 2026-03-14 or 3/14/2026",
+            **where,
+        )
+    return day
+
+
+def parse_count(value: object, what: str, **where: object) -> int | None:
+    """A whole count a person gave (licenses, a limit): 250, 250.0, "1,000"; blank is None;
+    negative, fractional or other values are an InputError naming ``what``."""
+    if is_blank(value):
+        return None
+    error = excel_error(value)
+    if error:
+        raise InputError(f"the {what} is an Excel error value ({error}), not a number", **where)
+    number: float | None
+    if _is_bool(value):
+        number = None
+    elif _is_number(value):
+        number = float(value)  # type: ignore[arg-type]
+    else:
+        text = str(value).strip()
+        number = float(text.replace(",", "")) if _COUNT_TEXT.match(text) else None
+        if number is None:
+            try:
+                number = float(text)
+            except ValueError:
+                number = None
+    if number is None or not math.isfinite(number):
+        raise InputError(f"the {what} '{value}' is not a number", **where)
+    if number < 0 or number != int(number):
+        raise InputError(f"the {what} '{value}' is not a whole number of 0 or more", **where)
+    return int(number)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 exception", "2 exceptions", "1,204 numbers": counts as people write them."""
+    return f"{count:,} {word if count == 1 else many or word + 's'}"

@@ -1,0 +1,127 @@
+"""N2, N2a, N2b: reasons name what is really there; extensions are kept apart; +1 takes 10.
+
+Each case is what an agent was really handed (issue 13): numbers copied from Word or a web
+page, a PBX extension, a tel: link, a date in the number column.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import phonenumbers
+import pytest
+
+from lnp_excel.core.numbers import COLUMNS, normalize_numbers, normalized_table
+
+
+def one(value: object, region: str = "US") -> pd.Series:
+    return normalize_numbers([value], default_region=region).iloc[0]
+
+
+@pytest.mark.parametrize("text", ["+1 310-1234", "+13101234", "011 1 310 1234"])
+def test_n2b_plus_one_and_seven_digits_is_refused_not_a_fake_ten_digit_number(text: str) -> None:
+    row = one(text)
+    assert (row["status"], row["number"]) == ("invalid", "")
+    assert "+1 followed by 7 digits" in row["reason"]
+    # the same 7 digits without +1 are refused too: the two agree
+    assert one("310-1234")["status"] == "invalid"
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"), [("+1 212 736", 6), ("+1 212 736 12345", 11), ("+1 1 212 736 1234", 11)]
+)
+def test_n2b_plus_one_takes_exactly_ten_digits(text: str, digits: int) -> None:
+    row = one(text)
+    assert row["status"] == "invalid"
+    assert f"+1 followed by {digits} digits" in row["reason"]
+
+
+@pytest.mark.parametrize("separator", ["\u2014", "\u2015", "\u00ad", "\u2212", "\u30fc", "\uff0d"])
+def test_n2b_separators_libphonenumber_accepts_are_separators(separator: str) -> None:
+    text = f"(212) 736{separator}1234"
+    assert phonenumbers.is_valid_number(phonenumbers.parse(text, "US"))
+    row = one(text)
+    assert (row["number"], row["status"]) == ("2127361234", "ok")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "extension"),
+    [
+        ("(415) 555-0132 x12", "4155550132", "12"),
+        ("415-555-0132 ext 204", "4155550132", "204"),
+        ("415.555.0132 ext. 204", "4155550132", "204"),
+        ("650 253 0000 extn. 4567", "6502530000", "4567"),
+        ("650 253 0000 extension 4567", "6502530000", "4567"),
+        ("212-736-1234 #12", "2127361234", "12"),
+        ("(800) 901-3355 , ext 7246433", "8009013355", "7246433"),
+        ("+44 2034567890x456", "+442034567890", "456"),
+        ("2127361234;ext=12", "2127361234", "12"),
+        ("tel:+1-212-736-1234;ext=0012", "2127361234", "0012"),
+    ],
+)
+def test_n2a_an_extension_is_kept_apart_and_the_number_is_valid(
+    text: str, number: str, extension: str
+) -> None:
+    row = one(text)
+    assert (row["status"], row["number"], row["extension"]) == ("ok", number, extension)
+    assert f"extension {extension} kept apart" in row["warning"]
+    assert "PBX" in row["warning"] and "N2a" in row["warning"]
+    parsed = phonenumbers.parse(text, "US")  # libphonenumber reads the same extension
+    assert parsed.extension == extension
+
+
+def test_n2a_extension_column_follows_number_and_is_blank_without_one() -> None:
+    assert COLUMNS[COLUMNS.index("number") + 1] == "extension"
+    frame = normalize_numbers(["212-736-1234", "212-736-1235 x9", "TBD", None])
+    assert frame["extension"].tolist() == ["", "9", "", ""]
+    assert all(isinstance(e, str) for e in frame["extension"])
+
+
+def test_n2a_normalized_table_shows_the_extension_column() -> None:
+    table = pd.DataFrame({"Phone": ["(415) 555-0132 x12", "212-736-1234"]}, index=[2, 3])
+    out = normalized_table(table, "Phone")
+    assert out.columns.tolist()[:4] == ["Row", "Phone", "Normalized", "Extension"]
+    assert out["Extension"].tolist() == ["12", ""]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("x12", "an extension (x12) with no phone number"),
+        ("ext 204", "an extension (ext 204) with no phone number"),
+        ("(212)123-1234 x508/x1234", "two extensions"),
+        ("310-1234 x12", "too few digits (7)"),
+        ("3/10/1984", "a date (3/10/1984)"),
+        ("1984-03-10", "a date (1984-03-10)"),
+        ("10.03.1984", "a date (10.03.1984)"),
+        ("2024-02-12 00:00:00", "a date (2024-02-12 00:00:00)"),
+        ("212-736-1234, 212-736-1235", "2 numbers in one cell"),
+        ("tel:+1-212-736", "tel: link (tel:+1-212-736)"),
+        ("tel:+1-212-736-1234;ext=12a", "a tel: link whose extension"),
+    ],
+)
+def test_n2_reasons_name_what_is_really_there(text: str, named: str) -> None:
+    row = one(text)
+    assert (row["status"], row["number"], row["extension"]) == ("invalid", "", "")
+    assert named in row["reason"]
+
+
+def test_n2_a_tel_link_is_read_as_the_number_it_holds_and_says_so() -> None:
+    frame = normalize_numbers(["tel:+1-212-736-1234", "TEL:+44-20-7946-0958"])
+    assert frame["number"].tolist() == ["2127361234", "+442079460958"]
+    assert frame["status"].tolist() == ["ok", "ok"]
+    assert all("read from a tel: link" in w for w in frame["warning"])
+    # a local number with a global phone-context is read in that country, as RFC 3966 says
+    assert one("tel:020-7946-0958;phone-context=+44")["number"] == "+442079460958"
+
+
+def test_n2_only_date_shapes_are_called_dates() -> None:
+    assert "date" not in one("212-736-123")["reason"]
+    assert "date" not in one("12-34-5678")["reason"]  # no month 34
+
+
+def test_checks_run_once_per_distinct_value_on_many_rows() -> None:
+    values = ["(415) 555-0132 x12", "3/10/1984", "+1 310-1234", "212\u2014736\u20141235"] * 50_000
+    frame = normalize_numbers(values)
+    assert frame["status"].tolist()[:4] == ["ok", "invalid", "invalid", "ok"]
+    assert (frame["extension"] == "12").sum() == 50_000
+    assert frame["status"].value_counts()["duplicate"] == 2 * 50_000 - 2
