@@ -15,7 +15,7 @@ from PIL import Image, ImageOps
 
 REPO = Path(__file__).resolve().parents[1]
 SHOTS = (  # workbook, action, sheet index in the PDF (1-based page), picture, width share
-    ("Port_Planner", "plan", "Request", "planner_requests.png", 0.60),
+    ("Port_Planner", "plan", "Request", "planner_requests.png", 0.575),
     ("CSR_Template", "csr-all", "Phone Number", "csr_corrected.png", 1.0),
 )
 

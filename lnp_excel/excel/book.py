@@ -16,11 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
+from lnp_excel.io.sheet_layout import HEADER_FILL, SheetLayout  # noqa: F401 (adapters use it)
+
 Grid = list[list[object]]
 Cell = tuple[int, int]  # (1-based row, 1-based column), as Excel counts
 Rectangle = tuple[int, int, int, int]  # top row, left column, bottom row, right column
 
-HEADER_FILL = "#1F4E78"
 CHANGED_FILL = "#FFEB9C"
 FLAGGED_FILL = "#FFC7CE"
 
@@ -70,6 +71,11 @@ class Book(Protocol):
 
     def highlight(self, sheet: str, cells: Iterable[Cell], color: str | None) -> None:
         """Fill the cells (None clears the fill), one call per rectangle."""
+
+    def format_sheet(self, sheet: str, layout: SheetLayout) -> None:
+        """Give a sheet just written its looks (X4): number formats, widths and wrap per
+        column, the table over the data, the chart, the notes' formats, the print setup;
+        the same description the command line's workbook is written from."""
 
     def status(self, text: str) -> None:
         """Progress for the person watching (Excel's status bar, stderr headless)."""

@@ -19,6 +19,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from lnp_excel.core.errors import InputError
 from lnp_excel.excel.book import HEADER_FILL, Cell, Formula, Grid, cell_value, rectangles, shown
+from lnp_excel.excel.openpyxl_layout import format_sheet as format_layout
+from lnp_excel.io.sheet_layout import SheetLayout
 from lnp_excel.io.workbook_writer import DATE_FORMAT, MAX_WIDTH
 from lnp_excel.io.writers import atomic_write
 
@@ -151,6 +153,9 @@ class OpenpyxlBook:
             for row in ws.iter_rows(min_row=top, max_row=bottom, min_col=left, max_col=right):
                 for cell in row:
                     cell.fill = fill
+
+    def format_sheet(self, sheet: str, layout: SheetLayout) -> None:
+        format_layout(self._sheet(sheet), layout)
 
     def status(self, text: str) -> None:
         self.messages.append(text)

@@ -29,6 +29,8 @@ from lnp_excel.excel.book import (
     cell_value,
     rectangles,
 )
+from lnp_excel.excel.xlwings_layout import format_sheet as format_layout
+from lnp_excel.io.sheet_layout import SheetLayout
 
 TITLE = "LNP Tools"
 
@@ -134,6 +136,9 @@ class XlwingsBook:
         ws = self._sheet(sheet)
         for address in area_addresses(rectangles(cells)):
             ws.range(address).color = color
+
+    def format_sheet(self, sheet: str, layout: SheetLayout) -> None:
+        format_layout(self._sheet(sheet), layout)
 
     def status(self, text: str) -> None:
         self.book.app.status_bar = text

@@ -116,7 +116,7 @@ def numbers_sheet(plan: Plan) -> SheetSpec:
     frame = pd.concat([source.set_axis(plan.numbers.index), added], axis=1)
     frame.insert(0, "Row", plan.numbers.index)
     frame = frame.reset_index(drop=True)
-    return SheetSpec("Numbers", frame, highlight=_status_fills(frame[names["status"]]))
+    return SheetSpec("Numbers", frame, value_fills={names["status"]: STATUS_FILLS})
 
 
 def exceptions_sheet(plan: Plan) -> SheetSpec:
@@ -124,7 +124,7 @@ def exceptions_sheet(plan: Plan) -> SheetSpec:
     rows = plan.exceptions.reset_index(names="row")[list(EXCEPTION_HEADERS)]
     frame = rows.rename(columns=EXCEPTION_HEADERS)
     notes = () if len(frame) else ("No exceptions: every number is in a request.",)
-    return SheetSpec("Exceptions", frame, highlight=_status_fills(frame["Status"]), notes=notes)
+    return SheetSpec("Exceptions", frame, value_fills={"Status": STATUS_FILLS}, notes=notes)
 
 
 def checklist_sheet(plan: Plan) -> SheetSpec:
@@ -222,11 +222,3 @@ def export_requests(
         name = f"{safe_filename(request_id, fallback='request')}.csv"
         written.append(write_csv(frame, target / name, protect=protect))
     return written
-
-
-def _status_fills(status: pd.Series) -> dict[tuple[int, str], str]:
-    values = status.astype(str).to_numpy()
-    fills: dict[tuple[int, str], str] = {}
-    for name, colour in STATUS_FILLS.items():
-        fills.update({(int(i), str(status.name)): colour for i in (values == name).nonzero()[0]})
-    return fills

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from openpyxl.utils import get_column_letter
 
 from lnp_excel.core.columns import NUMBER_ALIASES, find_header_row
 from lnp_excel.core.errors import NO_DATA, InputError
@@ -209,7 +208,7 @@ def header_names(cells: Sequence[object]) -> list[str]:
     for position, cell in enumerate(cells, start=1):
         text = "" if cell is None else " ".join(str(cell).split())
         if not text:
-            text = f"Column {get_column_letter(position)}"
+            text = f"Column {column_letter(position)}"
         candidate, count = text, 1
         while candidate.casefold() in seen:
             count += 1
@@ -232,3 +231,13 @@ def framed(header: Sequence[object], body: pd.DataFrame, *, blank) -> pd.DataFra
     frame.columns = [names[position] for position in keep]
     frame.index = pd.Index(frame.index.to_numpy(), name="row")
     return frame
+
+
+def column_letter(number: int) -> str:
+    """Excel's letters for a 1-based column (1 -> A, 28 -> AB), without importing
+    openpyxl: reading a CSV must not pay for the workbook reader."""
+    letters = ""
+    while number > 0:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters

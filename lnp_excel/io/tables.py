@@ -22,7 +22,6 @@ from lnp_excel.io.source_table import (
     table_from_grid,
 )
 from lnp_excel.io.text_tables import read_text_rows, read_text_table
-from lnp_excel.io.workbook_tables import read_workbook_rows, read_workbook_table
 
 __all__ = [
     "SourceTable",
@@ -66,6 +65,8 @@ def read_table(
     kind = _classify(path)
     if kind == "text":
         return read_text_table(path, alias_groups, max_rows)
+    from lnp_excel.io.workbook_tables import read_workbook_table  # openpyxl: only for workbooks
+
     return read_workbook_table(path, sheet, alias_groups, max_rows)
 
 
@@ -80,6 +81,8 @@ def read_rows(
     path = Path(path)
     if _classify(path) == "text":
         return read_text_rows(path), None
+    from lnp_excel.io.workbook_tables import read_workbook_rows  # openpyxl: only for workbooks
+
     return read_workbook_rows(path, sheet)
 
 

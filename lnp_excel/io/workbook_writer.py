@@ -1,15 +1,20 @@
-"""Results as Excel workbooks: a native table per sheet with a frozen header, sensible
-widths, typed cells (text stays text, dates are dates, money is money), fills, notes
-and a native chart; written atomically like every file."""
+"""Results as Excel workbooks: a native table per sheet with a frozen header, widths,
+number formats and wrap from the sheet's one description (``sheet_layout``, X4), typed
+cells (text stays text, dates are dates, money is money), fills, notes, a native chart,
+and a print setup (landscape, one page wide, header on every page); written atomically.
+
+Speed: XlsxWriter costs about 10 microseconds a cell. A sheet of plain columns (text,
+numbers, dates; no per-cell fill, no chart) gets its data rows from ``fast_cells``
+(vectorized, a tenth of that), spliced into the file XlsxWriter wrote with everything
+else: styles, the table, column formats, conditional fills, print setup.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 import numbers
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,49 +23,41 @@ import xlsxwriter
 from xlsxwriter.exceptions import XlsxWriterException
 
 from lnp_excel.core.errors import InputError
-from lnp_excel.io.source_table import header_names
+from lnp_excel.io import fast_cells
+from lnp_excel.io.sheet_layout import (
+    CHART_KINDS,
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    HEADER_FILL,
+    MAX_WIDTH,
+    MONEY_FORMAT,
+    TABLE_STYLE,
+    TIME_FORMAT,
+    ChartSpec,
+    ColumnLayout,
+    SheetLayout,
+    SheetSpec,
+    missing,
+    sheet_layout,
+    table_base_name,
+    value_cells,
+)
 from lnp_excel.io.writers import atomic_write
 
-TABLE_STYLE = "Table Style Medium 2"
-MAX_WIDTH = 60
-MONEY_WORDS = ("cost", "price")  # column names that hold money (currency format)
-MONEY_FORMAT = '"$"#,##0.00'
-DATE_FORMAT = "yyyy-mm-dd"
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-TIME_FORMAT = "hh:mm:ss"
-CHART_KINDS = ("column", "bar", "pie", "line")
+__all__ = [
+    "DATE_FORMAT",
+    "EXCEL_MAX_COLUMNS",
+    "EXCEL_MAX_ROWS",
+    "MAX_WIDTH",
+    "ChartSpec",
+    "SheetSpec",
+    "safe_sheet_name",
+    "write_workbook",
+]
+
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
 _EPOCH = pd.Timestamp("1899-12-30")
-
-
-@dataclass
-class ChartSpec:
-    """A native Excel chart over the sheet's table (pie charts use the first value column)."""
-
-    kind: str  # "column", "bar", "pie" or "line"
-    title: str
-    categories_column: str
-    value_columns: Sequence[str]
-
-
-@dataclass
-class SheetSpec:
-    """One sheet: a frame written as an Excel table, with optional fills, chart and notes.
-
-    ``highlight`` maps (row position in ``frame``, column name) to a fill colour such as
-    "#FFC7CE". ``notes`` are written one per row to the right of the table, one blank
-    column away: a line of text, or a (label, value) pair whose value gets its own cell,
-    typed (dates as dates, Decimal as money) so a reader can compute with it. A chart goes
-    below the notes (or at the top), in that column.
-    """
-
-    name: str
-    frame: pd.DataFrame
-    highlight: Mapping[tuple[int, str], str] | None = None
-    chart: ChartSpec | None = None
-    as_table: bool = True
-    notes: Sequence[str | tuple[str, object]] = ()
 
 
 def write_workbook(
@@ -81,6 +78,8 @@ def write_workbook(
                 sheet=spec.name,
             )
         _check_chart(spec)
+        value_cells(spec)  # a fill outside the sheet is a bug: fail before writing
+    layouts = [sheet_layout(spec) for spec in sheets]
 
     def write(temp: Path) -> None:
         workbook = xlsxwriter.Workbook(
@@ -92,15 +91,17 @@ def write_workbook(
                 "nan_inf_to_errors": True,
                 "remove_timezone": True,
                 "constant_memory": False,
+                "in_memory": True,  # no scratch file per part
             },
         )
         try:
-            _SheetWriter.write_all(workbook, sheets)
+            spliced = _SheetWriter.write_all(workbook, sheets, layouts)
         finally:
             try:
                 workbook.close()
             except XlsxWriterException as exc:
                 raise OSError(str(exc)) from exc
+        fast_cells.splice(temp, spliced)
 
     return atomic_write(path, write, protect=protect, overwrite=overwrite)
 
@@ -139,7 +140,7 @@ def safe_sheet_name(name: str, taken: set[str] | None = None) -> str:
 
 def _table_name(sheet: str, taken: set[str]) -> str:
     """A valid, unique Excel table name: ASCII word characters, never a cell reference."""
-    base = "tbl_" + (re.sub(r"[^A-Za-z0-9_]+", "_", sheet).strip("_") or "data")
+    base = table_base_name(sheet)
     candidate, count = base[:250], 1
     while candidate.casefold() in taken:
         count += 1
@@ -149,22 +150,35 @@ def _table_name(sheet: str, taken: set[str]) -> str:
 
 
 class _SheetWriter:
-    """Writes one SheetSpec; formats are cached per workbook by (number format, fill)."""
+    """Writes one SheetSpec; formats are cached per workbook by their properties."""
 
-    def __init__(self, workbook: xlsxwriter.Workbook, formats: dict) -> None:
+    def __init__(self, workbook: xlsxwriter.Workbook) -> None:
         self.workbook = workbook
-        self.formats = formats
+        self.formats: dict[tuple, object] = {}
 
     @classmethod
-    def write_all(cls, workbook: xlsxwriter.Workbook, sheets: Sequence[SheetSpec]) -> None:
-        writer = cls(workbook, {})
+    def write_all(
+        cls, workbook: xlsxwriter.Workbook, sheets: Sequence[SheetSpec], layouts
+    ) -> list[tuple[int, pd.DataFrame]]:
+        """Write every sheet; return (sheet position, frame) of those left to splice."""
+        writer = cls(workbook)
         sheet_names: set[str] = set()
         table_names: set[str] = set()
-        for spec in sheets:
-            writer.write(spec, safe_sheet_name(spec.name, sheet_names), table_names)
+        spliced = []
+        for position, (spec, layout) in enumerate(zip(sheets, layouts, strict=True)):
+            name = safe_sheet_name(spec.name, sheet_names)
+            if writer.write(spec, layout, name, table_names):
+                spliced.append((position, spec.frame))
+        return spliced
 
-    def fmt(self, num_format: str | None = None, fill: str | None = None, bold: bool = False):
-        key = (num_format, fill, bold)
+    def fmt(
+        self,
+        num_format: str | None = None,
+        fill: str | None = None,
+        bold: bool = False,
+        wrap: bool = False,
+    ):
+        key = (num_format, fill, bold, wrap)
         if key not in self.formats:
             props: dict[str, object] = {}
             if num_format:
@@ -174,81 +188,115 @@ class _SheetWriter:
                 props["pattern"] = 1
             if bold:
                 props["bold"] = True
+            if wrap:
+                props["text_wrap"] = True
             self.formats[key] = self.workbook.add_format(props) if props else None
         return self.formats[key]
 
-    def write(self, spec: SheetSpec, name: str, table_names: set[str]) -> None:
+    def write(self, spec: SheetSpec, layout: SheetLayout, name: str, tables: set[str]) -> bool:
+        """Write one sheet; True when its data rows are left to ``fast_cells``."""
         ws = self.workbook.add_worksheet(name)
         frame = spec.frame
         rows, width = frame.shape
-        headers = header_names(list(frame.columns))
-        fills = self._fills(spec, headers)
-        for col, header in enumerate(headers):
-            money = any(word in header.casefold() for word in MONEY_WORDS)
-            longest = self._write_column(ws, col, frame.iloc[:, col], money, fills.get(col, {}))
-            ws.set_column(col, col, min(MAX_WIDTH, max(len(header) + 4, longest + 2, 8)))
+        headers = [c.name for c in layout.columns]
+        for col, column in enumerate(layout.columns):
+            ws.set_column(col, col, column.width, self.fmt(column.number_format, wrap=column.wrap))
+        fast = not spec.highlight and spec.chart is None and fast_cells.plain(frame)
+        if not fast:
+            fills = self._fills(spec)
+            for col, column in enumerate(layout.columns):
+                self._write_column(ws, col, frame.iloc[:, col], column, fills.get(col, {}))
         if width:
-            if spec.as_table and rows:
+            if layout.table:
                 ws.add_table(
                     0,
                     0,
-                    rows,
+                    min(rows, fast_cells.TABLE_ROWS) if fast else rows,
                     width - 1,
                     {
-                        "name": _table_name(name, table_names),
+                        "name": _table_name(name, tables),
                         "style": TABLE_STYLE,
-                        "columns": [{"header": h} for h in headers],
+                        "columns": [{"header": h, "header_format": self.header()} for h in headers],
                     },
                 )
             else:
-                bold = self.fmt(bold=True)
                 for col, header in enumerate(headers):
-                    ws.write_string(0, col, header, bold)
+                    ws.write_string(0, col, header, self.header())
             ws.freeze_panes(1, 0)
-        side = width + 1 if width else 0
-        self._write_notes(ws, side, spec.notes)
-        if spec.chart is not None and rows:
-            chart_row = len(spec.notes) + 1 if spec.notes else 1
-            ws.insert_chart(chart_row, side, self._chart(spec.chart, name, headers, frame, rows))
+            ws.repeat_rows(0)
+        for row, height in layout.row_heights:
+            ws.set_row(row, height)
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        self._value_fills(ws, spec, rows)
+        self._write_notes(ws, layout, spec.notes)
+        if layout.chart is not None:
+            chart = self._chart(layout.chart, name, headers, rows)
+            ws.insert_chart(*layout.chart_cell, chart)
+        return fast
 
-    def _write_notes(self, ws, side: int, notes: Sequence[str | tuple[str, object]]) -> None:
-        """Lines in column ``side``; a (label, value) pair puts its typed value beside it."""
-        labels, values = [], []
+    def header(self):
+        """The header cells' look, as the buttons give it (white bold on dark blue)."""
+        if "header" not in self.formats:
+            self.formats["header"] = self.workbook.add_format(
+                {"bold": True, "font_color": "#FFFFFF", "bg_color": HEADER_FILL, "pattern": 1}
+            )
+        return self.formats["header"]
+
+    def _value_fills(self, ws, spec: SheetSpec, rows: int) -> None:
+        """A conditional format per (column, value): the colour follows the value."""
+        if not rows:
+            return
+        positions = {str(c): i for i, c in enumerate(spec.frame.columns)}
+        for column, fills in spec.value_fills.items():
+            col = positions[str(column)]
+            for value, colour in fills.items():
+                literal = '"' + str(value).replace('"', '""') + '"'
+                ws.conditional_format(
+                    1,
+                    col,
+                    rows,
+                    col,
+                    {
+                        "type": "cell",
+                        "criteria": "==",
+                        "value": literal,
+                        "format": self._dxf(colour),
+                    },
+                )
+
+    def _dxf(self, colour: str):
+        key = ("dxf", colour)
+        if key not in self.formats:
+            self.formats[key] = self.workbook.add_format({"bg_color": colour})
+        return self.formats[key]
+
+    def _write_notes(self, ws, layout: SheetLayout, notes) -> None:
+        """Lines in the notes column; a (label, value) pair puts its typed value beside it."""
+        side = layout.notes_column
         for row, note in enumerate(notes):
             label, *value = (note,) if isinstance(note, str) else note
             ws.write_string(row, side, str(label))
-            labels.append(str(label))
-            if value and not _missing(value[0]):
+            if value and not missing(value[0]):
                 self._write_typed(ws, row, side + 1, value[0], None, None, None)
-                values.append(_display_width(value[0], isinstance(value[0], Decimal)))
-        if labels:
-            ws.set_column(side, side, min(MAX_WIDTH, max(max(map(len, labels)) + 2, 10)))
-        if values:
-            ws.set_column(side + 1, side + 1, min(MAX_WIDTH, max(max(values) + 2, 12)))
+        for offset, width in enumerate(layout.notes_widths):
+            ws.set_column(side + offset, side + offset, width)
 
     @staticmethod
-    def _fills(spec: SheetSpec, headers: list[str]) -> dict[int, dict[int, str]]:
-        """Highlights by column position then row position; unknown cells are a bug."""
+    def _fills(spec: SheetSpec) -> dict[int, dict[int, str]]:
+        """Highlights by column position then row position."""
         fills: dict[int, dict[int, str]] = {}
-        if not spec.highlight:
-            return fills
         positions = {str(c): i for i, c in enumerate(spec.frame.columns)}
-        rows = len(spec.frame)
-        for (row, column), colour in spec.highlight.items():
-            if str(column) not in positions or not 0 <= row < rows:
-                raise ValueError(
-                    f"highlight cell ({row}, {column!r}) is outside sheet {spec.name!r}"
-                )
+        for (row, column), colour in (spec.highlight or {}).items():
             fills.setdefault(positions[str(column)], {})[row] = colour
         return fills
 
-    def _chart(self, chart: ChartSpec, sheet: str, headers: list[str], frame, rows: int):
-        names = [str(c) for c in frame.columns]
-        category = names.index(chart.categories_column)
+    def _chart(self, chart: ChartSpec, sheet: str, headers: list[str], rows: int):
+        category = headers.index(chart.categories_column)
         excel_chart = self.workbook.add_chart({"type": chart.kind})
         values = list(chart.value_columns)[:1] if chart.kind == "pie" else chart.value_columns
         for value in values:
-            col = names.index(value)
+            col = headers.index(value)
             series: dict[str, object] = {
                 "name": [sheet, 0, col],
                 "categories": [sheet, 1, category, rows, category],
@@ -262,71 +310,45 @@ class _SheetWriter:
             excel_chart.set_legend({"none": True})
         return excel_chart
 
-    def _write_column(self, ws, col: int, column: pd.Series, money: bool, fills: dict) -> int:
-        """Write one column below the header; return the display width of a sample."""
+    def _write_column(self, ws, col: int, column: pd.Series, layout: ColumnLayout, fills) -> None:
+        """Write one column below the header; cells without a fill take the column format."""
         if pd.api.types.is_datetime64_any_dtype(column.dtype):
-            return self._write_datetimes(ws, col, column, fills)
-        return self._write_values(ws, col, column.astype(object).tolist(), money, fills)
+            self._write_datetimes(ws, col, column, layout, fills)
+        else:
+            self._write_values(ws, col, column.astype(object).tolist(), layout, fills)
 
-    def _write_datetimes(self, ws, col: int, column: pd.Series, fills: dict) -> int:
-        """Vectorized: Excel serial numbers with a date (or date-time) format."""
+    def _write_datetimes(self, ws, col: int, column: pd.Series, layout, fills: dict) -> None:
+        """Vectorized: Excel serial numbers; the column carries the date format."""
         if getattr(column.dt, "tz", None) is not None:
             column = column.dt.tz_localize(None)
-        present = column.dropna()
-        dates_only = bool((present == present.dt.normalize()).all())
-        number_format = DATE_FORMAT if dates_only else DATETIME_FORMAT
         serials = ((column - _EPOCH) / pd.Timedelta(days=1)).tolist()
-        base = self.fmt(number_format)
+        number_format = layout.number_format
         for row, serial in enumerate(serials):
             fill = fills.get(row)
-            cell_format = self.fmt(number_format, fill) if fill else base
+            cell_format = self.fmt(number_format, fill) if fill else None
             if serial == serial:  # not NaT
                 ws.write_number(row + 1, col, serial, cell_format)
             elif fill:
                 ws.write_blank(row + 1, col, None, cell_format)
-        return len(number_format)
 
-    def _write_values(self, ws, col: int, values: list, money: bool, fills: dict) -> int:
-        """Dispatch on each value's type: text stays text, numbers and dates stay typed.
-
-        Columns of only text or only plain numbers take a tight loop: XlsxWriter itself
-        costs about 5 microseconds a cell, so any overhead of ours shows on 100k rows.
-        """
-        number_format = MONEY_FORMAT if money else None
-        plain = self.fmt(number_format)
-        step = max(1, len(values) // 1000)
-        sample = [v for v in values[:200] + values[200::step] if not _missing(v)]
-        longest = max((_display_width(v, money) for v in sample), default=0)
-        kinds = set(map(type, values))
-        if not fills and kinds <= {str, type(None)}:
-            write_string = ws.write_string
-            for r, value in enumerate(values, start=1):
-                if value is not None:
-                    write_string(r, col, value)
-            return longest
-        if not fills and kinds <= {int, float, type(None)}:
-            write_number = ws.write_number
-            for r, value in enumerate(values, start=1):
-                if value is None or value != value:  # None or NaN: leave blank
-                    continue
-                if type(value) is int and abs(value) >= 10**15:
-                    ws.write_string(r, col, str(value))  # beyond Excel's 15 digits
-                else:
-                    write_number(r, col, value, plain)
-            return longest
+    def _write_values(self, ws, col: int, values: list, layout: ColumnLayout, fills) -> None:
+        """Dispatch on each value's type: text stays text, numbers and dates stay typed."""
+        number_format = layout.number_format
+        plain = None  # the column's own format applies
         for row, value in enumerate(values):
             r = row + 1
             fill = fills.get(row) if fills else None
+            own = self.fmt(number_format, fill, wrap=layout.wrap) if fill else None
             if type(value) is str:
-                ws.write_string(r, col, value, self.fmt(None, fill) if fill else None)
-            elif _missing(value):
+                if value or fill:  # an empty text is a blank cell, as fast_cells makes it
+                    ws.write_string(r, col, value, own)
+            elif missing(value):
                 if fill:
-                    ws.write_blank(r, col, None, self.fmt(None, fill))
+                    ws.write_blank(r, col, None, own)
             elif isinstance(value, bool | Decimal | numbers.Number | dt.date | dt.time):
                 self._write_typed(ws, r, col, value, number_format, fill, plain)
             else:
-                ws.write_string(r, col, str(value), self.fmt(None, fill) if fill else None)
-        return longest
+                ws.write_string(r, col, str(value), own)
 
     def _write_typed(self, ws, r, col, value, number_format, fill, plain) -> None:
         if isinstance(value, bool):
@@ -360,21 +382,3 @@ class _SheetWriter:
             ws.write_datetime(r, col, value, self.fmt(TIME_FORMAT, fill))
         else:  # complex and other exotic numbers
             ws.write_string(r, col, str(value), self.fmt(None, fill) if fill else None)
-
-
-def _missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    return isinstance(value, float) and value != value
-
-
-def _display_width(value: object, money: bool) -> int:
-    if isinstance(value, str):
-        return max((len(line) for line in value.split("\n")), default=0)
-    if isinstance(value, dt.datetime):
-        return 16
-    if isinstance(value, dt.date):
-        return 10
-    if isinstance(value, float | Decimal) and money:
-        return len(f"${float(value):,.2f}")
-    return len(str(value))

@@ -8,6 +8,8 @@ Where Excel and openpyxl differ, it behaves like Excel: a value written to a cel
 as if the agent had typed it (``typed``), which is what X1 guards against.
 For the add-in (X3): ``app.books`` by name, ``Book.name``, ``Book.macro`` (its input box
 answers from ``answers``) and ``from_csv``, a CSV opened as Excel opens it.
+Formats a button sets (number formats, column widths, wrap, tables, charts, page setup)
+are recorded as given.
 """
 
 from __future__ import annotations
@@ -152,6 +154,33 @@ class FakeRange:
             self.sheet.put(cell, v)
         self.sheet.writes += 1
 
+    def _flat(self) -> list[Cell]:
+        return [cell for row in self._cells() for cell in row]
+
+    @property
+    def column_width(self):
+        return self.sheet.column_widths.get(self.first[1])
+
+    @column_width.setter
+    def column_width(self, value: float) -> None:
+        for column in range(self.first[1], self.last[1] + 1):
+            self.sheet.column_widths[column] = value
+        self.sheet.format_calls += 1
+
+    @property
+    def wrap_text(self) -> bool:
+        return self.first in self.sheet.wrapped
+
+    @wrap_text.setter
+    def wrap_text(self, value: bool) -> None:
+        cells = set(self._flat())
+        self.sheet.wrapped = self.sheet.wrapped | cells if value else self.sheet.wrapped - cells
+        self.sheet.format_calls += 1
+
+    @property
+    def rows(self) -> FakeRows:
+        return FakeRows(self)
+
     @property
     def value(self) -> object:
         return self._shaped([[self.sheet.cells.get(c) for c in row] for row in self._cells()])
@@ -236,6 +265,75 @@ class FakeAreas:
         self.sheet.format_calls -= len(self.areas) - 1  # one call for all areas
 
 
+class FakeTable:
+    """An Excel table (ListObject): its name, range and style."""
+
+    def __init__(self, source: FakeRange, name: str, table_style_name: str) -> None:
+        self.name, self.range, self.table_style_name = name, source, table_style_name
+        self.tables: FakeTables | None = None
+
+    def delete(self) -> None:
+        self.tables.remove(self)
+
+    def resize(self, source: FakeRange) -> None:
+        self.range = source
+
+
+class FakeTables(list):
+    def add(self, source: FakeRange, name: str, table_style_name: str = "TableStyleMedium2"):
+        if any(t.name == name for t in self):
+            raise ValueError(f"a table named {name} exists")  # Excel refuses a second one
+        table = FakeTable(source, name, table_style_name)
+        table.tables = self
+        self.append(table)
+        return table
+
+
+class FakeChart:
+    """A chart object: what xlwings' ``sheet.charts.add`` was given, and its title."""
+
+    def __init__(self, charts: FakeCharts, **options) -> None:
+        self.charts, self.options = charts, options
+        self.name = options.get("name")
+        self.chart_type = options.get("chart_type")
+        self.title = None
+
+    def delete(self) -> None:
+        self.charts.remove(self)
+
+
+class FakeCharts(list):
+    def add(self, **options) -> FakeChart:
+        chart = FakeChart(self, **options)
+        self.append(chart)
+        return chart
+
+
+class FakePageSetup:
+    """Excel's PageSetup object (``sheet.api.PageSetup``), the print settings only."""
+
+    Orientation = 1  # xlPortrait
+    Zoom: object = 100
+    FitToPagesWide: object = 1
+    FitToPagesTall: object = 1
+    PrintTitleRows = ""
+
+
+class FakeSheetApi:
+    def __init__(self) -> None:
+        self.PageSetup = FakePageSetup()
+
+
+class FakeRows:
+    """``range.rows``: Excel fits each row's height to its wrapped text on ``autofit``."""
+
+    def __init__(self, area: FakeRange) -> None:
+        self.area = area
+
+    def autofit(self) -> None:
+        self.area.sheet.autofit_rows.append((self.area.first[0], self.area.last[0]))
+
+
 class FakeSheet:
     def __init__(self, name: str) -> None:
         self.name = name
@@ -244,6 +342,12 @@ class FakeSheet:
         self.formats: dict[Cell, str] = {}
         self.colors: dict[Cell, tuple[int, int, int]] = {}
         self.writes = 0  # value or formula assignments: one per range
+        self.column_widths: dict[int, float] = {}
+        self.wrapped: set[Cell] = set()
+        self.autofit_rows: list[tuple[int, int]] = []
+        self.tables = FakeTables()
+        self.charts = FakeCharts()
+        self.api = FakeSheetApi()
         self.format_calls = 0
 
     def put(self, cell: Cell, data: object) -> None:

@@ -124,7 +124,12 @@ def test_plan_button_writes_summary_figures_as_typed_cells(
     out = tmp_path / "planned.xlsm"
     assert main(["run", str(built["Port_Planner"]), "plan", "-o", str(out)]) == 0
     summary = rows(out, "Summary")
-    figures = {r[0]: r[1] for r in summary if len(r) > 1 and r[1] is not None and r[0]}
+    figures = {  # the figures stand beside the table, as on the command line's Summary (X4)
+        r[i]: r[i + 1]
+        for r in summary
+        for i in range(len(r) - 1)
+        if isinstance(r[i], str) and r[i + 1] is not None
+    }
     requests = rows(out, "Requests")
     counts = [r[requests[0].index("Count")] for r in requests[1:]]
     assert figures["Numbers planned"] == sum(counts)  # a number an agent can sum with

@@ -362,7 +362,9 @@ def test_write_workbook_100k_rows(tmp_path: Path) -> None:
     write_workbook(tmp_path / "big.xlsx", [SheetSpec("Numbers", frame)])
     archive = zipfile.ZipFile(tmp_path / "big.xlsx")
     assert b'<dimension ref="A1:D100001"/>' in archive.read("xl/worksheets/sheet1.xml")
-    assert b"<t>2127399999</t>" in archive.read("xl/sharedStrings.xml")  # text, not a number
+    sheet = archive.read("xl/worksheets/sheet1.xml")
+    assert b'<c r="A40001" s="1" t="inlineStr"><is><t>2127399999</t></is></c>' in sheet
+    assert b'<c r="C100001"><v>99999</v></c>' in sheet  # a number stays a number
 
 
 def test_safe_sheet_name() -> None:

@@ -36,6 +36,7 @@ from lnp_excel.excel.actions.common import (
 from lnp_excel.excel.actions.excel_typing import excel_typing_changes
 from lnp_excel.excel.book import Book, Cell, Grid
 from lnp_excel.io.csr_files import customer_from_file_name
+from lnp_excel.io.sheet_layout import SheetLayout
 
 PREFIX = "LNP "
 INPUT_SHEETS = (SETTINGS, "Address Matrix", "Carrier Lookup", "Carrier Directory", "Port Orders")
@@ -189,6 +190,9 @@ class ActiveSheetBook:
         if book is self.book:
             self._known.clear()  # the adapter adds a sheet it is asked to colour
             self.book.highlight(real, cells, color)
+
+    def format_sheet(self, sheet: str, layout: SheetLayout) -> None:
+        self.book.format_sheet(self._writable(sheet), layout)
 
     def status(self, text: str) -> None:
         self.book.status(text)

@@ -43,9 +43,10 @@ from lnp_excel.excel.actions.common import (
     read_settings,
     read_table,
     replace_sheet,
-    write_frame,
 )
+from lnp_excel.excel.actions.output_sheets import write_sheet
 from lnp_excel.excel.book import FLAGGED_FILL, Book
+from lnp_excel.io.sheet_layout import SheetSpec
 
 SHEET = "CSR"
 FLAGS = "Flags"
@@ -149,7 +150,7 @@ def _refresh_flags(book: Book, flags: pd.DataFrame, rules: set[str]) -> int:
             )
     kept = current[~current["Rule"].astype(str).isin(rules | set(flags["Rule"].astype(str)))]
     merged = pd.concat([kept, flags[FLAG_COLUMNS]], ignore_index=True)
-    write_frame(book, FLAGS, merged)
+    write_sheet(book, SheetSpec(FLAGS, merged))  # laid out as the review workbook's (X4)
     _mark_flagged(book, merged)
     return int(flags["Row"].notna().sum())
 

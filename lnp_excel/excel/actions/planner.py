@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import pandas as pd
 
 from lnp_excel.core.carriers import CarrierDirectory, directory_from_table
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
@@ -13,15 +13,15 @@ from lnp_excel.excel.actions.common import (
     action,
     as_count,
     as_date,
-    frame_grid,
     on_sheet,
     progress_on,
     read_settings,
     read_table,
-    write_frame,
 )
+from lnp_excel.excel.actions.output_sheets import write_sheet
 from lnp_excel.excel.book import Book
-from lnp_excel.io.plan_report import NOT_READY, export_requests, plan_sheets
+from lnp_excel.io.plan_report import NOT_READY, STATUS_FILLS, export_requests, plan_sheets
+from lnp_excel.io.sheet_layout import SheetSpec, sheet_layout
 
 INPUT = "Input"
 DIRECTORY = "Carrier Directory"
@@ -38,7 +38,7 @@ def normalize(book: Book) -> str:
         result = normalized_table(
             source.frame, column, settings.default_region, progress=progress_on(book)
         )
-    write_frame(book, "Numbers", result)
+    write_sheet(book, SheetSpec("Numbers", result, value_fills={"Status": STATUS_FILLS}))
     return summary_line(result, column)
 
 
@@ -48,6 +48,7 @@ def clear(book: Book) -> str:
     cleared = [name for name in OUTPUT_SHEETS if name in book.sheet_names()]
     for name in cleared:
         book.write(name, [], header=False)
+        book.format_sheet(name, sheet_layout(SheetSpec(name, pd.DataFrame())))  # no table, chart
     return f"Cleared {len(cleared)} output sheets"
 
 
@@ -87,19 +88,8 @@ def plan(book: Book) -> str:
     for spec in plan_sheets(result):
         if spec.name not in OUTPUT_SHEETS:
             continue  # the workbook's own Settings sheet is an input, never overwritten
-        grid = frame_grid(spec.frame)
-        if spec.notes:
-            grid += [[], *map(_note_cells, spec.notes)]
-        book.write(spec.name, grid)
+        write_sheet(book, spec)
     return result.summary_line()
-
-
-def _note_cells(note: str | tuple[str, object]) -> list[object]:
-    """A note line as cells: its text, or a label and its typed value (money as a number)."""
-    if isinstance(note, str):
-        return [note]
-    label, value = note
-    return [label, float(value) if isinstance(value, Decimal) else value]
 
 
 @action("export", "Export request files", PLANNER)

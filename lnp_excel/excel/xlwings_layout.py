@@ -1,0 +1,97 @@
+"""``XlwingsBook.format_sheet``: a sheet's description (X4) applied through xlwings' own
+API (number formats, column widths, wrap, ``sheet.tables.add``, ``sheet.charts.add``), so
+a button's output looks like the command line's workbook. Page setup has no xlwings
+API: it goes through Excel's object model (``sheet.api.PageSetup``) on Windows."""
+
+from __future__ import annotations
+
+from lnp_excel.io.sheet_layout import TABLE_STYLE, SheetLayout, table_base_name
+
+CHART_TYPES = {"column": "column_clustered", "bar": "bar_clustered", "pie": "pie", "line": "line"}
+CHART_SIZE = (480, 288)  # points: the size XlsxWriter gives a chart
+XL_LANDSCAPE = 2
+
+
+def format_sheet(ws, layout: SheetLayout) -> None:
+    """Apply ``layout`` to an xlwings sheet whose cells were just written: one call per
+    column and property, never one per cell."""
+    last = layout.rows + 1
+    for index, column in enumerate(layout.columns, start=1):
+        ws.range((1, index)).column_width = column.width
+        if not layout.rows:
+            continue
+        data = ws.range((2, index), (last, index))
+        if column.number_format:
+            data.number_format = column.number_format
+        if column.wrap:
+            data.wrap_text = True
+    for offset, width in enumerate(layout.notes_widths):
+        ws.range((1, layout.notes_column + 1 + offset)).column_width = width
+    for row, number_format in enumerate(layout.notes_formats, start=1):
+        if number_format:
+            ws.range((row, layout.notes_column + 2)).number_format = number_format
+    if layout.row_heights:  # Excel measures wrapped text itself: one call for all rows
+        ws.range((2, 1), (layout.rows + 1, len(layout.columns))).rows.autofit()
+    _table(ws, layout)
+    _chart(ws, layout)
+    _print_setup(ws)
+
+
+def _table(ws, layout: SheetLayout) -> None:
+    """One table over header and data: the table of an earlier click is resized."""
+    if not layout.table:  # an emptied sheet: its table goes (the agent's tables stay)
+        for table in list(ws.tables):
+            if table.name == table_base_name(layout.name):
+                table.delete()
+        return
+    area = ws.range((1, 1), (layout.rows + 1, len(layout.columns)))
+    for table in ws.tables:
+        if table.name == layout.table:
+            table.resize(area)
+            return
+    ws.tables.add(source=area, name=layout.table, table_style_name=TABLE_STYLE.replace(" ", ""))
+
+
+def _chart(ws, layout: SheetLayout) -> None:
+    """The chart of an earlier click is replaced, never stacked; an agent's own charts
+    (other names) stay."""
+    spec = layout.chart
+    name = chart_name(layout.name)
+    for chart in list(ws.charts):
+        if chart.name == name:
+            chart.delete()
+    if spec is None:
+        return
+    positions = [layout.column(spec.categories_column)]
+    values = list(spec.value_columns)[:1] if spec.kind == "pie" else list(spec.value_columns)
+    positions += [layout.column(name) for name in values]
+    source = ws.range((1, min(positions) + 1), (layout.rows + 1, max(positions) + 1))
+    row, column = layout.chart_cell
+    chart = ws.charts.add(
+        width=CHART_SIZE[0],
+        height=CHART_SIZE[1],
+        chart_type=CHART_TYPES[spec.kind],
+        source=source,
+        plot_by="columns",
+        name=name,
+        anchor=ws.range((row + 1, column + 1)),
+    )
+    chart.title = spec.title
+
+
+def chart_name(sheet: str) -> str:
+    """The name of the chart a button draws on ``sheet`` (its title is the spec's)."""
+    return f"LNP {sheet} chart"
+
+
+def _print_setup(ws) -> None:
+    """Landscape, one page wide, the header row on every page (Excel's PageSetup)."""
+    try:
+        setup = ws.api.PageSetup
+        setup.Orientation = XL_LANDSCAPE
+        setup.Zoom = False
+        setup.FitToPagesWide = 1
+        setup.FitToPagesTall = False
+        setup.PrintTitleRows = "$1:$1"
+    except AttributeError:  # Excel for Mac's object model has other names: print as is
+        return
