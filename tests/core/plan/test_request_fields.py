@@ -13,7 +13,6 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lnp_excel.core.numbers import normalize_numbers
 from lnp_excel.core.numbers.engine import normalize_with_keys
 from lnp_excel.core.plan import Plan, plan_ports
 from lnp_excel.core.plan.accounts import find_account_columns, read_accounts
@@ -254,10 +253,6 @@ def test_extension_column_reaches_the_numbers_frame() -> None:
     assert with_ext["extension"].tolist() == ["12", ""]
 
 
-@pytest.mark.skipif(
-    "extension" not in normalize_numbers(pd.Series(["4155550132 x12"])).columns,
-    reason="the number engine's N2a extension column is not merged yet",
-)
 def test_numbers_with_an_extension_are_planned(tmp_path: Path) -> None:
     """N2a: "(415) 555-0132 x12" is planned; the extension has its own column."""
     path = tmp_path / "pbx.csv"
