@@ -291,6 +291,7 @@ TABLE_SOURCES: dict[str, Callable[[Path], pd.DataFrame]] = {
     "port_orders_sample": _csv_source("port_orders_sample.csv"),
     "address_matrix": _core_source("lnp_excel.core.csr.matrices", "default_address_matrix"),
     "carrier_lookup": _core_source("lnp_excel.core.csr.matrices", "default_carrier_lookup"),
+    "carrier_directory": _core_source("lnp_excel.core.carriers", "default_directory_table"),
     "escalations": lambda folder: escalation_table(),
 }
 

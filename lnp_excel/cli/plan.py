@@ -25,12 +25,15 @@ from lnp_excel.core.errors import InputError
 from lnp_excel.core.plan import Plan, plan_ports
 from lnp_excel.core.values import DATE_FORMATS_SHOWN as DATES
 from lnp_excel.core.values import plural
-from lnp_excel.io.plan_report import export_requests, write_plan
+from lnp_excel.io.carrier_directory import read_carrier_directory
+from lnp_excel.io.plan_report import NOT_READY, export_requests, write_plan
 
 EXAMPLE = """examples:
   lnp-excel plan samples/customer_numbers.csv -o plan.xlsx
   lnp-excel plan samples/customer.xlsx --sheet DIDs --submit-date 3/3/2027 \\
       --requested-date 2027-03-20 --local-licenses 250 --tollfree-licenses 5 --export-dir requests/
+  lnp-excel plan samples/customer_accounts.csv --carrier-directory samples/my_carriers.csv \\
+      --export-dir requests/
 """
 
 
@@ -69,6 +72,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--export-dir", type=Path, metavar="DIR", help="write one CSV per self-service request"
     )
     parser.add_argument("--carrier-column", help="the carrier column (default: found by name)")
+    parser.add_argument(
+        "--carrier-directory",
+        type=Path,
+        metavar="FILE",
+        help="your carriers (.csv/.xlsx: Carrier, Aliases, Wireless), added to the shipped "
+        "directory (P3b)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
     )
     read = [c for c in (number, carrier) if c is not None]
     licenses = {"local": args.local_licenses, "toll-free": args.tollfree_licenses}
+    directory = read_carrier_directory(getattr(args, "carrier_directory", None))
     try:
         plan = plan_ports(
             usable_frame(table, number, read),
@@ -91,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
             licenses=licenses if any(v is not None for v in licenses.values()) else None,
             number_column=str(number),
             carrier_column=None if carrier is None else str(carrier),
+            carrier_directory=directory,
             progress=progress_bar(),
         )
     except InputError as error:
@@ -113,4 +125,6 @@ def _report(plan: Plan, written: Path, exports: list[Path], export_dir: Path | N
     print(plan.summary_line())
     print(f"wrote {written}")
     if export_dir is not None:
-        print(f"wrote {plural(len(exports), 'request CSV')} to {export_dir}")
+        apart = sum(path.parent.name == NOT_READY for path in exports)
+        held = f" ({apart:,} not ready, carrier unknown: in {Path(export_dir) / NOT_READY})"
+        print(f"wrote {plural(len(exports), 'request CSV')} to {export_dir}{held if apart else ''}")

@@ -54,6 +54,53 @@ DATE_ALIASES: tuple[str, ...] = (
     "Last Active",
     "Deactivated",
 )
+# What a port request carries (P3a, P3c): the planner looks for these beside the number.
+PLAN_BTN_ALIASES: tuple[str, ...] = (*BTN_ALIASES, "Billing Number", "Billing TN", "Billing Phone")
+ACCOUNT_ALIASES: tuple[str, ...] = (
+    "Account Number",
+    "Account No",
+    "Account",
+    "Acct Number",
+    "Acct No",
+    "Acct",
+    "Carrier Account Number",
+    "Customer Account Number",
+)
+AUTHORIZED_NAME_ALIASES: tuple[str, ...] = (
+    "Authorized Name",
+    "Authorized User",
+    "Authorized Contact",
+    "Authorized Person",
+    "Name on Account",
+    "Account Holder",
+    "Contact Name",
+)
+PLAN_PIN_ALIASES: tuple[str, ...] = (
+    *PIN_ALIASES,
+    "Transfer PIN",
+    "Port Out PIN",
+    "Port PIN",
+    "Account PIN",
+)
+SERVICE_ADDRESS_ALIASES: tuple[str, ...] = (
+    "Service Address",
+    "Address",
+    "Street Address",
+    "Street",
+    "Address 1",
+    "Address Line 1",
+    "LOA Address",
+)
+CITY_ALIASES: tuple[str, ...] = ("City", "Service City", "Town")
+STATE_ALIASES: tuple[str, ...] = ("State", "Service State", "ST", "Province")
+ZIP_ALIASES: tuple[str, ...] = (
+    "ZIP",
+    "ZIP Code",
+    "Zip Code",
+    "Postal Code",
+    "Postcode",
+    "Service ZIP",
+)
 
 # "Phone (2)": the suffix io.tables adds to a repeated header; it is still the same name.
 _DUPLICATE_SUFFIX = re.compile(r"\s*\(\d+\)\s*$")

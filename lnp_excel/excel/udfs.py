@@ -26,12 +26,11 @@ from lnp_excel.core.csr.pin import is_pin_carrier
 from lnp_excel.core.numbers import DUPLICATE, EMPTY, OK, normalize_numbers
 from lnp_excel.core.numbers.single import normalize_one
 from lnp_excel.core.plan import plan_ports
+from lnp_excel.core.plan.paths import PATHS as PATH_NAMES
 from lnp_excel.core.plan.requests import carrier_key, route
 from lnp_excel.core.plan.terms import costs, path_terms
 from lnp_excel.core.settings import Settings
 from lnp_excel.core.values import parse_date
-
-PATH_NAMES = ("Self-Service", "Managed", "Custom")
 
 
 @dataclass(frozen=True)

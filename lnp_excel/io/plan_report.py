@@ -14,13 +14,28 @@ from pathlib import Path
 import pandas as pd
 
 from lnp_excel.core.plan import Plan
-from lnp_excel.core.plan.requests import PATHS, SELF_SERVICE
+from lnp_excel.core.plan.paths import PATHS, SELF_SERVICE
 from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, write_workbook
 from lnp_excel.io.writers import safe_filename, write_csv
 
 STATUS_FILLS = {"invalid": "#FFC7CE", "duplicate": "#FFEB9C", "empty": "#EDEDED"}
 ATTENTION_FILL = "#FFEB9C"  # a request to check before submitting (unknown carrier)
-EXPORT_COLUMN = "Phone Number"
+NOT_READY = "not_ready"  # export subfolder: requests a bulk upload must not include (P3c)
+# The request file: what an agent fills into the self-service port form (P3c, N2a).
+EXPORT_HEADERS = {
+    "number": "Phone Number",
+    "extension": "Extension",
+    "btn": "BTN",
+    "account_number": "Account Number",
+    "pin": "PIN",
+    "authorized_name": "Authorized Name",
+    "street": "Street",
+    "city": "City",
+    "state": "State",
+    "zip": "ZIP",
+}
+_PER_REQUEST = ("btn", "account_number", "pin", "authorized_name")
+_ADDRESS_PARTS = ("street", "city", "state", "zip")
 
 REQUEST_HEADERS = {
     "request": "Request",
@@ -37,12 +52,19 @@ REQUEST_HEADERS = {
     "expedite_max": "Expedite Cost To",
     "first_number": "First Number",
     "last_number": "Last Number",
+    "btn": "BTN",
+    "account_number": "Account Number",
+    "pin": "PIN",
+    "authorized_name": "Authorized Name",
+    "service_address": "Service Address",
+    "missing_details": "Missing Details",
     "notes": "Notes",
 }
+# Shown only when the list has the field (P3c); "Missing Details" with any of them.
+ACCOUNT_HEADERS = ("btn", "account_number", "pin", "authorized_name", "service_address")
 NUMBER_HEADERS = {
-    "row": "Row",
-    "input": "Input",
     "number": "Number",
+    "extension": "Extension",
     "region": "Region",
     "type": "Type",
     "npa_nxx": "NPA-NXX",
@@ -52,6 +74,7 @@ NUMBER_HEADERS = {
     "status": "Status",
     "reason": "Reason",
     "warning": "Warning",
+    "missing": "Missing",
 }
 EXCEPTION_HEADERS = {
     "row": "Row",
@@ -63,18 +86,37 @@ EXCEPTION_HEADERS = {
 
 
 def requests_sheet(plan: Plan) -> SheetSpec:
-    """One row per request, in submission order; unknown carriers highlighted (P3)."""
-    frame = plan.requests[list(REQUEST_HEADERS)].rename(columns=REQUEST_HEADERS)
+    """One row per request, in submission order; unknown carriers highlighted (P3); the
+    request fields the list has (P3c)."""
+    found = set(plan.account_columns)
+    if found & {"city", "state", "zip"}:
+        found.add("service_address")
+    hidden = {h for h in ACCOUNT_HEADERS if h not in found} | (
+        set() if found else {"missing_details"}
+    )
+    headers = {k: v for k, v in REQUEST_HEADERS.items() if k not in hidden}
+    frame = plan.requests[list(headers)].rename(columns=headers)
     unknown = plan.requests["unknown_carrier"].to_numpy() > 0
     highlight = {(int(i), "Carrier"): ATTENTION_FILL for i in unknown.nonzero()[0]}
     return SheetSpec("Requests", frame, highlight=highlight)
 
 
 def numbers_sheet(plan: Plan) -> SheetSpec:
-    """One row per input row, in input order, with its request or its reason."""
-    frame = plan.numbers.reset_index(names="row")[list(NUMBER_HEADERS)]
-    frame = frame.rename(columns=NUMBER_HEADERS)
-    return SheetSpec("Numbers", frame, value_fills={"Status": STATUS_FILLS})
+    """One row per input row, in input order: Row, every column of the list as given
+    (P3c), then the plan's columns (a name the list already uses gets " (lnp)")."""
+    headers = dict(NUMBER_HEADERS)
+    if not plan.account_columns:
+        del headers["missing"]
+    source = plan.source
+    if len(source.columns) == 0 or len(source) != len(plan.numbers):
+        source = plan.numbers[["input"]].rename(columns={"input": "Input"})
+    taken = {str(c) for c in source.columns} | {"Row"}
+    names = {k: f"{v} (lnp)" if v in taken else v for k, v in headers.items()}
+    added = plan.numbers[list(headers)].rename(columns=names)
+    frame = pd.concat([source.set_axis(plan.numbers.index), added], axis=1)
+    frame.insert(0, "Row", plan.numbers.index)
+    frame = frame.reset_index(drop=True)
+    return SheetSpec("Numbers", frame, value_fills={names["status"]: STATUS_FILLS})
 
 
 def exceptions_sheet(plan: Plan) -> SheetSpec:
@@ -150,15 +192,33 @@ def export_requests(
     protect: str | Path | None = None,
     paths: Sequence[str] = (SELF_SERVICE,),
 ) -> list[Path]:
-    """One upload-ready CSV per request of ``paths``: ``<request id>.csv`` holding a single
-    "Phone Number" column, 10 digits a row, in number order (UTF-8 with BOM, for Excel)."""
+    """One CSV per request of ``paths``, ``<request id>.csv``: a row per number in number
+    order with what the self-service port form asks (EXPORT_HEADERS: number, extension,
+    BTN, account number, PIN, authorized name, service street, city, state, ZIP; UTF-8
+    with BOM, for Excel). BTN, account, PIN and name are the request's (one account per
+    request, P3a), the address parts the first given in the request. Requests with
+    numbers of unknown carrier go to the ``not_ready`` subfolder, so uploading the
+    folder never submits them (P3c)."""
     folder = Path(directory)
-    wanted = set(plan.requests.loc[plan.requests["path"].isin(paths), "request"])
+    requests = plan.requests.set_index("request")
+    wanted = set(requests.index[requests["path"].isin(paths)])
     written = []
     for request_id, rows in plan.request_numbers():
         if request_id not in wanted:
             continue
-        frame = pd.DataFrame({EXPORT_COLUMN: rows["number"].astype(str).to_numpy()})
-        target = folder / f"{safe_filename(request_id, fallback='request')}.csv"
-        written.append(write_csv(frame, target, protect=protect))
+        request = requests.loc[request_id]
+        columns: dict[str, object] = {
+            "number": rows["number"].astype(str).to_numpy(),
+            "extension": rows["extension"].astype(str).to_numpy(),
+        }
+        columns.update({name: request[name] for name in _PER_REQUEST})
+        for part in _ADDRESS_PARTS:
+            given = rows[part].astype(str)
+            given = given[given != ""]
+            columns[part] = given.iloc[0] if len(given) else ""
+        frame = pd.DataFrame(columns, index=range(len(rows)))[list(EXPORT_HEADERS)]
+        frame = frame.rename(columns=EXPORT_HEADERS)
+        target = folder / (NOT_READY if request["unknown_carrier"] > 0 else "")
+        name = f"{safe_filename(request_id, fallback='request')}.csv"
+        written.append(write_csv(frame, target / name, protect=protect))
     return written

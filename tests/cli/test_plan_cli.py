@@ -18,14 +18,16 @@ import pytest
 
 from lnp_excel.cli.main import main
 from lnp_excel.core.plan import plan_ports
+from lnp_excel.io.plan_report import EXPORT_HEADERS
 from lnp_excel.io.tables import read_table
 
 ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT / "samples" / "customer_numbers.csv"
 DATA = ROOT / "tests" / "data" / "plan"
 SHEETS = ["Summary", "Requests", "Numbers", "Exceptions", "Checklist", "Settings"]
-NUMBER_COLUMNS = ["Row", "Input", "Number", "Region", "Type", "NPA-NXX", "Carrier", "Request"]
-NUMBER_COLUMNS += ["Path", "Status", "Reason"]
+# P3c: every column of the list as given, then the plan's own columns.
+NUMBER_COLUMNS = ["Row", "Phone Number", "Current Carrier", "Location", "Number", "Extension"]
+NUMBER_COLUMNS += ["Region", "Type", "NPA-NXX", "Carrier", "Request", "Path", "Status", "Reason"]
 REQUEST_COLUMNS = ["Request", "Path", "NPA-NXX", "Carrier", "Type", "Count", "Cost"]
 REQUEST_COLUMNS += ["Earliest Date", "Latest Date", "Port Window"]
 
@@ -94,7 +96,7 @@ def test_numbers_sheet_has_one_row_per_input_row_in_order(
     assert [r["Row"] for r in rows] == list(data)  # Excel's row numbers, title rows skipped
     for row in rows:
         source = data[row["Row"]]
-        assert (row["Input"] or "") == source[0]
+        assert [row["Phone Number"] or "", row["Location"] or ""] == [source[0], source[2]]
         if row["Status"] == "ok":
             assert row["Request"] and row["Path"] in {"Self-Service", "Managed", "Custom"}
         else:
@@ -141,8 +143,9 @@ def test_exceptions_checklist_and_summary(sample_plan: tuple[Path, Path, str]) -
     reasons = " ".join(r["Reason"] for r in exceptions)
     assert "scientific notation" in reasons
     # N2a: a DID with a PBX extension is planned, not an exception
-    numbers = {r["Input"]: r for r in rows_of(output, "Numbers")}
+    numbers = {r["Phone Number"]: r for r in rows_of(output, "Numbers")}
     assert numbers["212-736-1204 x204"]["Number"] == "2127361204"
+    assert numbers["212-736-1204 x204"]["Extension"] == "204"  # its own column (N2a)
     checklist = rows_of(output, "Checklist")
     items = [r["Item"] for r in checklist]
     assert "CSR from AT&T" in items and "CSR from Bell Canada" in items
@@ -164,19 +167,26 @@ def test_exceptions_checklist_and_summary(sample_plan: tuple[Path, Path, str]) -
 def test_exports_one_upload_ready_csv_per_self_service_request(
     sample_plan: tuple[Path, Path, str],
 ) -> None:
+    """P3c: one file per self-service request with the port form's columns; requests
+    with an unknown carrier go to not_ready/, so uploading the folder skips them."""
     output, exports, printed = sample_plan
     requests = [r for r in rows_of(output, "Requests") if r["Path"] == "Self-Service"]
     files = sorted(exports.glob("*.csv"))
-    assert [f.stem for f in files] == sorted(r["Request"] for r in requests)
+    held = sorted((exports / "not_ready").glob("*.csv"))
+    unknown = sorted(r["Request"] for r in requests if "carrier unknown" in (r["Notes"] or ""))
+    assert unknown and [f.stem for f in held] == unknown
+    assert sorted(f.stem for f in files + held) == sorted(r["Request"] for r in requests)
     numbers = rows_of(output, "Numbers")
-    for path in files:
+    for path in files + held:
         raw = path.read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
-        lines = raw.decode("utf-8-sig").splitlines()
-        assert lines[0] == "Phone Number"
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            lines = list(csv.reader(fh))
+        assert lines[0] == list(EXPORT_HEADERS.values())
         expected = sorted(n["Number"] for n in numbers if n["Request"] == path.stem)
-        assert lines[1:] == expected and len(lines) - 1 <= 50
-    assert f"wrote {len(files)} request CSVs to {exports}" in printed
+        assert [line[0] for line in lines[1:]] == expected and len(lines) - 1 <= 50
+    assert f"wrote {len(files) + len(held)} request CSVs to {exports}" in printed
+    assert f"({len(held)} not ready, carrier unknown" in printed
 
 
 def test_workbook_with_title_rows_floats_and_a_notes_sheet(tmp_path: Path) -> None:
@@ -192,7 +202,7 @@ def test_workbook_with_title_rows_floats_and_a_notes_sheet(tmp_path: Path) -> No
     requests = {r["Request"]: r for r in rows_of(output, "Requests")}
     assert requests["SS-617722-VERIZON-01"]["Count"] == 50
     assert requests["SS-617722-VERIZON-02"]["Count"] == 20
-    assert requests["SS-401274-COXBUSINESS-01"]["Count"] == 12
+    assert requests["SS-401274-COX-01"]["Count"] == 12  # "Cox Business" is Cox (P3b)
     assert "carrier unknown" in requests["SS-800722-UNKNOWN-01"]["Notes"]
 
 
@@ -205,8 +215,7 @@ def test_dental_group_splits_one_exchange_into_50_50_20(tmp_path: Path) -> None:
         "SS-617227-COMCASTBUSINESS-01": 50,
         "SS-617227-COMCASTBUSINESS-02": 50,
         "SS-617227-COMCASTBUSINESS-03": 20,
-        "SS-617227-CENTURYLINK-01": 1,
-        "SS-617227-LUMEN-01": 1,
+        "SS-617227-LUMEN-01": 2,  # CenturyLink is Lumen in the carrier directory (P3b)
     }
 
 
@@ -228,7 +237,7 @@ def test_canada_only_list_is_one_managed_order_with_the_custom_hint(
     assert code == 0
     (request,) = rows_of(output, "Requests")
     assert (request["Request"], request["Count"]) == ("MG-LOCAL", 160)
-    assert request["Carrier"].casefold() == "bell"  # "Bell", "bell ", "BELL": one carrier
+    assert request["Carrier"] == "Bell Canada"  # "Bell", "bell ", "BELL": one carrier (P3b)
     assert request["Cost"] == 800
     assert "Custom porting may cost less" in request["Notes"]
     assert request["Expedite Cost From"] == 160 * 75 and request["Expedite Cost To"] == 160 * 300
@@ -333,3 +342,44 @@ def test_xlsm_input_and_the_python_api_on_a_source_table(tmp_path: Path) -> None
     assert result.numbers.index[0] == 4  # the row Excel shows under two title rows
     assert result.number_column == "Number to Port"
     assert result.carrier_column == "Losing Carrier"
+
+
+def test_carrier_directory_option_adds_the_agents_aliases(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """P3b: --carrier-directory extends the shipped directory: "ATT Corp" joins AT&T once
+    the agent adds it as an alias; a bad file exits 2 naming the file and row."""
+    source = tmp_path / "list.csv"
+    source.write_text(
+        "Phone Number,Carrier\n212-736-1001,AT&T\n212-736-1002,ATT Corp\n", encoding="utf-8"
+    )
+    output = tmp_path / "plan.xlsx"
+    assert cli(str(source), "-o", str(output)) == 0
+    assert len(rows_of(output, "Requests")) == 2  # not merged silently
+    mine = tmp_path / "carriers.csv"
+    mine.write_text("Carrier,Aliases,Wireless\nAT&T,ATT Corp,no\n", encoding="utf-8")
+    assert cli(str(source), "-o", str(output), "--carrier-directory", str(mine)) == 0
+    (request,) = rows_of(output, "Requests")
+    assert (request["Carrier"], request["Count"]) == ("AT&T", 2)
+    mine.write_text("Carrier,Aliases,Wireless\nAT&T,ATT Corp,maybe\n", encoding="utf-8")
+    capsys.readouterr()
+    assert cli(str(source), "-o", str(output), "--carrier-directory", str(mine)) == 2
+    error = capsys.readouterr().err
+    assert "carriers.csv" in error and "row 2" in error and "yes or no" in error
+
+
+def test_readme_accounts_sample_gives_the_documented_request_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """P3a, P3c: the README's example file, from samples/customer_accounts.csv."""
+    exports = tmp_path / "requests"
+    sample = ROOT / "samples" / "customer_accounts.csv"
+    assert cli(str(sample), "-o", str(tmp_path / "plan.xlsx"), "--export-dir", str(exports)) == 0
+    printed = capsys.readouterr().out
+    assert "request fields from 'BTN', 'Account #', 'Authorized Name', 'Transfer PIN'" in printed
+    assert "(1 not ready, carrier unknown" in printed
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("`SS-512474-ATT-G2-01.csv`:\n\n```csv\n", 1)[1].split("```", 1)[0]
+    written = (exports / "SS-512474-ATT-G2-01.csv").read_text(encoding="utf-8-sig")
+    assert written.replace("\r\n", "\n") == shown
+    assert [p.name for p in (exports / "not_ready").iterdir()] == ["SS-512474-UNKNOWN-01.csv"]

@@ -137,3 +137,30 @@ def test_plan_button_writes_summary_figures_as_typed_cells(
     known = [r[header.index("Cost")] for r in requests[1:] if r[header.index("Path")] != "Custom"]
     assert figures["Cost (Self-Service and Managed)"] == sum(known) > 0
     assert hasattr(figures["Submission date"], "year")  # a date, not text
+
+
+def test_plan_reads_the_carrier_directory_sheet(built: dict[str, Path], tmp_path: Path) -> None:
+    """P3b in the workbook: the Carrier Directory sheet is the directory; an alias the
+    agent adds there merges "ATT Corp" into AT&T, which the shipped one only suggests."""
+    source = with_input(
+        built["Port_Planner"],
+        tmp_path,
+        [["212-736-1001", "AT&T", "", ""], ["212-736-1002", "ATT Corp", "", ""]],
+    )
+    out = tmp_path / "out.xlsm"
+    assert main(["run", str(source), "plan", "-o", str(out)]) == 0
+    requests = rows(out, "Requests")
+    carrier = requests[0].index("Carrier")
+    assert sorted(r[carrier] for r in requests[1:]) == ["AT&T", "ATT Corp"]
+    book = OpenpyxlBook(source)
+    grid = [list(r) for r in book.read("Carrier Directory")]
+    header = grid[0]
+    name, aliases = header.index("Carrier"), header.index("Aliases")
+    att = next(r for r in grid if r[name] == "AT&T")
+    att[aliases] = f"{att[aliases]}|ATT Corp"
+    book.write("Carrier Directory", grid, header=False)
+    edited = tmp_path / "edited.xlsm"
+    book.save(edited)
+    assert main(["run", str(edited), "plan", "-o", str(out), "--overwrite"]) == 0
+    requests = rows(out, "Requests")
+    assert [(r[carrier], r[requests[0].index("Count")]) for r in requests[1:]] == [("AT&T", 2)]

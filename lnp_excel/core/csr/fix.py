@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from lnp_excel.core.carriers import CarrierDirectory
 from lnp_excel.core.changes import concat_changes
 from lnp_excel.core.columns import (
     ADDRESS_ALIASES,
@@ -55,6 +56,7 @@ def fix_csr(
     settings: Settings | None = None,
     batch_rows: Iterable[object] | None = None,
     batch_numbers: Iterable[object] | None = None,
+    carrier_directory: CarrierDirectory | None = None,
 ) -> CsrResult:
     """Correct a CSR export (C1-C6, C13); the input frame is never modified.
 
@@ -102,7 +104,7 @@ def fix_csr(
         step.table, codes, blank, orders, billing_address, address_matrix, settings
     )
     steps.append(step)
-    step = pins(step.table, settings=settings, codes=codes)
+    step = pins(step.table, settings=settings, codes=codes, carrier_directory=carrier_directory)
     steps.append(step)
     step = fill_billing_numbers(step.table, settings=settings)
     steps.append(step)

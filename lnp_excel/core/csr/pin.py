@@ -1,6 +1,10 @@
 """C6 PIN: ``Settings.csr_pin`` (8x82125, lower-case x) for US numbers with Inteliquent,
 Onvoy or Neutral Tandem, whatever the spelling or suffix.
 
+The family is a carrier directory entry (``core.carriers``, P3b): ``Settings.pin_carriers``
+names it, and every name and alias of the entries those names are counts (add an alias
+to the directory and C6 knows it).
+
 Carrier names compare as words without case or punctuation, and a listed name only has to
 start a word of the cell: "Onvoy, LLC", "Inteliquent Inc", "Intelliquent", "INTELIQUENT",
 "Onvoy LLC - NSR" and "NeutralTandem" all match; "Bandwidth" does not. Non-US rows are
@@ -13,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from lnp_excel.core.carriers import CarrierDirectory, default_directory
 from lnp_excel.core.changes import changes_where
 from lnp_excel.core.columns import (
     CARRIER_ALIASES,
@@ -26,23 +31,28 @@ from lnp_excel.core.csr.result import StepResult, flags_where
 from lnp_excel.core.settings import Settings
 
 
-def is_pin_carrier(carrier: object, settings: Settings | None = None) -> bool:
-    """True when ``carrier`` is one of ``Settings.pin_carriers`` in any spelling (C6, C10)."""
-    settings = settings or Settings()
-    return word_match(text_key(carrier), [text_key(c) for c in settings.pin_carriers])
+def pin_patterns(settings: Settings, directory: CarrierDirectory | None = None) -> list[str]:
+    """The ``text_key`` names of the C6 family: ``pin_carriers`` and their directory
+    entries' names and aliases."""
+    directory = directory if directory is not None else default_directory()
+    return [text_key(name) for name in directory.names_like(settings.pin_carriers)]
 
 
-def pin_carrier_mask(carriers: pd.Series, settings: Settings) -> np.ndarray:
-    """``is_pin_carrier`` for a whole column, once per distinct carrier name."""
-    return _carrier_kinds(carriers, settings) == _LISTED
+def is_pin_carrier(
+    carrier: object, settings: Settings | None = None, directory: CarrierDirectory | None = None
+) -> bool:
+    """True when ``carrier`` is of the C6 family in any spelling (C6, C10)."""
+    return word_match(text_key(carrier), pin_patterns(settings or Settings(), directory))
 
 
 _LISTED, _OTHER, _NONE = 1, 0, -1
 
 
-def _carrier_kinds(carriers: pd.Series, settings: Settings) -> np.ndarray:
+def _carrier_kinds(
+    carriers: pd.Series, settings: Settings, directory: CarrierDirectory | None = None
+) -> np.ndarray:
     """Per row: 1 a PIN carrier (C6), 0 another carrier, -1 no carrier written."""
-    patterns = [text_key(c) for c in settings.pin_carriers]
+    patterns = pin_patterns(settings, directory)
 
     def kind(value: object) -> int:
         key = text_key(value)
@@ -53,22 +63,33 @@ def _carrier_kinds(carriers: pd.Series, settings: Settings) -> np.ndarray:
     return map_distinct(carriers, kind).astype(np.int8)
 
 
-def set_pins(table: pd.DataFrame, *, settings: Settings | None = None) -> StepResult:
+def set_pins(
+    table: pd.DataFrame,
+    *,
+    settings: Settings | None = None,
+    carrier_directory: CarrierDirectory | None = None,
+) -> StepResult:
     """Fill blank PINs of US Inteliquent/Onvoy/Neutral Tandem rows (C6).
 
     A table without a PIN column gets one ("PIN", at the end), blank where no PIN applies.
     A US row without a carrier is flagged: its PIN cannot be decided.
     """
-    return pins(table, settings=settings or Settings())
+    return pins(table, settings=settings or Settings(), carrier_directory=carrier_directory)
 
 
-def pins(table: pd.DataFrame, *, settings: Settings, codes: pd.Series | None = None) -> StepResult:
+def pins(
+    table: pd.DataFrame,
+    *,
+    settings: Settings,
+    codes: pd.Series | None = None,
+    carrier_directory: CarrierDirectory | None = None,
+) -> StepResult:
     """C6 with the rows' country codes when the caller has them (``common.countries``)."""
     columns = list(table.columns)
     carrier = find_column(columns, CARRIER_ALIASES, role="carrier")
     pin = find_column(columns, PIN_ALIASES, role="PIN", required=False)
     open_pin = is_blank(table[pin]) if pin is not None else np.ones(len(table), dtype=bool)
-    kinds = _carrier_kinds(table[carrier], settings)
+    kinds = _carrier_kinds(table[carrier], settings, carrier_directory)
     listed = (kinds == _LISTED) & open_pin
     unknown = (kinds == _NONE) & open_pin
     # Only rows that could get a PIN need a country: the rest cost nothing (fast on 1M rows).

@@ -13,12 +13,8 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.calendar import add_business_days
-from lnp_excel.core.plan.requests import (
-    CUSTOM,
-    MANAGED,
-    SELF_SERVICE,
-    Carriers,
-)
+from lnp_excel.core.plan.paths import CUSTOM, MANAGED, SELF_SERVICE
+from lnp_excel.core.plan.requests import Carriers
 from lnp_excel.core.plan.summary import by_path
 from lnp_excel.core.settings import Settings
 from lnp_excel.core.values import plural
@@ -103,7 +99,8 @@ def _carrier_lines(
     carriers: Carriers,
     carrier_requests: Mapping[int, tuple[int, Sequence[str]]],
 ) -> list[tuple[str, str, str]]:
-    """P10: one CSR line per losing carrier, with its numbers and requests; P3 for unknown."""
+    """P10: one CSR line per losing carrier, with its numbers and requests; P3 for unknown;
+    P3b: wireless carriers' account number and PIN, names that look like a listed one."""
     planned = numbers_path >= 0
     per_code = np.bincount(carriers.codes[planned] + 1, minlength=len(carriers.keys) + 1)
     lines = []
@@ -111,13 +108,28 @@ def _carrier_lines(
         count = int(per_code[code + 1])
         if count:
             ids = carrier_requests.get(code, (0, ()))
-            lines.append(
-                (
-                    f"CSR from {carriers.names[code]}",
-                    f"{plural(count, 'number')} in {_ids(ids)}",
-                    "P10",
+            name = carriers.names[code]
+            lines.append((f"CSR from {name}", f"{plural(count, 'number')} in {_ids(ids)}", "P10"))
+            if carriers.wireless[code]:
+                lines.append(
+                    (
+                        f"Account number and transfer PIN: {name}",
+                        f"{plural(count, 'wireless number')} ({_ids(ids)}): ask the customer "
+                        f"for the {name} account number and the transfer PIN (port-out PIN) "
+                        "before submitting",
+                        "P3b",
+                    )
                 )
-            )
+            if carriers.suggestions[code]:
+                lines.append(
+                    (
+                        f"Carrier name to confirm: {name}",
+                        f"{name} looks like {carriers.suggestions[code]}: add it as an alias? "
+                        "Add it to the Carrier Directory and plan again, or keep it apart "
+                        "knowingly",
+                        "P3b",
+                    )
+                )
     unknown = int(per_code[0])
     if unknown:
         lines.append(
@@ -167,8 +179,9 @@ def _path_lines(
                 "Submit the self-service requests",
                 f"{plural(ss_requests, 'request')} in Admin Console, one per row of the "
                 f"Requests sheet: at most {settings.self_service_max_numbers} numbers, one "
-                "NPA-NXX and one carrier each; local and toll-free apart",
-                "P1, P2, P3",
+                "NPA-NXX, one carrier and one account (BTN, account number, service address, "
+                "when the list gives them) each; local and toll-free apart",
+                "P1, P2, P3, P3a",
             )
         )
     mg_requests, mg_numbers, mg_cost = totals[MANAGED]

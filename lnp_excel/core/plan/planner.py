@@ -1,15 +1,17 @@
 """Port-in planner: a customer's list -> the port requests to submit, their cost and dates.
 
-``plan_ports`` runs the number engine (N1-N6), keys carriers (P3), routes every valid
-number to a path (P4-P6), packs self-service numbers into the fewest requests (P1-P3,
-local and toll-free apart, unknown carriers apart), prices and dates each request (P5-P8),
+``plan_ports`` runs the number engine (N1-N6), matches carriers to the directory (P3,
+P3b), reads the request fields of the list (P3a, P3c), routes every valid number to a
+path (P4-P6), packs self-service numbers into the fewest requests (P1-P3a, local and
+toll-free apart, unknown carriers apart), prices and dates each request (P5-P8),
 checks licenses (P9) and writes the checklist (P10-P12). It is pure: a DataFrame in, a
 ``Plan`` of DataFrames out; the shells read and write the files.
 
 Invariants (property-tested): every valid, non-duplicate number is in exactly one request;
 every other row is in none and has a reason; no self-service request holds more than 50
-numbers, two NPA-NXX, two carriers or both types; the request count is the minimum,
-sum of ceil(n/50) over self-service groups plus one per Managed/Custom path and type.
+numbers, two NPA-NXX, two carriers, two accounts (BTN, account number, service address:
+P3a) or both types; the request count is the minimum, sum of ceil(n/50) over
+self-service groups plus one per Managed/Custom path and type.
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core import Progress
+from lnp_excel.core.carriers import CarrierDirectory
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.numbers.engine import OK, STATUSES, normalize_with_keys
+from lnp_excel.core.plan.accounts import find_account_columns, read_accounts
 from lnp_excel.core.plan.checklist import checklist
 from lnp_excel.core.plan.inputs import find_columns
+from lnp_excel.core.plan.paths import PATHS, PortPath
 from lnp_excel.core.plan.requests import (
     KINDS,
-    PATHS,
     carrier_key,
     group_requests,
     kinds_of,
@@ -47,7 +51,15 @@ from lnp_excel.core.plan.terms import path_terms
 from lnp_excel.core.settings import DEFAULT_SETTINGS, Settings
 from lnp_excel.core.values import parse_date, plural
 
-__all__ = ["NUMBER_COLUMNS", "PATHS", "REQUEST_COLUMNS", "Plan", "carrier_key", "plan_ports"]
+__all__ = [
+    "NUMBER_COLUMNS",
+    "PATHS",
+    "REQUEST_COLUMNS",
+    "Plan",
+    "PortPath",
+    "carrier_key",
+    "plan_ports",
+]
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,7 @@ class Plan:
     not applicable; dates NaT for Custom). ``checklist``: item, detail, rule.
     ``summary``: metric, value. ``licenses``: license, type, needed, available,
     shortfall (P9). ``by_carrier``: numbers per carrier and path (the Summary chart).
+    ``source``: the input table as given, same index as ``numbers``.
     """
 
     numbers: pd.DataFrame
@@ -74,6 +87,10 @@ class Plan:
     requested_date: dt.date | None
     number_column: str | None = None
     carrier_column: str | None = None
+    # P3c: the columns of the request fields found in the list (field -> column), and the
+    # list itself, every column as given (the Numbers sheet keeps them all).
+    account_columns: dict[str, str] = field(default_factory=dict)
+    source: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
     # Positions into ``numbers``, request by request (number order inside), and where
     # each request starts among them: what ``request_numbers`` and the exports walk.
     member_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), repr=False)
@@ -91,6 +108,10 @@ class Plan:
         by_path = requests.groupby("path", sort=False).size() if len(requests) else {}
         paths = ", ".join(f"{int(n):,} {path}" for path, n in by_path.items())
         carrier = f"carrier from '{self.carrier_column}'" if self.carrier_column else "no carrier"
+        if self.account_columns:  # P3c: the request fields found, by the list's own names
+            carrier += "; request fields from " + ", ".join(
+                f"'{column}'" for column in self.account_columns.values()
+            )
         source = f" from '{self.number_column}' ({carrier})" if self.number_column else ""
         line = (
             f"{plural(len(self.numbers), 'row')}{source}: "
@@ -133,6 +154,7 @@ def plan_ports(
     settings: Settings | None = None,
     number_column: str | None = None,
     carrier_column: str | None = None,
+    carrier_directory: CarrierDirectory | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> Plan:
@@ -143,11 +165,19 @@ def plan_ports(
     CARRIER_ALIASES) unless named; a Series is a list of numbers without carriers. Its
     index should be the row numbers the user sees. ``submit_date`` defaults to ``today``
     (itself defaulting to the clock); ``licenses`` is {"local": n, "toll-free": m}.
+    ``carrier_directory`` merges carrier spellings (P3b; default: the shipped one).
     Bad input raises InputError naming the column.
     """
     settings = settings or DEFAULT_SETTINGS
+    frame = getattr(table, "frame", table)
     numbers_in, carriers_in, number_name, carrier_name = find_columns(
-        getattr(table, "frame", table), number_column, carrier_column
+        frame, number_column, carrier_column
+    )
+    source = frame if isinstance(frame, pd.DataFrame) else numbers_in.to_frame()
+    account_columns = (
+        find_account_columns(frame, [number_name, carrier_name])
+        if isinstance(frame, pd.DataFrame)
+        else {}
     )
     submit = parse_date(submit_date, "submission date") or today or dt.date.today()
     requested = parse_date(requested_date, "requested date")
@@ -166,7 +196,8 @@ def plan_ports(
     tally = np.bincount(status_code, minlength=len(STATUSES)).tolist()
     statuses = dict(zip(STATUSES, tally, strict=True))
     kind = kinds_of(verdicts["type"].to_numpy(dtype=object))
-    carriers = read_carriers(carriers_in, count, settings)
+    carriers = read_carriers(carriers_in, count, settings, carrier_directory)
+    accounts = read_accounts(source, account_columns, count)
     path = route(verdicts["region"].to_numpy(dtype=object), kind, ok, settings)
     npa = verdicts["npa_nxx"].array
     if not isinstance(npa, pd.Categorical):
@@ -178,13 +209,25 @@ def plan_ports(
     sort_key = np.arange(count, dtype=np.int64) + 10**10
     by_digits = nanp & (path >= 0)
     sort_key[by_digits] = keys[by_digits]
-    grouping = group_requests(path, kind, npa, carriers, sort_key, settings)
+    grouping = group_requests(
+        path, kind, npa, carriers, sort_key, settings, accounts.rank[accounts.code]
+    )
 
-    numbers = numbers_frame(verdicts, carriers, grouping, path)
+    numbers = numbers_frame(verdicts, carriers, grouping, path, accounts)
     by_carrier_requests, mixed_names = carrier_requests(grouping, carriers, path)
     terms = path_terms(submit, requested, settings)
     requests = requests_frame(
-        grouping, verdicts, npa, carriers, mixed_names, terms, path, submit, requested, settings
+        grouping,
+        verdicts,
+        npa,
+        carriers,
+        mixed_names,
+        terms,
+        path,
+        submit,
+        requested,
+        settings,
+        accounts,
     )
     needed = {
         kind_name: int(requests.loc[requests["type"] == kind_name, "count"].sum())
@@ -214,6 +257,8 @@ def plan_ports(
         requested_date=requested,
         number_column=number_name,
         carrier_column=carrier_name,
+        account_columns=accounts.columns,
+        source=source,
         member_rows=grouping.order,
         member_starts=grouping.starts,
     )

@@ -29,18 +29,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from lnp_excel.core.carriers import CarrierDirectory, default_directory, name_key
 from lnp_excel.core.errors import EXCEL_ERRORS
+from lnp_excel.core.plan.paths import NO_PATH, PortPath
 from lnp_excel.core.settings import Settings
 
-SELF_SERVICE, MANAGED, CUSTOM = "Self-Service", "Managed", "Custom"
-PATHS: tuple[str, ...] = (SELF_SERVICE, MANAGED, CUSTOM)
-PATH_PREFIX = {SELF_SERVICE: "SS", MANAGED: "MG", CUSTOM: "CU"}
 LOCAL, TOLL_FREE = "local", "toll-free"
 KINDS: tuple[str, ...] = (LOCAL, TOLL_FREE)
 UNKNOWN_CARRIER_ID = "UNKNOWN"
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
-_NO_PATH = -1
 
 
 def carrier_key(name: object) -> str:
@@ -53,11 +51,15 @@ def carrier_key(name: object) -> str:
 
 @dataclass(frozen=True)
 class Carriers:
-    """Per-row carrier codes (-1 = unknown) and, per code, its key and first spelling."""
+    """Per-row carrier codes (-1 = unknown) and, per code, its key, display name, whether
+    it is a wireless carrier of the directory, and the listed carrier an unlisted name
+    looks like ("" none) (P3, P3b)."""
 
     codes: np.ndarray
     keys: tuple[str, ...]
     names: tuple[str, ...]
+    wireless: tuple[bool, ...] = ()
+    suggestions: tuple[str, ...] = ()
 
     @property
     def rank(self) -> np.ndarray:
@@ -72,33 +74,53 @@ class Carriers:
         return pd.Categorical.from_codes(self.codes + 1, ["", *self.names])
 
 
-def read_carriers(values: pd.Series | None, count: int, settings: Settings) -> Carriers:
-    """Factorize the carrier column once, then key each distinct spelling (P3).
+def read_carriers(
+    values: pd.Series | None,
+    count: int,
+    settings: Settings,
+    directory: CarrierDirectory | None = None,
+) -> Carriers:
+    """Factorize the carrier column once, then match each distinct spelling (P3, P3b).
 
-    The display name of a carrier is its first spelling in input order, trimmed, with
-    inner runs of space collapsed. Blank cells, Excel error values (``#REF!``) and the
-    ``unknown_carrier_words`` ("N/A",
-    "unknown", "?") mean the carrier is not known: those numbers are planned apart.
+    A spelling the directory knows becomes its carrier, shown by the canonical name
+    ("AT&T Corp" -> "AT&T"); any other spelling is its own carrier, merged only with
+    spellings of the same ``name_key`` (case, punctuation, legal suffix) and shown by its
+    first spelling in input order, trimmed, inner space collapsed, with the directory's
+    suggestion when it looks like a listed carrier. Blank cells, Excel error values
+    (``#REF!``) and the ``unknown_carrier_words`` ("N/A", "unknown", "?") mean the
+    carrier is not known: those numbers are planned apart.
     """
     if values is None:
         return Carriers(np.full(count, -1, dtype=np.int64), (), ())
+    directory = directory if directory is not None else default_directory()
     raw_codes, distinct = pd.factorize(
         np.asarray(pd.Series(values).to_numpy(dtype=object)), use_na_sentinel=True
     )
     unknown = {carrier_key(word) for word in settings.unknown_carrier_words} | {""}
-    keys_of_distinct = [carrier_key(value) for value in distinct]
-    key_codes: dict[str, int] = {}
+    codes_of: dict[object, int] = {}  # entry index, or the name key of an unlisted name
     names: list[str] = []
+    wireless: list[bool] = []
+    suggestions: list[str] = []
     mapping = np.full(len(distinct) + 1, -1, dtype=np.int64)  # last slot: NaN sentinel
-    for position, (value, key) in enumerate(zip(distinct, keys_of_distinct, strict=True)):
-        if key in unknown or str(value).strip().upper() in EXCEL_ERRORS:
+    for position, value in enumerate(distinct):
+        if carrier_key(value) in unknown or str(value).strip().upper() in EXCEL_ERRORS:
             continue
-        if key not in key_codes:
-            key_codes[key] = len(names)
-            names.append(" ".join(str(value).split()))
-        mapping[position] = key_codes[key]
+        found = directory.match(value)
+        identity: object = found.entry if found.entry >= 0 else name_key(value)
+        if identity not in codes_of:
+            codes_of[identity] = len(names)
+            if found.entry >= 0:
+                entry = directory.entries[found.entry]
+                names.append(entry.name)
+                wireless.append(entry.wireless)
+            else:
+                names.append(" ".join(str(value).split()))
+                wireless.append(False)
+            suggestions.append(found.suggestion)
+        mapping[position] = codes_of[identity]
     codes = mapping[np.asarray(raw_codes, dtype=np.int64)]  # -1 indexes the sentinel slot
-    return Carriers(codes, tuple(key_codes), tuple(names))
+    keys = tuple(carrier_key(name) for name in names)
+    return Carriers(codes, keys, tuple(names), tuple(wireless), tuple(suggestions))
 
 
 def route(
@@ -115,8 +137,10 @@ def route(
     in_mg = _any_equal(region, settings.managed_regions, equal)
     if not settings.self_service_toll_free:
         in_ss &= kind != 1
-    path = np.where(in_ss, 0, np.where(in_mg, 1, 2)).astype(np.int64)
-    path[~planned] = _NO_PATH
+    path = np.where(
+        in_ss, PortPath.SELF_SERVICE, np.where(in_mg, PortPath.MANAGED, PortPath.CUSTOM)
+    ).astype(np.int64)
+    path[~planned] = NO_PATH
     return path
 
 
@@ -162,12 +186,16 @@ def group_requests(
     carriers: Carriers,
     sort_key: np.ndarray,
     settings: Settings,
+    account: np.ndarray | None = None,
 ) -> Grouping:
-    """P1-P3: the fewest requests: ceil(n/50) per (NPA-NXX, carrier, type) self-service group.
+    """P1-P3a: the fewest requests: ceil(n/50) per (NPA-NXX, carrier, account, type)
+    self-service group.
 
-    Self-service rows are keyed by (NPA-NXX rank, carrier rank, type); Managed and Custom
-    rows by type only. One sort orders the rows, group starts come from the sorted
-    keys, and a row's piece is its position in its group // max numbers (P1).
+    Self-service rows are keyed by (NPA-NXX rank, carrier rank, account rank, type), where
+    ``account`` is each row's account rank (P3a: BTN, account number and service address;
+    None when the list has none); Managed and Custom rows by type only. One sort orders
+    the rows, group starts come from the sorted keys, and a row's piece is its position
+    in its group // max numbers (P1).
     """
     rows = np.flatnonzero(path >= 0)
     row_request = np.full(len(path), -1, dtype=np.int64)
@@ -182,13 +210,15 @@ def group_requests(
     n_car = len(carriers.keys) + 1
 
     p, k = path[rows], kind[rows]
-    ss = p == 0
+    ss = p == PortPath.SELF_SERVICE
     npa_codes = np.asarray(npa.codes, dtype=np.int64)[rows]
     car_codes = carriers.codes[rows]
     car_rank = np.append(carriers.rank, n_car - 1)[car_codes]  # code -1 (unknown) last
     a = np.where(ss, npa_rank[npa_codes], 0)
     c = np.where(ss, car_rank, 0)
-    group = ((p * n_npa + a) * n_car + c) * 2 + k
+    n_acc = 1 if account is None or not len(account) else int(account.max()) + 1
+    b = np.where(ss, account[rows], 0) if n_acc > 1 else 0
+    group = (((p * n_npa + a) * n_car + c) * n_acc + b) * 2 + k
 
     order = _grouped_order(group, sort_key[rows], ss, npa_codes, n_npa)
     g = group[order]
@@ -199,7 +229,7 @@ def group_requests(
     position = np.arange(len(g)) - np.repeat(starts, np.diff(np.append(starts, len(g))))
     limit = max(1, int(settings.self_service_max_numbers))
     sorted_rows = rows[order]
-    self_service = p[order] == 0
+    self_service = p[order] == PortPath.SELF_SERVICE
     piece = np.where(self_service, position // limit, 0)
     new_request = new_group.copy()
     new_request[1:] |= piece[1:] != piece[:-1]
@@ -210,8 +240,8 @@ def group_requests(
     heads = order[first]  # the first row of each request, as a position in ``rows``
     req_path = p[heads]
     req_kind = k[heads]
-    req_npa = np.where(req_path == 0, npa_codes[heads], 0)
-    req_car = np.where(req_path == 0, car_codes[heads], -1)
+    req_npa = np.where(req_path == PortPath.SELF_SERVICE, npa_codes[heads], 0)
+    req_car = np.where(req_path == PortPath.SELF_SERVICE, car_codes[heads], -1)
     ids = _request_ids(
         req_path,
         req_kind,
@@ -299,17 +329,17 @@ def _request_ids(
     tags = np.array(
         [key.upper()[:width] for key in carriers.keys] + [UNKNOWN_CARRIER_ID], dtype=object
     )
-    ss = path == 0
+    ss = path == PortPath.SELF_SERVICE
     # One f-string per request, each branch only for its own requests.
     stem = np.empty(len(path), dtype=object)
     chosen = np.flatnonzero(ss)
-    head = PATH_PREFIX[SELF_SERVICE]
+    head = PortPath.SELF_SERVICE.prefix
     stem[chosen] = [
         f"{head}-{npa}-{tag}"
         for npa, tag in zip(npa_nxx[chosen].tolist(), tags[carrier[chosen]].tolist(), strict=True)
     ]
     chosen = np.flatnonzero(~ss)
-    prefixes = [PATH_PREFIX[name] for name in PATHS]
+    prefixes = [p.prefix for p in PortPath]
     kind_tags = ("LOCAL", "TOLLFREE")
     stem[chosen] = [
         f"{prefixes[p]}-{kind_tags[k]}"
@@ -327,9 +357,3 @@ def _request_ids(
     labels = np.array(["", *(f"-{n:02d}" for n in range(1, int(piece.max()) + 2))], object)
     ids = stem + labels[np.where(ss, piece + 1, 0)]
     return tuple(ids.tolist())
-
-
-def names_for(carrier_codes: Sequence[int], carriers: Carriers) -> list[str]:
-    """Display names for codes, "" for unknown."""
-    names = ("", *carriers.names)
-    return [names[code + 1] for code in carrier_codes]

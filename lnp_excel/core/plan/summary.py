@@ -13,16 +13,8 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.errors import InputError
-from lnp_excel.core.plan.requests import (
-    CUSTOM,
-    KINDS,
-    LOCAL,
-    MANAGED,
-    PATHS,
-    SELF_SERVICE,
-    TOLL_FREE,
-    Carriers,
-)
+from lnp_excel.core.plan.paths import CUSTOM, MANAGED, PATHS, SELF_SERVICE
+from lnp_excel.core.plan.requests import KINDS, LOCAL, TOLL_FREE, Carriers
 from lnp_excel.core.settings import Settings
 from lnp_excel.core.values import name_key, parse_count
 

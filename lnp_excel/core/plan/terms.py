@@ -12,10 +12,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from lnp_excel.core.calendar import add_business_days
-from lnp_excel.core.plan.requests import CUSTOM, MANAGED, PATHS, SELF_SERVICE
+from lnp_excel.core.plan.paths import CUSTOM, MANAGED, PATHS, SELF_SERVICE, PortPath
 from lnp_excel.core.settings import Settings
 
 UNKNOWN_CARRIER_NOTE = "carrier unknown: confirm from the CSR before submitting"
+LOOKS_LIKE_NOTE = (
+    "{name} looks like {carrier}: add it as an alias? (Carrier Directory; planned apart "
+    "until then, P3b)"
+)
+WIRELESS_NOTE = "wireless: the account number and transfer PIN are needed (P3b)"
 SHORT_NOTICE_NOTE = (
     "requested date within {days} days of submission: the port date may be confirmed "
     "only the night before (P7)"
@@ -83,9 +88,9 @@ def costs(path: np.ndarray, count: np.ndarray, settings: Settings) -> np.ndarray
     """Dollars per request: Self-Service free (P7); Managed $5 a number, $50 minimum per
     order (P5); Custom NaN, priced by a statement of work (P6)."""
     out = np.full(len(path), np.nan)
-    ss = path == 0
+    ss = path == PortPath.SELF_SERVICE
     out[ss] = count[ss] * float(settings.self_service_price_per_number)
-    mg = path == 1
+    mg = path == PortPath.MANAGED
     out[mg] = np.maximum(
         count[mg] * float(settings.managed_price_per_number),
         float(settings.managed_minimum_charge),
@@ -97,7 +102,7 @@ def expedite_range(
     path: np.ndarray, count: np.ndarray, terms: dict[str, PathTerms], settings: Settings
 ) -> tuple[np.ndarray, np.ndarray]:
     """P8: count x $75..$300 where the requested date beats the path's SLA, else NaN."""
-    eligible = np.array([terms[PATHS[p]].expedite for p in range(len(PATHS))])[path]
+    eligible = np.array([terms[p.label].expedite for p in PortPath])[path]
     low = np.where(eligible, count * float(settings.expedite_min_per_number), np.nan)
     high = np.where(eligible, count * float(settings.expedite_max_per_number), np.nan)
     return low, high

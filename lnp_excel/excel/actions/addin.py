@@ -6,7 +6,7 @@ code numbers that survive any command line. ``ActiveSheetBook`` then shows that 
 to the unchanged template actions under the sheet names they use:
 
 - the data sheet (``CSR``, ``Input``; ``Inventory`` for the build) is the active sheet;
-- inputs (Settings, Address Matrix, Carrier Lookup, Port Orders) are the active
+- inputs (Settings, Address Matrix, Carrier Lookup, Carrier Directory, Port Orders) are the active
   workbook's sheets of that name when present, else the add-in's own, read only;
 - everything else an action writes goes to new ``LNP <name>`` sheets (LNP Changes,
   LNP Flags, LNP Requests, LNP CSR, ...), never over the agent's other sheets;
@@ -39,7 +39,7 @@ from lnp_excel.io.csr_files import customer_from_file_name
 from lnp_excel.io.sheet_layout import SheetLayout
 
 PREFIX = "LNP "
-INPUT_SHEETS = (SETTINGS, "Address Matrix", "Carrier Lookup", "Port Orders")
+INPUT_SHEETS = (SETTINGS, "Address Matrix", "Carrier Lookup", "Carrier Directory", "Port Orders")
 OUTPUT_SHEETS = frozenset({CHANGES, csr.FLAGS, *planner.OUTPUT_SHEETS})
 NEEDS_CUSTOMER = frozenset({"csr-save", "csr-docs"})
 """Actions whose files carry the customer's name: only these ask for it."""

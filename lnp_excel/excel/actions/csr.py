@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lnp_excel.core.carriers import CarrierDirectory, directory_from_table
 from lnp_excel.core.columns import NUMBER_ALIASES
 from lnp_excel.core.csr import (
     CsrResult,
@@ -96,6 +97,15 @@ def read_inputs(book: Book) -> CsrInputs:
         carrier_lookup=_optional_table(book, "Carrier Lookup", ("How to find",)),
         port_orders=_optional_table(book, "Port Orders", NUMBER_ALIASES),
     )
+
+
+def _carrier_directory(book: Book) -> CarrierDirectory | None:
+    """The Carrier Directory sheet (P3b; C6's Inteliquent family is an entry), if any."""
+    frame = _optional_table(book, "Carrier Directory", ("Carrier",))
+    if frame is None:
+        return None
+    with on_sheet("Carrier Directory"):
+        return directory_from_table(frame)
 
 
 def _optional_table(book: Book, sheet: str, aliases) -> pd.DataFrame | None:
@@ -197,7 +207,13 @@ def us_addresses(book: Book) -> str:
 @action("csr-pin", "Add PIN", CSR)
 def pin(book: Book) -> str:
     """C6: the PIN for Inteliquent / Onvoy / Neutral Tandem US numbers; existing PINs kept."""
-    return _run_step(book, "Add PIN", set_pins, settings=read_settings(book)[0])
+    return _run_step(
+        book,
+        "Add PIN",
+        set_pins,
+        settings=read_settings(book)[0],
+        carrier_directory=_carrier_directory(book),
+    )
 
 
 @action("csr-btn", "Billing number", CSR)
@@ -237,6 +253,7 @@ def run_all(book: Book) -> str:
             target.frame,
             customer=inputs.customer,
             batch_rows=[r for r in rows if r in target.frame.index] if rows else None,
+            carrier_directory=_carrier_directory(book),
             **inputs.shared(),
         )
     apply_changes(book, target, result.changes, "Run all steps")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lnp_excel.core.carriers import CarrierDirectory, directory_from_table
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.numbers import normalized_table, summary_line
 from lnp_excel.core.plan import plan_ports
@@ -19,10 +20,11 @@ from lnp_excel.excel.actions.common import (
 )
 from lnp_excel.excel.actions.output_sheets import write_sheet
 from lnp_excel.excel.book import Book
-from lnp_excel.io.plan_report import STATUS_FILLS, export_requests, plan_sheets
+from lnp_excel.io.plan_report import NOT_READY, STATUS_FILLS, export_requests, plan_sheets
 from lnp_excel.io.sheet_layout import SheetSpec, sheet_layout
 
 INPUT = "Input"
+DIRECTORY = "Carrier Directory"
 OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary")
 
 
@@ -58,6 +60,7 @@ def _plan(book: Book):
         "local": as_count(extra.get("Local Licenses"), "Local Licenses"),
         "toll-free": as_count(extra.get("Toll-Free Licenses"), "Toll-Free Licenses"),
     }
+    directory = _carrier_directory(book)
     with on_sheet(INPUT):
         return plan_ports(
             source.frame,
@@ -65,8 +68,17 @@ def _plan(book: Book):
             requested_date=as_date(extra.get("Requested Date"), "Requested Date"),
             licenses={k: v for k, v in licenses.items() if v is not None} or None,
             settings=settings,
+            carrier_directory=directory,
             progress=progress_on(book),
         )
+
+
+def _carrier_directory(book: Book) -> CarrierDirectory | None:
+    """The workbook's Carrier Directory sheet (P3b), the whole directory when present."""
+    if DIRECTORY not in book.sheet_names():
+        return None
+    with on_sheet(DIRECTORY):
+        return directory_from_table(read_table(book, DIRECTORY, (("Carrier",),)).frame)
 
 
 @action("plan", "Plan requests", PLANNER)
@@ -85,4 +97,6 @@ def export(book: Book) -> str:
     """One upload-ready CSV per self-service request, in a folder beside the workbook."""
     folder = book.folder() / "port_requests"
     written = export_requests(_plan(book), folder)
-    return f"Exported {len(written):,} request files to {folder}"
+    held = sum(path.parent.name == NOT_READY for path in written)
+    apart = f" ({held:,} not ready, carrier unknown: in {NOT_READY})" if held else ""
+    return f"Exported {len(written):,} request files to {folder}{apart}"

@@ -186,7 +186,7 @@ def test_p4_canada_goes_to_managed_other_countries_to_custom() -> None:
         "2644972222": "Custom",
     }
     managed = by_id(result)["MG-LOCAL"]
-    assert managed["carrier"] == "Bell; Rogers" and managed["npa_nxx"] == ""
+    assert managed["carrier"] == "Bell Canada; Rogers" and managed["npa_nxx"] == ""
     custom = by_id(result)["CU-LOCAL"]
     assert np.isnan(custom["cost"]) and pd.isna(custom["earliest_date"])
     assert "statement of work" in custom["notes"]
@@ -331,7 +331,7 @@ def test_checklist_has_a_csr_line_per_carrier_and_the_day_of_port_checks() -> No
     checklist = result.checklist
     assert list(checklist.columns) == ["item", "detail", "rule"]
     csr = checklist[checklist["item"].str.startswith("CSR from")]
-    assert csr["item"].tolist() == ["CSR from AT&T", "CSR from Bell", "CSR from Verizon"]
+    assert csr["item"].tolist() == ["CSR from AT&T", "CSR from Bell Canada", "CSR from Verizon"]
     assert csr["detail"].iloc[0] == "61 numbers in SS-212736-ATT-01, SS-212736-ATT-02"
     assert (csr["rule"] == "P10").all()
     assert "Customer's bill" in checklist["item"].tolist()
