@@ -31,7 +31,7 @@ from lnp_excel.core.settings import Settings
 from lnp_excel.io.csr_docx import BLANK_CSR, same_path, write_csr_documents
 from lnp_excel.io.tables import SourceTable, read_table
 from lnp_excel.io.workbook_writer import EXCEL_MAX_ROWS, SheetSpec, write_workbook
-from lnp_excel.io.writers import safe_filename, write_csv
+from lnp_excel.io.writers import RULES_NOTE, safe_filename, write_csv
 
 CHANGED_FILL = "#FFEB9C"  # a cell a rule changed
 FLAGGED_FILL = "#FFC7CE"  # the Row cell of a row that needs a person
@@ -180,6 +180,7 @@ def review_sheets(result: CsrResult, settings: Settings) -> list[SheetSpec]:
         "Yellow: a cell a rule changed (see Changes).",
         "Red: a row that needs a person (see Flags).",
         "Row = the row in the input file.",
+        RULES_NOTE,
     ]
     sheets = [SheetSpec("CSR", sheet, highlight=highlight, notes=notes)]
     sheets.append(_limited("Changes", changes))

@@ -16,7 +16,7 @@ import pandas as pd
 from lnp_excel.core.plan import Plan
 from lnp_excel.core.plan.paths import PATHS, SELF_SERVICE
 from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, write_workbook
-from lnp_excel.io.writers import safe_filename, write_csv
+from lnp_excel.io.writers import RULES_NOTE, safe_filename, write_csv
 
 STATUS_FILLS = {"invalid": "#FFC7CE", "duplicate": "#FFEB9C", "empty": "#EDEDED"}
 ATTENTION_FILL = "#FFEB9C"  # a request to check before submitting (unknown carrier)
@@ -151,6 +151,7 @@ def summary_sheet(plan: Plan, source: str | None = None) -> SheetSpec:
         (metric, value if value != "" else "none")
         for metric, value in plan.summary.itertuples(index=False)
     ]
+    notes.append(RULES_NOTE)
     return SheetSpec("Summary", frame, chart=chart, notes=notes)
 
 

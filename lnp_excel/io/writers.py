@@ -187,3 +187,7 @@ def safe_filename(name: str, *, fallback: str = "customer") -> str:
     if stem.rstrip(" ").upper() in _RESERVED:
         cleaned = (stem + "_" + dot + rest)[:100]
     return cleaned
+
+
+RULES_NOTE = "Rule ids (N1, P3, C4a, ...): see docs/rules.md in lnp_excel."
+"""The line every output that cites rule ids carries, pointing at the rules reference."""

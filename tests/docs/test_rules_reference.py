@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import openpyxl
+
 import lnp_excel
+from lnp_excel.cli.main import main
+from lnp_excel.io.writers import RULES_NOTE
 
 PACKAGE = Path(lnp_excel.__file__).parent
 RULES = PACKAGE.parent / "docs" / "rules.md"
@@ -37,3 +41,19 @@ def test_the_reference_covers_each_family_in_order() -> None:
     ids = documented_ids()
     for family, last in (("N", 6), ("P", 12), ("C", 13), ("X", 4)):
         assert {f"{family}{k}" for k in range(1, last + 1)} <= ids
+
+
+def sheet_texts(path: Path, sheet: str) -> set[str]:
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    return {str(v) for row in workbook[sheet].iter_rows(values_only=True) for v in row if v}
+
+
+def test_outputs_that_cite_rule_ids_point_to_the_reference(tmp_path: Path) -> None:
+    samples = PACKAGE.parent / "samples"
+    plan = tmp_path / "plan.xlsx"
+    assert main(["plan", str(samples / "customer_numbers.csv"), "-o", str(plan)]) == 0
+    assert RULES_NOTE in sheet_texts(plan, "Summary")
+    assert "docs/rules.md" in RULES_NOTE and RULES.exists()
+    csr = samples / "csr" / "csr_export.csv"
+    assert main(["csr", "fix", str(csr), "--customer", "Acme", "-o", str(tmp_path)]) == 0
+    assert RULES_NOTE in sheet_texts(tmp_path / "8x8_Acme_CSR_review.xlsx", "CSR")
