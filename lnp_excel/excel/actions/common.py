@@ -8,7 +8,7 @@ cell it changed on the Changes sheet, which is also what "Undo last action" repl
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -28,7 +28,16 @@ from lnp_excel.core.changes import (
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
 from lnp_excel.core.values import parse_count, parse_date
-from lnp_excel.excel.book import CHANGED_FILL, Book, Cell, Formula, Grid, cell_value, shown
+from lnp_excel.excel.book import (
+    CHANGED_FILL,
+    FLAGGED_FILL,
+    Book,
+    Cell,
+    Formula,
+    Grid,
+    cell_value,
+    shown,
+)
 from lnp_excel.io.tables import SourceTable, column_positions, table_from_grid
 
 PLANNER, CSR = "Port_Planner", "CSR_Template"
@@ -172,18 +181,29 @@ def _before(content: Grid, cell: Cell) -> tuple[object, str | None]:
     return (value.shown, str(value)) if isinstance(value, Formula) else (value, None)
 
 
-def apply_changes(book: Book, target: SheetTable, changes: pd.DataFrame, action_label: str) -> int:
+def apply_changes(
+    book: Book,
+    target: SheetTable,
+    changes: pd.DataFrame,
+    action_label: str,
+    *,
+    marks: Iterable[int] = (),
+) -> int:
     """Write a step log's changed cells back, highlight them, and journal them (X1, X2).
 
     ``changes`` has the core's columns Row (sheet row), Column (frame column name), Old,
     New and Rule. Only cells whose content changes are written, one call per rectangle;
-    columns the core added go right of the used range, header included. Every cell's old
-    value, formula and fill goes on the Changes sheet, which is what Undo replays.
+    columns the core added go right of the used range, header included. ``marks`` are the
+    sheet rows of flagged rows: their first cell turns red. Every cell's old value, formula
+    and fill goes on the Changes sheet, which is what Undo replays, marks included.
     """
-    if changes.empty:
-        return 0
     content = target.content if target.content is not None else book.read_content(target.sheet)
     positions = target.positions()
+    mark_log = _mark_log(changes, positions, marks)
+    if len(mark_log):
+        changes = pd.concat([changes[list(CHANGE_COLUMNS)], mark_log], ignore_index=True)
+    if changes.empty:
+        return 0
     width = max([len(row) for row in content] + [len(target.grid[target.table.header_row - 1])])
     added = [c for c in dict.fromkeys(changes["Column"]) if c not in positions]
     for offset, column in enumerate(added, start=1):
@@ -205,6 +225,9 @@ def apply_changes(book: Book, target: SheetTable, changes: pd.DataFrame, action_
     unique = dict.fromkeys(cells)
     fills = book.fills(target.sheet, list(unique))
     held = {cell: _before(content, cell) for cell in unique}
+    for i in [i for i, new in enumerate(log["New"]) if new is _KEEP]:
+        value, formula = held[cells[i]]
+        log.at[i, "New"] = Formula(formula, value) if formula else value
     before = {
         address: (*held[cell], fills.get(cell))
         for cell, address in zip(cells, addresses, strict=True)
@@ -227,8 +250,38 @@ def apply_changes(book: Book, target: SheetTable, changes: pd.DataFrame, action_
     book.write_cells(target.sheet, writes)
     header = {cell for cell in writes if cell[0] == target.table.header_row and cell[1] > width}
     book.highlight(target.sheet, [c for c in writes if c not in header], CHANGED_FILL)
+    marked = [c for c, rule in zip(cells, log["Rule"], strict=True) if rule == MARK_RULE]
+    if marked:
+        book.highlight(target.sheet, marked, FLAGGED_FILL)
     _append_journal(book, journal, rows)
-    return len(changes)
+    return int((changes["Rule"] != MARK_RULE).sum())
+
+
+MARK_RULE = "flag"  # a journal row that only turned a flagged row's first cell red
+
+
+def _mark_log(
+    changes: pd.DataFrame, positions: dict[str, int], marks: Iterable[int]
+) -> pd.DataFrame:
+    """Log rows for the flag marks: the first cell keeps the value the action leaves in it."""
+    first = next((name for name, at in positions.items() if at == 1), None)
+    rows = sorted(set(marks))
+    if first is None or not rows:
+        return pd.DataFrame(columns=list(CHANGE_COLUMNS))
+    mine = changes[changes["Column"] == first]
+    after = dict(zip(mine["Row"].astype(int), mine["New"], strict=True))
+    return pd.DataFrame(
+        {
+            "Row": rows,
+            "Column": [first] * len(rows),
+            "Old": [None] * len(rows),
+            "New": [after.get(r, _KEEP) for r in rows],
+            "Rule": [MARK_RULE] * len(rows),
+        }
+    )
+
+
+_KEEP = object()  # "the value the cell holds": resolved against the sheet's content
 
 
 def _same(old: object, new: object) -> bool:

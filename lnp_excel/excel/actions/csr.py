@@ -128,8 +128,10 @@ def _run_step(book: Book, label: str, step: Callable[..., StepResult], **options
         )
     else:
         result = step(target.frame, **options)
-    changed = apply_changes(book, target, result.changes, label)
-    flagged = _refresh_flags(book, result.flags, rules=_rules_of(step))
+    merged = _merged_flags(book, result.flags, rules=_rules_of(step))
+    changed = apply_changes(book, target, result.changes, label, marks=_flag_rows(merged))
+    write_sheet(book, SheetSpec(FLAGS, merged))  # laid out as the review workbook's (X4)
+    flagged = int(result.flags["Row"].notna().sum())
     scope = f" in {len(rows)} selected rows" if rows else ""
     return f"{label}: {changed:,} cells changed{scope}, {flagged:,} rows flagged"
 
@@ -140,7 +142,18 @@ def _rules_of(step: Callable) -> set[str]:
 
 
 def _refresh_flags(book: Book, flags: pd.DataFrame, rules: set[str]) -> int:
-    """Flags is the current to-do list: a step's new flags replace its earlier ones."""
+    """Flags is the current to-do list: a step's new flags replace its earlier ones.
+
+    For a step whose changes are journaled, ``_run_step`` passes the marks to
+    ``apply_changes`` instead, so Undo takes them back with the step (X2)."""
+    merged = _merged_flags(book, flags, rules)
+    write_sheet(book, SheetSpec(FLAGS, merged))  # laid out as the review workbook's (X4)
+    book.highlight(SHEET, [(row, 1) for row in _flag_rows(merged)], FLAGGED_FILL)
+    return int(flags["Row"].notna().sum())
+
+
+def _merged_flags(book: Book, flags: pd.DataFrame, rules: set[str]) -> pd.DataFrame:
+    """The Flags sheet's rows of other steps, then this step's new flags."""
     current = pd.DataFrame(columns=FLAG_COLUMNS)
     if FLAGS in book.sheet_names():
         grid = [r for r in book.read(FLAGS) if any(v is not None for v in r)]
@@ -149,15 +162,13 @@ def _refresh_flags(book: Book, flags: pd.DataFrame, rules: set[str]) -> int:
                 [list(r[:4]) + [None] * (4 - len(r)) for r in grid[1:]], columns=FLAG_COLUMNS
             )
     kept = current[~current["Rule"].astype(str).isin(rules | set(flags["Rule"].astype(str)))]
-    merged = pd.concat([kept, flags[FLAG_COLUMNS]], ignore_index=True)
-    write_sheet(book, SheetSpec(FLAGS, merged))  # laid out as the review workbook's (X4)
-    _mark_flagged(book, merged)
-    return int(flags["Row"].notna().sum())
+    return pd.concat([kept, flags[FLAG_COLUMNS]], ignore_index=True)
 
 
-def _mark_flagged(book: Book, flags: pd.DataFrame) -> None:
+def _flag_rows(flags: pd.DataFrame) -> list[int]:
+    """Sheet rows that carry a flag (a flag about the whole file has no row)."""
     rows = pd.to_numeric(flags["Row"], errors="coerce").dropna().astype(int).unique()
-    book.highlight(SHEET, [(int(r), 1) for r in rows], FLAGGED_FILL)
+    return [int(r) for r in rows]
 
 
 RULES: dict[Callable[..., StepResult], tuple[str, ...]] = {
@@ -256,8 +267,9 @@ def run_all(book: Book) -> str:
             carrier_directory=_carrier_directory(book),
             **inputs.shared(),
         )
-    apply_changes(book, target, result.changes, "Run all steps")
-    _refresh_flags(book, result.flags, rules=set().union(*RULES.values()))
+    merged = _merged_flags(book, result.flags, rules=set().union(*RULES.values()))
+    apply_changes(book, target, result.changes, "Run all steps", marks=_flag_rows(merged))
+    write_sheet(book, SheetSpec(FLAGS, merged))
     return result.summary()
 
 
