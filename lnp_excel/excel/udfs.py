@@ -25,8 +25,8 @@ from lnp_excel.core.csr.escalation import escalation_answer
 from lnp_excel.core.csr.pin import is_pin_carrier
 from lnp_excel.core.numbers import DUPLICATE, EMPTY, OK, normalize_numbers
 from lnp_excel.core.numbers.single import normalize_one
-from lnp_excel.core.plan import plan_ports
-from lnp_excel.core.plan.paths import PATHS as PATH_NAMES
+from lnp_excel.core.plan import PortPath, plan_ports
+from lnp_excel.core.plan.paths import NO_PATH
 from lnp_excel.core.plan.requests import carrier_key, route
 from lnp_excel.core.plan.terms import costs, path_terms
 from lnp_excel.core.settings import Settings
@@ -221,7 +221,7 @@ def _path_name(region: str, toll_free: bool) -> str:
     """P4-P6 for a valid number of one region and type, by the planner's ``route``."""
     kind = np.array([int(toll_free)], dtype=np.int64)
     path = route(np.array([region], dtype=object), kind, np.array([True]), Settings())[0]
-    return PATH_NAMES[path] if path >= 0 else ""
+    return PortPath(path).label if path != NO_PATH else ""
 
 
 @udf(
@@ -232,11 +232,11 @@ def _path_name(region: str, toll_free: bool) -> str:
 )
 def PORT_COST(count, path="Managed"):
     counts, shape = _cells(count)
-    code = _path_code(path)
-    if code == 2:
+    port_path = _port_path(path)
+    if port_path is PortPath.CUSTOM:
         return shape(["statement of work"] * len(counts))
     numbers = np.array([int(c or 0) for c in counts])
-    return shape(costs(np.full(len(numbers), code), numbers, Settings()).tolist())
+    return shape(costs(np.full(len(numbers), port_path), numbers, Settings()).tolist())
 
 
 @udf(
@@ -247,31 +247,33 @@ def PORT_COST(count, path="Managed"):
     path="optional: Self-Service (default) or Managed",
 )
 def PORT_DATES(submit_date=None, path="Self-Service"):
-    code = _path_code(path)
+    port_path = _port_path(path)
     dates = _cells(submit_date)[0] if isinstance(submit_date, list | tuple) else [submit_date]
     rows = []
     for value in dates:
-        if code == 2:
+        if port_path is PortPath.CUSTOM:
             rows.append(["statement of work", "statement of work"])
             continue
         submit = parse_date(value, "submission date") or dt.date.today()
-        rows.append(list(_port_dates(submit, code)))
+        rows.append(list(_port_dates(submit, port_path)))
     return rows
 
 
 @functools.lru_cache(maxsize=4096)
-def _port_dates(submit: dt.date, code: int) -> tuple[dt.date, dt.date]:
+def _port_dates(submit: dt.date, path: PortPath) -> tuple[dt.date, dt.date]:
     """P5, P7 for one submission date (a column of dates repeats a few dozen days)."""
-    terms = path_terms(submit, None, Settings())[PATH_NAMES[code]]
+    terms = path_terms(submit, None, Settings())[path.label]
     return terms.earliest, terms.latest
 
 
-def _path_code(path: object) -> int:
-    text = str(path or "Self-Service").strip().lower().replace(" ", "-")
-    for code, name in enumerate(PATH_NAMES):
-        if text == name.lower():
-            return code
-    raise ValueError(f"unknown path '{path}': use Self-Service, Managed or Custom")
+def _port_path(path: object) -> PortPath:
+    """P4-P6: the path a cell names ("Self-Service", "self service", "MANAGED", ...)."""
+    text = str(path or PortPath.SELF_SERVICE.label).strip().lower().replace(" ", "-")
+    for port_path in PortPath:
+        if text == port_path.label.lower():
+            return port_path
+    *first, last = (p.label for p in PortPath)
+    raise ValueError(f"unknown path '{path}': use {', '.join(first)} or {last}")
 
 
 # --- port-out CSR (C6, C10) ---------------------------------------------------------------
