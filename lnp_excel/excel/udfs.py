@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 import xlwings as xw
 
+from lnp_excel.core.carriers import name_key
 from lnp_excel.core.csr.common import country_code
 from lnp_excel.core.csr.escalation import escalation_answer
 from lnp_excel.core.csr.pin import is_pin_carrier
@@ -27,7 +28,7 @@ from lnp_excel.core.numbers import DUPLICATE, EMPTY, OK, normalize_numbers
 from lnp_excel.core.numbers.single import normalize_one
 from lnp_excel.core.plan import PortPath, plan_ports
 from lnp_excel.core.plan.paths import NO_PATH
-from lnp_excel.core.plan.requests import carrier_key, route
+from lnp_excel.core.plan.requests import read_carriers, route
 from lnp_excel.core.plan.terms import costs, path_terms
 from lnp_excel.core.settings import Settings
 from lnp_excel.core.values import parse_date
@@ -171,14 +172,24 @@ def PORT_BATCH(number, carrier=None):
 
 
 def _batch(row: Row, key: str) -> str:
-    """P2, P3: the NPA-NXX, then the carrier's key when given; blank outside the NANP."""
+    """P2, P3: the NPA-NXX, then the carrier's key when known; blank outside the NANP."""
     group = str(row["npa_nxx"])
     return "" if not row["region"] or not group else f"{group}-{key.upper()}" if key else group
 
 
 @functools.lru_cache(maxsize=4096, typed=True)
 def _carrier_key(name: object) -> str:
-    return carrier_key(name)
+    """P3, P3b: the carrier the planner makes of ``name``, as a key ("" not known).
+
+    The planner's own ``read_carriers`` with the shipped directory, once per distinct
+    name (a column repeats a few carriers): "AT&T Corp" and "AT&T" are the entry "AT&T",
+    "Verizon" and "Verizon Wireless" two entries; an unlisted name is its ``name_key``,
+    which is how the planner merges unlisted spellings; "N/A", "#REF!" or blank are not
+    known (numbers planned apart, as with no carrier).
+    """
+    carriers = read_carriers(pd.Series([name], dtype=object), 1, Settings())
+    code = int(carriers.codes[0])
+    return name_key(carriers.names[code]) if code >= 0 else ""
 
 
 @udf(
