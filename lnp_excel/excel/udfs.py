@@ -20,14 +20,15 @@ import numpy as np
 import pandas as pd
 import xlwings as xw
 
+from lnp_excel.core.carriers import name_key
 from lnp_excel.core.csr.common import country_code
 from lnp_excel.core.csr.escalation import escalation_answer
 from lnp_excel.core.csr.pin import is_pin_carrier
 from lnp_excel.core.numbers import DUPLICATE, EMPTY, OK, normalize_numbers
 from lnp_excel.core.numbers.single import normalize_one
-from lnp_excel.core.plan import plan_ports
-from lnp_excel.core.plan.paths import PATHS as PATH_NAMES
-from lnp_excel.core.plan.requests import carrier_key, route
+from lnp_excel.core.plan import PortPath, plan_ports
+from lnp_excel.core.plan.paths import NO_PATH
+from lnp_excel.core.plan.requests import read_carriers, route
 from lnp_excel.core.plan.terms import costs, path_terms
 from lnp_excel.core.settings import Settings
 from lnp_excel.core.values import parse_date
@@ -171,14 +172,24 @@ def PORT_BATCH(number, carrier=None):
 
 
 def _batch(row: Row, key: str) -> str:
-    """P2, P3: the NPA-NXX, then the carrier's key when given; blank outside the NANP."""
+    """P2, P3: the NPA-NXX, then the carrier's key when known; blank outside the NANP."""
     group = str(row["npa_nxx"])
     return "" if not row["region"] or not group else f"{group}-{key.upper()}" if key else group
 
 
 @functools.lru_cache(maxsize=4096, typed=True)
 def _carrier_key(name: object) -> str:
-    return carrier_key(name)
+    """P3, P3b: the carrier the planner makes of ``name``, as a key ("" not known).
+
+    The planner's own ``read_carriers`` with the shipped directory, once per distinct
+    name (a column repeats a few carriers): "AT&T Corp" and "AT&T" are the entry "AT&T",
+    "Verizon" and "Verizon Wireless" two entries; an unlisted name is its ``name_key``,
+    which is how the planner merges unlisted spellings; "N/A", "#REF!" or blank are not
+    known (numbers planned apart, as with no carrier).
+    """
+    carriers = read_carriers(pd.Series([name], dtype=object), 1, Settings())
+    code = int(carriers.codes[0])
+    return name_key(carriers.names[code]) if code >= 0 else ""
 
 
 @udf(
@@ -221,7 +232,7 @@ def _path_name(region: str, toll_free: bool) -> str:
     """P4-P6 for a valid number of one region and type, by the planner's ``route``."""
     kind = np.array([int(toll_free)], dtype=np.int64)
     path = route(np.array([region], dtype=object), kind, np.array([True]), Settings())[0]
-    return PATH_NAMES[path] if path >= 0 else ""
+    return PortPath(path).label if path != NO_PATH else ""
 
 
 @udf(
@@ -232,11 +243,11 @@ def _path_name(region: str, toll_free: bool) -> str:
 )
 def PORT_COST(count, path="Managed"):
     counts, shape = _cells(count)
-    code = _path_code(path)
-    if code == 2:
+    port_path = _port_path(path)
+    if port_path is PortPath.CUSTOM:
         return shape(["statement of work"] * len(counts))
     numbers = np.array([int(c or 0) for c in counts])
-    return shape(costs(np.full(len(numbers), code), numbers, Settings()).tolist())
+    return shape(costs(np.full(len(numbers), port_path), numbers, Settings()).tolist())
 
 
 @udf(
@@ -247,31 +258,33 @@ def PORT_COST(count, path="Managed"):
     path="optional: Self-Service (default) or Managed",
 )
 def PORT_DATES(submit_date=None, path="Self-Service"):
-    code = _path_code(path)
+    port_path = _port_path(path)
     dates = _cells(submit_date)[0] if isinstance(submit_date, list | tuple) else [submit_date]
     rows = []
     for value in dates:
-        if code == 2:
+        if port_path is PortPath.CUSTOM:
             rows.append(["statement of work", "statement of work"])
             continue
         submit = parse_date(value, "submission date") or dt.date.today()
-        rows.append(list(_port_dates(submit, code)))
+        rows.append(list(_port_dates(submit, port_path)))
     return rows
 
 
 @functools.lru_cache(maxsize=4096)
-def _port_dates(submit: dt.date, code: int) -> tuple[dt.date, dt.date]:
+def _port_dates(submit: dt.date, path: PortPath) -> tuple[dt.date, dt.date]:
     """P5, P7 for one submission date (a column of dates repeats a few dozen days)."""
-    terms = path_terms(submit, None, Settings())[PATH_NAMES[code]]
+    terms = path_terms(submit, None, Settings())[path.label]
     return terms.earliest, terms.latest
 
 
-def _path_code(path: object) -> int:
-    text = str(path or "Self-Service").strip().lower().replace(" ", "-")
-    for code, name in enumerate(PATH_NAMES):
-        if text == name.lower():
-            return code
-    raise ValueError(f"unknown path '{path}': use Self-Service, Managed or Custom")
+def _port_path(path: object) -> PortPath:
+    """P4-P6: the path a cell names ("Self-Service", "self service", "MANAGED", ...)."""
+    text = str(path or PortPath.SELF_SERVICE.label).strip().lower().replace(" ", "-")
+    for port_path in PortPath:
+        if text == port_path.label.lower():
+            return port_path
+    *first, last = (p.label for p in PortPath)
+    raise ValueError(f"unknown path '{path}': use {', '.join(first)} or {last}")
 
 
 # --- port-out CSR (C6, C10) ---------------------------------------------------------------

@@ -9,8 +9,10 @@ import phonenumbers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lnp_excel.core.carriers import DEFAULT_DIRECTORY
 from lnp_excel.core.numbers import normalize_numbers
 from lnp_excel.core.numbers.single import _plain_number, normalize_one
+from lnp_excel.core.plan import plan_ports
 from lnp_excel.excel.udfs import (
     CSR_ESCALATION,
     CSR_PIN,
@@ -42,6 +44,36 @@ def test_port_batch_groups_by_npa_nxx_and_carrier_spelling() -> None:
     assert PORT_BATCH("212-736-1234", "AT&T") != PORT_BATCH("212-736-1234", "Verizon")
     spilled = PORT_BATCH([["2127361234"], ["2127371234"]], [["AT&T"], ["AT&T"]])
     assert len(spilled) == 2 and spilled[0] != spilled[1]
+
+
+def _partition(labels: list[object]) -> list[int]:
+    """Each position's first position with the same label: equal partitions, equal lists."""
+    first: dict[object, int] = {}
+    return [first.setdefault(label, at) for at, label in enumerate(labels)]
+
+
+def _batches_and_plan(tmp_path, numbers: list[str], carriers: list[object]) -> tuple[list, list]:
+    """PORT_BATCH per cell, and plan_ports' request per row, on a list written and re-read."""
+    listing = tmp_path / "port_list.csv"
+    pd.DataFrame({"Number": numbers, "Carrier": carriers}).to_csv(listing, index=False)
+    table = pd.read_csv(listing, dtype=object)
+    batches = [PORT_BATCH(n, c) for n, c in zip(table["Number"], table["Carrier"], strict=True)]
+    requests = plan_ports(table).numbers["request"].astype(str).tolist()
+    return batches, requests
+
+
+def test_port_batch_groups_carriers_by_the_directory_as_the_planner_does(tmp_path) -> None:
+    """P3, P3b: "AT&T Corp" is the directory's AT&T; Verizon and Verizon Wireless are two
+    carriers (wireline, wireless); PORT_BATCH groups the rows as plan_ports' requests do."""
+    carriers = ["AT&T Corp", "AT&T", "Verizon", "Verizon Wireless", "N/A", "", "Cellco LLC"]
+    numbers = [f"212-736-{1000 + at}" for at in range(len(carriers))]
+    batches, requests = _batches_and_plan(tmp_path, numbers, carriers)
+    assert batches[0] == batches[1] != batches[2] != batches[3]
+    assert batches[4] == batches[5] == "212736"  # carrier not known, as with none (P3)
+    assert batches[6] == batches[3]  # Cellco is an alias of Verizon Wireless
+    assert all(request.startswith("SS-212736-") for request in requests)
+    assert _partition(batches) == _partition(requests)
+    assert PORT_BATCH([[n] for n in numbers], [[c] for c in carriers]) == [[b] for b in batches]
 
 
 def test_port_path_routes_by_country() -> None:
@@ -169,13 +201,48 @@ def test_one_cell_at_a_time_equals_the_whole_column(items: list[object]) -> None
 @SETTINGS
 @given(
     st.lists(
-        st.tuples(cells, st.sampled_from(["AT&T", " at&t ", "Verizon", "", None])), max_size=15
+        st.tuples(
+            cells,
+            st.sampled_from(
+                ["AT&T", " at&t ", "AT&T Corp", "Verizon", "Verizon Wireless", "N/A", "", None]
+            ),
+        ),
+        max_size=15,
     )
 )
 def test_port_batch_with_carriers_one_cell_equals_the_column(pairs: list[tuple]) -> None:
     one_by_one = [PORT_BATCH(number, carrier) for number, carrier in pairs]
     column = PORT_BATCH([[n] for n, _ in pairs], [[c] for _, c in pairs]) if pairs else []
     assert one_by_one == [row[0] for row in column]
+
+
+directory_names = [
+    name for canonical, aliases, _ in DEFAULT_DIRECTORY for name in (canonical, *aliases.split("|"))
+]
+spellings = st.one_of(
+    st.sampled_from([n for n in directory_names if n]),
+    st.sampled_from(directory_names).map(lambda n: f" {n.upper()}, Inc."),
+    st.sampled_from(["Acme Telecom", "ACME TELECOM LLC", "Verizon Wirless", "N/A", "", "#N/A"]),
+)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["212736", "212947", "718387"]), st.integers(0, 9999)),
+        min_size=1,
+        max_size=30,
+        unique=True,
+    ),
+    st.data(),
+)
+def test_port_batch_partitions_a_list_as_plan_ports_does(tmp_path_factory, lines, data) -> None:
+    """P2, P3, P3b: rows share a PORT_BATCH exactly when the planner puts them in one request
+    (fewer than 50 a group, so no group is split by P1)."""
+    numbers = [f"{head}{line:04d}" for head, line in lines]
+    carriers = data.draw(st.lists(spellings, min_size=len(numbers), max_size=len(numbers)))
+    batches, requests = _batches_and_plan(tmp_path_factory.mktemp("plan"), numbers, carriers)
+    assert _partition(batches) == _partition(requests)
 
 
 @settings(SETTINGS, max_examples=200)
