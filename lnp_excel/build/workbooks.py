@@ -186,8 +186,6 @@ def _write_settings(sheet, spec: dict, formats: dict, folder: Path) -> None:
     rows = [tuple(row) for row in spec.get("inputs", ())]
     defaults = Settings()
     for field in fields(Settings):
-        if field.name == "extra":
-            continue
         value = getattr(defaults, field.name)
         text = "; ".join(value) if isinstance(value, tuple) else str(value)
         rows.append((field.name, text, SETTING_HELP.get(field.name, "handbook default")))

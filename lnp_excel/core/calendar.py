@@ -38,15 +38,6 @@ def _holiday_array(country: str, first_year: int, last_year: int) -> np.ndarray:
     return np.array(days, dtype="datetime64[D]")
 
 
-def holidays_between(
-    first: DateLike, last: DateLike, *, country: str = DEFAULT_COUNTRY
-) -> np.ndarray:
-    """Holidays (datetime64[D], sorted) from ``first`` to ``last`` inclusive."""
-    start, end = _as_day(first), _as_day(last)
-    every = _holiday_array(country, _year(start), _year(end))
-    return every[(every >= start) & (every <= end)]
-
-
 def _as_day(value: DateLike) -> np.datetime64:
     if isinstance(value, pd.Timestamp):
         return np.datetime64(value.date(), "D")
@@ -119,22 +110,3 @@ def add_business_days(
     if single:
         return out.reshape(-1)[0].astype(dt.date)
     return out
-
-
-def is_business_day(
-    dates: DateLike | Iterable[DateLike], *, country: str = DEFAULT_COUNTRY
-) -> bool | np.ndarray:
-    """True on Monday-Friday days that are not holidays (observed dates count)."""
-    days, single = _as_days(dates)
-    calendar = business_calendar(days, 0, country=country)
-    out = np.zeros(days.shape, dtype=bool)
-    present = ~np.isnat(days)
-    out[present] = np.is_busday(days[present], busdaycal=calendar)
-    return bool(out[0]) if single else out
-
-
-def business_days_between(start: DateLike, end: DateLike, *, country: str = DEFAULT_COUNTRY) -> int:
-    """Business days in [start, end): how many working days a carrier has to act."""
-    a, b = _as_day(start), _as_day(end)
-    calendar = business_calendar(np.array([a, b]), 0, country=country)
-    return int(np.busday_count(a, b, busdaycal=calendar))

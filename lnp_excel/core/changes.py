@@ -2,8 +2,8 @@
 
 "Never lose an agent's data": each correction is recorded as (Row, Column, Old, New, Rule)
 (``CHANGE_COLUMNS``) so the review workbook can show it and the Excel layer can apply it.
-A million ``Change`` objects would cost seconds, so the log is kept as DataFrames built
-column-wise from a mask and concatenated; ``Change`` is the one-row view for a few changes.
+A million per-change objects would cost seconds, so the log is kept as DataFrames built
+column-wise from a mask and concatenated.
 
 A workbook action turns a step's log into journal rows (``JOURNAL_COLUMNS``, the Changes
 sheet): the same change with the action, the sheet cell, and what the cell held before
@@ -34,17 +34,6 @@ JOURNAL_COLUMNS: tuple[str, ...] = (
 )
 WHOLE_SHEET = "*"  # a journal row for a sheet replaced whole (restored from its backup)
 CellBefore = tuple[object, "str | None", "str | None"]  # value shown, formula, fill "#RRGGBB"
-
-
-@dataclass(frozen=True)
-class Change:
-    """One changed cell. ``row`` is the frame's index label, i.e. the sheet row the user sees."""
-
-    row: object
-    column: str
-    old: object
-    new: object
-    rule: str
 
 
 def empty_changes() -> pd.DataFrame:
@@ -90,19 +79,6 @@ def constant(value: str, count: int) -> pd.Series:
     return pd.Series(pd.Categorical.from_codes(codes, categories=[value]))
 
 
-def changes_from(records: Iterable[Change]) -> pd.DataFrame:
-    """A log from a few ``Change`` objects (tests, the Excel layer's single-cell edits)."""
-    rows = [(c.row, c.column, c.old, c.new, c.rule) for c in records]
-    if not rows:
-        return empty_changes()
-    return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS), dtype=object)
-
-
-def as_records(changes: pd.DataFrame) -> list[Change]:
-    """The log as ``Change`` objects, in order (for small logs only)."""
-    return [Change(*values) for values in changes[list(CHANGE_COLUMNS)].itertuples(index=False)]
-
-
 def concat_changes(logs: Iterable[pd.DataFrame]) -> pd.DataFrame:
     """Join logs in the order the steps ran; empty logs are skipped."""
     parts = [log for log in logs if log is not None and len(log)]
@@ -110,13 +86,6 @@ def concat_changes(logs: Iterable[pd.DataFrame]) -> pd.DataFrame:
         return empty_changes()
     joined = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     return joined.reset_index(drop=True).astype(object)
-
-
-def count_by_rule(changes: pd.DataFrame) -> dict[str, int]:
-    """Changed cells per rule id, for one-line summaries."""
-    if not len(changes):
-        return {}
-    return {str(k): int(v) for k, v in changes["Rule"].value_counts(sort=False).items()}
 
 
 def next_action_number(journal: pd.DataFrame) -> int:

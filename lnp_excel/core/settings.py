@@ -7,7 +7,7 @@ sheet or with ``Settings.from_pairs`` without touching code.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any
 
@@ -132,8 +132,6 @@ class Settings:
     escalation_verizon: str = "Email Verizon requesting their CSR and use the information provided"
     escalation_other: str = "Speak to your manager or lead for next steps"
 
-    extra: dict[str, str] = field(default_factory=dict, compare=False)
-
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 
@@ -141,8 +139,6 @@ class Settings:
         """(name, value) rows for a Settings sheet, in declaration order."""
         rows = []
         for f in fields(self):
-            if f.name == "extra":
-                continue
             value = getattr(self, f.name)
             if isinstance(value, tuple):
                 value = "; ".join(value)
@@ -153,28 +149,24 @@ class Settings:
     def from_pairs(cls, pairs: Any) -> Settings:
         """Build from (name, value) rows as read back from a Settings sheet.
 
-        Unknown names are kept in ``extra`` (a sheet may hold other inputs); values that do
-        not parse raise ValueError naming the setting.
+        Unknown names are skipped (a sheet may hold other inputs, which the actions read
+        themselves); values that do not parse raise ValueError naming the setting.
         """
-        known = {f.name: f for f in fields(cls) if f.name != "extra"}
+        known = {f.name: f for f in fields(cls)}
         defaults = cls()
         changes: dict[str, Any] = {}
-        extra: dict[str, str] = {}
         for name, raw in pairs:
             if name is None or str(name).strip() == "":
                 continue
             key = str(name).strip()
-            if key not in known:
-                extra[key] = "" if raw is None else str(raw)
-                continue
-            if raw is None or str(raw).strip() == "":
+            if key not in known or raw is None or str(raw).strip() == "":
                 continue
             current = getattr(defaults, key)
             try:
                 changes[key] = _coerce(current, raw)
             except (ValueError, ArithmeticError) as exc:
                 raise ValueError(f"Setting '{key}': cannot read {raw!r} ({exc})") from None
-        return cls(**changes, extra=extra)
+        return cls(**changes)
 
 
 def _coerce(like: Any, raw: Any) -> Any:

@@ -165,16 +165,10 @@ def _dimension(xml: str, last_row: int, width: int) -> str:
     ref = match.group(0)
     old_last_row = int(match.group(4) or match.group(2) or 1)
     old_last_column = match.group(3) or match.group(1) or "A"
-    column_number = max(_column_number(old_last_column), width)
-    new = f'<dimension ref="A1:{column_letter(column_number)}{max(old_last_row, last_row)}"/>'
+    # Column letters order as (length, text): no letters-to-number (openpyxl is not loaded).
+    last_column = max(old_last_column, column_letter(width), key=lambda s: (len(s), s))
+    new = f'<dimension ref="A1:{last_column}{max(old_last_row, last_row)}"/>'
     return xml.replace(ref, new, 1)
-
-
-def _column_number(letters: str) -> int:
-    number = 0
-    for ch in letters:
-        number = number * 26 + ord(ch) - 64
-    return number
 
 
 def _column_cells(column: pd.Series, letter: str, numbers, style: str | None) -> np.ndarray:

@@ -93,9 +93,6 @@ class SheetLayout:
     notes_widths: tuple[float, ...] = ()
     notes_formats: tuple[str | None, ...] = ()  # per note: its value cell's number format
     row_heights: tuple[tuple[int, float], ...] = ()  # (0-based row, points): wrapped rows
-    landscape: bool = True
-    fit_to_width: bool = True
-    repeat_header: bool = True
 
     def column(self, name: str) -> int:
         """0-based position of a column by name (charts name their columns)."""

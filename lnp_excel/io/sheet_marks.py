@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from lnp_excel.io.source_table import (
     MAX_COLUMNS,
@@ -75,22 +75,22 @@ def _scan(data: bytes, marks: SheetMarks) -> None:
                 continue  # a saved result (t="str" with <v></v> is a saved empty text)
             ref = _REF.search(opening.group(1))
             if ref is not None:
-                marks.formulas.append((int(ref.group(2)), _column_number(ref.group(1))))
+                marks.formulas.append(
+                    (int(ref.group(2)), column_index_from_string(ref.group(1).decode()))
+                )
     if b"mergeCell" in data:
         for found in _MERGE.finditer(data):
             first_col, first_row, last_col, last_row = found.groups()
             last_col, last_row = last_col or first_col, last_row or first_row
             top, bottom = sorted((int(first_row), int(last_row)))
-            left, right = sorted((_column_number(first_col), _column_number(last_col)))
+            left, right = sorted(
+                (
+                    column_index_from_string(first_col.decode()),
+                    column_index_from_string(last_col.decode()),
+                )
+            )
             if (top, left) != (bottom, right):
                 marks.merged.append((top, left, bottom, right))
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
 
 
 def suspects(

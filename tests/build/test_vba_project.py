@@ -22,7 +22,7 @@ import pytest
 import xlwings
 
 from lnp_excel.build.cfb import cfb_name_key, write_compound_file
-from lnp_excel.build.ovba import compress, decompress
+from lnp_excel.build.ovba import compress
 from lnp_excel.build.vba_project import (
     PROJECT_ID,
     VbaModule,
@@ -30,6 +30,7 @@ from lnp_excel.build.vba_project import (
     module_from_export,
     stored_source,
 )
+from tests.build.ovba_oracle import decompress
 
 with warnings.catch_warnings():  # oletools still uses pyparsing's deprecated camelCase API
     warnings.simplefilter("ignore", DeprecationWarning)

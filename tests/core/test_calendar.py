@@ -11,14 +11,30 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lnp_excel.core.calendar import (
-    add_business_days,
-    business_days_between,
-    holidays_between,
-    is_business_day,
-)
+from lnp_excel.core.calendar import add_business_days, business_calendar
 
 D = dt.date
+
+
+def _calendar(*days: dt.date) -> np.busdaycalendar:
+    """The package's business-day calendar (US, observed holidays) around ``days``."""
+    return business_calendar(np.array(days, dtype="datetime64[D]"), 0)
+
+
+def is_business_day(day: dt.date) -> bool:
+    """Monday-Friday and not a holiday, by the calendar ``add_business_days`` uses."""
+    return bool(np.is_busday(np.datetime64(day, "D"), busdaycal=_calendar(day)))
+
+
+def business_days_between(start: dt.date, end: dt.date) -> int:
+    """Business days in [start, end), by the same calendar."""
+    return int(np.busday_count(start, end, busdaycal=_calendar(start, end)))
+
+
+def holidays_between(first: dt.date, last: dt.date) -> np.ndarray:
+    """The calendar's holidays (datetime64[D]) from ``first`` to ``last`` inclusive."""
+    every = _calendar(first, last).holidays
+    return every[(every >= np.datetime64(first, "D")) & (every <= np.datetime64(last, "D"))]
 
 
 @pytest.mark.parametrize(

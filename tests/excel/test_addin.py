@@ -15,10 +15,17 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from lnp_excel.excel.actions.addin import PREFIX, from_codes, run, to_codes
+from lnp_excel.excel.actions.addin import PREFIX, from_codes, run
 from lnp_excel.excel.actions.excel_typing import excel_typing_changes
 from tests.excel.fake_excel import FakeApp, FakeBook, excel_typed
 from tests.excel.test_build import xlsm_twin
+
+
+def to_codes(text: str) -> str:
+    """The test's mirror of the VBA ``LnpCodes`` (``AscW`` per UTF-16 code unit)."""
+    raw = text.encode("utf-16-le", errors="surrogatepass")
+    return ".".join(str(int.from_bytes(raw[i : i + 2], "little")) for i in range(0, len(raw), 2))
+
 
 HEADER = [
     "Phone Number",

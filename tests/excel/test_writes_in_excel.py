@@ -127,15 +127,23 @@ def typed_by_agent(sheet: FakeSheet, rows: list[list[object]], first_row: int) -
     sheet.range((first_row, 1)).value = rows
 
 
+def opened_in_general(
+    built: dict[str, Path], tmp_path: Path, name: str, sheet: str
+) -> tuple[FakeBook, FakeSheet, int]:
+    """A copy of the built workbook ``name`` opened in Excel, ``sheet``'s cells in General
+    format: the book, that sheet, and its last used row."""
+    source = tmp_path / f"{name}.xlsm"
+    source.write_bytes(built[name].read_bytes())
+    book = FakeBook.from_openpyxl(source)
+    opened = book.sheets[sheet]
+    opened.formats.clear()
+    return book, opened, opened.used_range.last_cell.row
+
+
 @pytest.fixture
 def csr_book(built: dict[str, Path], tmp_path: Path) -> FakeBook:
     """CSR_Template as a CSV opened in Excel leaves a CSR: General cells, numbers as numbers."""
-    source = tmp_path / "CSR_Template.xlsm"
-    source.write_bytes(built["CSR_Template"].read_bytes())
-    book = FakeBook.from_openpyxl(source)
-    csr = book.sheets["CSR"]
-    csr.formats.clear()
-    last = csr.used_range.last_cell.row
+    book, csr, last = opened_in_general(built, tmp_path, "CSR_Template", "CSR")
     typed_by_agent(
         csr,
         [
@@ -175,12 +183,7 @@ def csr_book(built: dict[str, Path], tmp_path: Path) -> FakeBook:
 
 @pytest.fixture
 def planner_book(built: dict[str, Path], tmp_path: Path) -> FakeBook:
-    source = tmp_path / "Port_Planner.xlsm"
-    source.write_bytes(built["Port_Planner"].read_bytes())
-    book = FakeBook.from_openpyxl(source)
-    data = book.sheets["Input"]
-    data.formats.clear()
-    last = data.used_range.last_cell.row
+    book, data, last = opened_in_general(built, tmp_path, "Port_Planner", "Input")
     typed_by_agent(
         data,
         [

@@ -67,8 +67,6 @@ INTERNAL_ALIASES: tuple[str, ...] = (
     "Next Step",
 )
 
-FIRST_NAME_ALIASES: tuple[str, ...] = (FIRST_NAME, "Auth First Name", "First Name")
-LAST_NAME_ALIASES: tuple[str, ...] = (LAST_NAME, "Auth Last Name", "Last Name")
 AUTHORIZED_NAME_ALIASES: tuple[str, ...] = (
     AUTHORIZED_NAME,
     "Authorized Contact",

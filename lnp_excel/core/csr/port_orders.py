@@ -35,17 +35,16 @@ from lnp_excel.core.csr.fields import (
 )
 from lnp_excel.core.errors import InputError
 
-FIELDS = (ADDRESS, BTN, AUTHORIZED_NAME, ACCOUNT, CARRIER)
-
 
 @dataclass(frozen=True)
 class PortOrders:
     """Port-order fields by number key (see ``common.number_keys``).
 
-    ``info`` has one row per number (index = number key) and the columns of ``FIELDS``
-    that the file had ("" where a cell was blank). ``conflicts`` lists number keys whose
-    orders disagree on the LOA address: those are left for a person. ``unreadable`` holds
-    the rows (sheet row labels) whose number could not be read.
+    ``info`` has one row per number (index = number key) and the columns of ADDRESS,
+    BTN, AUTHORIZED_NAME, ACCOUNT and CARRIER that the file had ("" where a cell was
+    blank). ``conflicts`` lists number keys whose orders disagree on the LOA address:
+    those are left for a person. ``unreadable`` holds the rows (sheet row labels) whose
+    number could not be read.
     """
 
     info: pd.DataFrame

@@ -37,7 +37,7 @@ from lnp_excel.core.numbers.matrix import (
     prepare,
 )
 from lnp_excel.core.numbers.shapes import name_dates
-from lnp_excel.core.numbers.text import EMPTY_REASON, as_texts, clean_distinct
+from lnp_excel.core.numbers.text import BLANK_CELL, as_texts, clean_distinct
 from lnp_excel.core.numbers.verdicts import (
     NANP_COUNTRY_CODE,
     Verdicts,
@@ -124,7 +124,7 @@ def normalize_with_keys(
             rows[fast],
         )
         refused = rows[fast][out.reason[rows[fast]] != ""]
-        name_dates(texts, out.reason, refused[out.reason[refused] != EMPTY_REASON])
+        name_dates(texts, out.reason, refused[out.reason[refused] != BLANK_CELL])
         odd = rows[~fast]
         if len(odd):
             cleaned = clean_distinct(chunk[~fast])
@@ -139,7 +139,7 @@ def normalize_with_keys(
             progress(min(count, start + CHUNK_ROWS) / max(count, 1), "Normalizing numbers")
 
     status_code = (out.key > 0).astype(np.int8)  # positions in STATUSES
-    empty = out.reason == EMPTY_REASON
+    empty = out.reason == BLANK_CELL
     status_code[empty] = STATUSES.index(EMPTY)
     out.reason[empty] = ""
     mark_duplicates(out.key, status_code, out.reason, labels, STATUSES.index(DUPLICATE))
@@ -240,7 +240,7 @@ def _classify(
     fallback |= local & (counts >= 12) & (first == 1) & (counts <= MAX_DIGITS)
     no_digits = np.flatnonzero(shaped & (counts == 0))
     blank = flags[no_digits] < (1 << (SPACE + 1))  # only padding and spaces
-    out.reason[rows[no_digits]] = np.where(blank, EMPTY_REASON, "no digits")
+    out.reason[rows[no_digits]] = np.where(blank, BLANK_CELL, "no digits")
     local &= counts > 0
     for mask, template in (
         (counts < 10, "too few digits ({}): a US or Canadian number has 10"),

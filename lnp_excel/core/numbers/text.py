@@ -23,7 +23,7 @@ from lnp_excel.core.errors import EXCEL_ERRORS
 from lnp_excel.core.numbers.matrix import SEPARATORS
 from lnp_excel.core.numbers.shapes import date_reason, is_date, read_tel, split_extension
 
-EMPTY_REASON = "\x00empty"  # a blank cell: not an error, reported as status "empty"
+BLANK_CELL = "\x00empty"  # a blank cell: not an error, reported as status "empty"
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
 _FLOAT_TEXT = re.compile(r"(\d+)\.0{1,2}")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
@@ -55,7 +55,7 @@ def as_texts(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     if isinstance(series.dtype, pd.StringDtype):  # text or missing, nothing else
         # Missing cells keep their NaN in the (uncopied) texts: their reason keeps them
         # out of every pass that reads texts.
-        reason[series.isna().to_numpy()] = EMPTY_REASON
+        reason[series.isna().to_numpy()] = BLANK_CELL
         return series.to_numpy(dtype=object), reason
     raw = series.to_numpy(dtype=object)
     if pd.api.types.infer_dtype(raw, skipna=False) == "string":  # one C pass: all str
@@ -80,16 +80,16 @@ def _float_texts(floats: np.ndarray, reason: np.ndarray) -> tuple[np.ndarray, np
     whole = np.isfinite(floats) & (floats == np.floor(floats)) & (np.abs(floats) < 1e17)
     texts[whole] = floats[whole].astype(np.int64).astype(str)
     reason = reason.copy()
-    reason[np.isnan(floats)] = EMPTY_REASON
+    reason[np.isnan(floats)] = BLANK_CELL
     reason[~whole & ~np.isnan(floats)] = "a decimal number, not a phone number"
     return texts, reason
 
 
 def _scalar_text(value: object) -> tuple[str, str]:
     if value is None or value is pd.NA or value is pd.NaT:
-        return "", EMPTY_REASON
+        return "", BLANK_CELL
     if isinstance(value, float) and math.isnan(value):
-        return "", EMPTY_REASON
+        return "", BLANK_CELL
     if isinstance(value, bool | np.bool_):
         return "", f"a TRUE/FALSE value ({value}), not a phone number"
     if isinstance(value, dt.datetime | dt.date | dt.time | pd.Timestamp):
@@ -142,7 +142,7 @@ def _clean(text: str) -> tuple[str, str, str, str]:
     value = value.replace("\u2018", "'").replace("\u2019", "'").strip()
     value = value.removeprefix("'").strip()
     if not value:
-        return _refused(EMPTY_REASON)
+        return _refused(BLANK_CELL)
     if is_date(value):
         return _refused(date_reason(shown))
     value, extension, why, linked = read_tel(value)

@@ -40,7 +40,7 @@ from lnp_excel.core.plan.terms import (
 )
 from lnp_excel.core.settings import Settings
 
-EMPTY_REASON = "no phone number in this row"
+NO_NUMBER_REASON = "no phone number in this row"
 REQUEST_COLUMNS = (
     "request",
     "path",
@@ -95,7 +95,7 @@ def numbers_frame(
     """One row per input row: the engine's verdict, the carrier, request and path, the
     extension (N2a), the request fields (P3c) and what of them is missing (P3a)."""
     reason = verdicts["reason"].to_numpy(dtype=object, copy=True)
-    reason[(path < 0) & (reason == "")] = EMPTY_REASON
+    reason[(path < 0) & (reason == "")] = NO_NUMBER_REASON
     count = len(path)
     none = pd.Categorical.from_codes(np.zeros(count, dtype=np.int8), [""])
     extension = verdicts.get("extension")

@@ -25,7 +25,6 @@ SHORT_NOTICE_NOTE = (
     "requested date within {days} days of submission: the port date may be confirmed "
     "only the night before (P7)"
 )
-EARLIEST_NOTE = "requested date is the earliest date, not a promise (P7)"
 EXPEDITE_NOTE = (
     "requested date is sooner than the SLA: expedite ${low:,.0f}-${high:,.0f} "
     "(${per_low:,.0f}-${per_high:,.0f} a number), a request the losing carrier may deny (P8)"

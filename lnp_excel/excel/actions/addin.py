@@ -62,12 +62,6 @@ def from_codes(codes: str) -> str:
     return raw.decode("utf-16-le", errors="surrogatepass")
 
 
-def to_codes(text: str) -> str:
-    """What ``LnpCodes`` (VBA ``AscW`` per character) sends for ``text``."""
-    raw = text.encode("utf-16-le", errors="surrogatepass")
-    return ".".join(str(int.from_bytes(raw[i : i + 2], "little")) for i in range(0, len(raw), 2))
-
-
 def data_routes(action: str, active: str) -> dict[str, str]:
     """The sheet names an action reads its data from (and the build writes), made real."""
     if action == "csr-build":

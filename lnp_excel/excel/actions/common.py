@@ -124,10 +124,6 @@ def frame_grid(frame: pd.DataFrame) -> Grid:
     return [[str(c) for c in frame.columns], *rows]
 
 
-def write_frame(book: Book, sheet: str, frame: pd.DataFrame) -> None:
-    book.write(sheet, frame_grid(frame))
-
-
 # --- Changes and undo --------------------------------------------------------------------------
 
 

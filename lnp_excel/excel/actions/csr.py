@@ -16,6 +16,7 @@ import pandas as pd
 from lnp_excel.core.carriers import CarrierDirectory, directory_from_table
 from lnp_excel.core.columns import NUMBER_ALIASES
 from lnp_excel.core.csr import (
+    FLAG_COLUMNS,
     CsrResult,
     StepResult,
     apply_to_rows,
@@ -50,7 +51,6 @@ from lnp_excel.io.sheet_layout import SheetSpec
 
 SHEET = "CSR"
 FLAGS = "Flags"
-FLAG_COLUMNS = ["Row", "Flag", "Next step", "Rule"]
 
 
 @dataclass
@@ -154,15 +154,16 @@ def _refresh_flags(book: Book, flags: pd.DataFrame, rules: set[str]) -> int:
 
 def _merged_flags(book: Book, flags: pd.DataFrame, rules: set[str]) -> pd.DataFrame:
     """The Flags sheet's rows of other steps, then this step's new flags."""
-    current = pd.DataFrame(columns=FLAG_COLUMNS)
+    columns = list(FLAG_COLUMNS)
+    current = pd.DataFrame(columns=columns)
     if FLAGS in book.sheet_names():
         grid = [r for r in book.read(FLAGS) if any(v is not None for v in r)]
-        if grid and list(grid[0][:4]) == FLAG_COLUMNS:
+        if grid and list(grid[0][:4]) == columns:
             current = pd.DataFrame(
-                [list(r[:4]) + [None] * (4 - len(r)) for r in grid[1:]], columns=FLAG_COLUMNS
+                [list(r[:4]) + [None] * (4 - len(r)) for r in grid[1:]], columns=columns
             )
     kept = current[~current["Rule"].astype(str).isin(rules | set(flags["Rule"].astype(str)))]
-    return pd.concat([kept, flags[FLAG_COLUMNS]], ignore_index=True)
+    return pd.concat([kept, flags[columns]], ignore_index=True)
 
 
 def _flag_rows(flags: pd.DataFrame) -> list[int]:

@@ -2,23 +2,54 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from lnp_excel.core.changes import (
     CHANGE_COLUMNS,
-    Change,
-    as_records,
-    changes_from,
     changes_where,
     concat_changes,
-    count_by_rule,
+    empty_changes,
     journal_rows,
     next_action_number,
     undo_plan,
 )
 from lnp_excel.core.csr import fix_csr
 from tests.core.csr.support import read
+
+
+@dataclass(frozen=True)
+class Change:
+    """One changed cell, as a test writes it: ``row`` is the sheet row the user sees."""
+
+    row: object
+    column: str
+    old: object
+    new: object
+    rule: str
+
+
+def changes_from(records: Iterable[Change]) -> pd.DataFrame:
+    """A log from a few ``Change`` objects, with the columns the package's logs have."""
+    rows = [(c.row, c.column, c.old, c.new, c.rule) for c in records]
+    if not rows:
+        return empty_changes()
+    return pd.DataFrame(rows, columns=list(CHANGE_COLUMNS), dtype=object)
+
+
+def as_records(changes: pd.DataFrame) -> list[Change]:
+    """The log as ``Change`` objects, in order."""
+    return [Change(*values) for values in changes[list(CHANGE_COLUMNS)].itertuples(index=False)]
+
+
+def count_by_rule(changes: pd.DataFrame) -> dict[str, int]:
+    """Changed cells per rule id."""
+    if not len(changes):
+        return {}
+    return {str(k): int(v) for k, v in changes["Rule"].value_counts(sort=False).items()}
 
 
 def test_changes_where_logs_selected_cells_with_sheet_rows():
