@@ -91,14 +91,16 @@ SERVICE_ADDRESS_ALIASES: tuple[str, ...] = (
     "Address Line 1",
     "LOA Address",
 )
+# Address parts as their own columns (C4a, P3a): a CSR export's and a customer list's names.
 CITY_ALIASES: tuple[str, ...] = ("City", "Service City", "Town")
-STATE_ALIASES: tuple[str, ...] = ("State", "Service State", "ST", "Province")
+STATE_ALIASES: tuple[str, ...] = ("State", "Service State", "ST", "Province", "State/Province")
 ZIP_ALIASES: tuple[str, ...] = (
     "ZIP",
     "ZIP Code",
     "Zip Code",
     "Postal Code",
     "Postcode",
+    "Post Code",
     "Service ZIP",
 )
 

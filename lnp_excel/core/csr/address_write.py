@@ -19,13 +19,11 @@ import pandas as pd
 
 from lnp_excel.core.address import Address, parse_address, zip_state_problem
 from lnp_excel.core.changes import changes_where
+from lnp_excel.core.columns import CITY_ALIASES, STATE_ALIASES, ZIP_ALIASES
 from lnp_excel.core.csr.fields import named
 from lnp_excel.core.csr.result import flags_where
 
 UNIT_ALIASES: tuple[str, ...] = ("Address 2", "Address Line 2", "Street 2", "Suite", "Unit")
-CITY_ALIASES: tuple[str, ...] = ("City", "Town")
-STATE_ALIASES: tuple[str, ...] = ("State", "Province", "State/Province")
-ZIP_ALIASES: tuple[str, ...] = ("Zip", "Zip Code", "Postal Code", "Postcode", "Post Code")
 
 
 def split_columns(columns: Sequence[object], main: object) -> dict[str, object | None]:

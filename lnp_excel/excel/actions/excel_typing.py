@@ -15,8 +15,13 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.changes import changes_where, concat_changes
-from lnp_excel.core.columns import BTN_ALIASES, COUNTRY_ALIASES, NUMBER_ALIASES, find_column
-from lnp_excel.core.csr.address_write import ZIP_ALIASES
+from lnp_excel.core.columns import (
+    BTN_ALIASES,
+    COUNTRY_ALIASES,
+    NUMBER_ALIASES,
+    ZIP_ALIASES,
+    find_column,
+)
 from lnp_excel.core.csr.common import countries
 from lnp_excel.core.settings import Settings
 
