@@ -16,14 +16,16 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
 
-from lnp_excel.io.sheet_layout import HEADER_FILL, SheetLayout  # noqa: F401 (adapters use it)
+from lnp_excel.io.sheet_layout import (  # noqa: F401 (the adapters and actions use them)
+    CHANGED_FILL,
+    FLAGGED_FILL,
+    HEADER_FILL,
+    SheetLayout,
+)
 
 Grid = list[list[object]]
 Cell = tuple[int, int]  # (1-based row, 1-based column), as Excel counts
 Rectangle = tuple[int, int, int, int]  # top row, left column, bottom row, right column
-
-CHANGED_FILL = "#FFEB9C"
-FLAGGED_FILL = "#FFC7CE"
 
 
 class Formula(str):

@@ -29,12 +29,11 @@ from lnp_excel.core.csr.result import CsrResult
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
 from lnp_excel.io.csr_docx import BLANK_CSR, same_path, write_csr_documents
+from lnp_excel.io.sheet_layout import CHANGED_FILL, FLAGGED_FILL
 from lnp_excel.io.tables import SourceTable, read_table
 from lnp_excel.io.workbook_writer import EXCEL_MAX_ROWS, SheetSpec, write_workbook
 from lnp_excel.io.writers import RULES_NOTE, safe_filename, write_csv
 
-CHANGED_FILL = "#FFEB9C"  # a cell a rule changed
-FLAGGED_FILL = "#FFC7CE"  # the Row cell of a row that needs a person
 REVIEW_COLUMN = "Review flags"
 CSR_GROUPS = (NUMBER_ALIASES, CARRIER_ALIASES, COUNTRY_ALIASES, ADDRESS_ALIASES)
 

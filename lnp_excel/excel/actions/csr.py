@@ -128,9 +128,7 @@ def _run_step(book: Book, label: str, step: Callable[..., StepResult], **options
         )
     else:
         result = step(target.frame, **options)
-    merged = _merged_flags(book, result.flags, rules=_rules_of(step))
-    changed = apply_changes(book, target, result.changes, label, marks=_flag_rows(merged))
-    write_sheet(book, SheetSpec(FLAGS, merged))  # laid out as the review workbook's (X4)
+    changed = _apply_with_flags(book, target, result, label, rules=_rules_of(step))
     flagged = int(result.flags["Row"].notna().sum())
     scope = f" in {len(rows)} selected rows" if rows else ""
     return f"{label}: {changed:,} cells changed{scope}, {flagged:,} rows flagged"
@@ -139,6 +137,16 @@ def _run_step(book: Book, label: str, step: Callable[..., StepResult], **options
 def _rules_of(step: Callable) -> set[str]:
     """The rule ids whose flags ``step`` owns, looked up by the function itself."""
     return set(RULES.get(step, ()))
+
+
+def _apply_with_flags(
+    book: Book, target: SheetTable, result: StepResult | CsrResult, label: str, rules: set[str]
+) -> int:
+    """A step's changes and its flags' red marks as one journaled action (X2), then Flags."""
+    merged = _merged_flags(book, result.flags, rules)
+    changed = apply_changes(book, target, result.changes, label, marks=_flag_rows(merged))
+    write_sheet(book, SheetSpec(FLAGS, merged))  # laid out as the review workbook's (X4)
+    return changed
 
 
 def _refresh_flags(book: Book, flags: pd.DataFrame, rules: set[str]) -> int:
@@ -268,9 +276,7 @@ def run_all(book: Book) -> str:
             carrier_directory=_carrier_directory(book),
             **inputs.shared(),
         )
-    merged = _merged_flags(book, result.flags, rules=set().union(*RULES.values()))
-    apply_changes(book, target, result.changes, "Run all steps", marks=_flag_rows(merged))
-    write_sheet(book, SheetSpec(FLAGS, merged))
+    _apply_with_flags(book, target, result, "Run all steps", rules=set().union(*RULES.values()))
     return result.summary()
 
 
