@@ -75,6 +75,15 @@ AUTHORIZED_NAME_ALIASES: tuple[str, ...] = (
     "Account Holder",
     "Contact Name",
 )
+# The end user or business the carrier has on the account (P3c, R4, L2).
+CUSTOMER_NAME_ALIASES: tuple[str, ...] = (
+    "Customer Name",
+    "Business Name",
+    "Company",
+    "Company Name",
+    "End User Name",
+    "End User",
+)
 PLAN_PIN_ALIASES: tuple[str, ...] = (
     *PIN_ALIASES,
     "Transfer PIN",

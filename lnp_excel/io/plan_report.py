@@ -28,13 +28,14 @@ EXPORT_HEADERS = {
     "btn": "BTN",
     "account_number": "Account Number",
     "pin": "PIN",
+    "customer_name": "Customer Name",
     "authorized_name": "Authorized Name",
     "street": "Street",
     "city": "City",
     "state": "State",
     "zip": "ZIP",
 }
-_PER_REQUEST = ("btn", "account_number", "pin", "authorized_name")
+_PER_REQUEST = ("btn", "account_number", "pin", "customer_name", "authorized_name")
 _ADDRESS_PARTS = ("street", "city", "state", "zip")
 
 REQUEST_HEADERS = {
@@ -55,13 +56,21 @@ REQUEST_HEADERS = {
     "btn": "BTN",
     "account_number": "Account Number",
     "pin": "PIN",
+    "customer_name": "Customer Name",
     "authorized_name": "Authorized Name",
     "service_address": "Service Address",
     "missing_details": "Missing Details",
     "notes": "Notes",
 }
 # Shown only when the list has the field (P3c); "Missing Details" with any of them.
-ACCOUNT_HEADERS = ("btn", "account_number", "pin", "authorized_name", "service_address")
+ACCOUNT_HEADERS = (
+    "btn",
+    "account_number",
+    "pin",
+    "customer_name",
+    "authorized_name",
+    "service_address",
+)
 NUMBER_HEADERS = {
     "number": "Number",
     "extension": "Extension",

@@ -1,4 +1,5 @@
-"""P3a, P3c: what a port request carries besides numbers: BTN, account, name, PIN, address.
+"""P3a, P3c: what a port request carries besides numbers: BTN, account, customer and
+authorized names, PIN, address.
 
 A customer's list often has these columns; the planner finds them by name (``core.columns``
 aliases), keeps their text per row, and gives each row an account code: rows share a code
@@ -22,6 +23,7 @@ from lnp_excel.core.columns import (
     ACCOUNT_ALIASES,
     AUTHORIZED_NAME_ALIASES,
     CITY_ALIASES,
+    CUSTOMER_NAME_ALIASES,
     PLAN_BTN_ALIASES,
     PLAN_PIN_ALIASES,
     SERVICE_ADDRESS_ALIASES,
@@ -31,16 +33,18 @@ from lnp_excel.core.columns import (
 )
 
 BTN, ACCOUNT, NAME, PIN = "btn", "account_number", "authorized_name", "pin"
+CUSTOMER = "customer_name"
 ADDRESS = "service_address"
 STREET, CITY, STATE, ZIP = "street", "city", "state", "zip"
 # Fields of a request, in the order of the self-service port form (P3c).
-ACCOUNT_FIELDS: tuple[str, ...] = (BTN, ACCOUNT, PIN, NAME, ADDRESS)
+ACCOUNT_FIELDS: tuple[str, ...] = (BTN, ACCOUNT, PIN, CUSTOMER, NAME, ADDRESS)
 ADDRESS_PARTS: tuple[str, ...] = (STREET, CITY, STATE, ZIP)
 KEYED: tuple[str, ...] = (BTN, ACCOUNT, ADDRESS)  # one of each per self-service request
 LABELS = {BTN: "BTN", ACCOUNT: "account number", ADDRESS: "service address"}
 _ALIASES: tuple[tuple[str, Sequence[str], str], ...] = (
     (BTN, PLAN_BTN_ALIASES, "BTN"),
     (ACCOUNT, ACCOUNT_ALIASES, "account number"),
+    (CUSTOMER, CUSTOMER_NAME_ALIASES, "customer name"),
     (NAME, AUTHORIZED_NAME_ALIASES, "authorized name"),
     (PIN, PLAN_PIN_ALIASES, "PIN"),
     (ADDRESS, SERVICE_ADDRESS_ALIASES, "service address"),

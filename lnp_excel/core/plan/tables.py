@@ -59,6 +59,7 @@ REQUEST_COLUMNS = (
     "btn",
     "account_number",
     "pin",
+    "customer_name",
     "authorized_name",
     "service_address",
     "unknown_carrier",

@@ -262,3 +262,27 @@ def test_numbers_with_an_extension_are_planned(tmp_path: Path) -> None:
     assert plan.numbers["extension"].tolist() == ["12", "204"]
     (written,) = export_requests(plan, tmp_path / "out")
     assert [r["Extension"] for r in read_csv(written)] == ["12", "204"]
+
+
+@pytest.mark.parametrize("header", ["Customer Name", "Business Name", "Company", "End User Name"])
+def test_customer_name_is_carried_to_the_request_and_its_file(tmp_path: Path, header: str) -> None:
+    """P3c, R4, L2: the end user's or business name a carrier checks rides with the request,
+    whatever the list calls it, into the Requests sheet and the upload file."""
+    path = tmp_path / "list.csv"
+    pd.DataFrame(
+        {
+            "Phone Number": ["212-736-1001", "212-736-1002", "212-555-0100"],
+            "Carrier": ["AT&T", "AT&T", "AT&T"],
+            "Account Number": ["A1", "A1", "Z9"],
+            header: ["", "Café Olé LLC", "Other Co"],
+        }
+    ).to_csv(path, index=False)
+    plan = plan_file(path)
+    workbook = write_plan(plan, tmp_path / "plan.xlsx")
+    by_account = {r["Account Number"]: r for r in rows_of(workbook, "Requests")}
+    assert by_account["A1"]["Customer Name"] == "Café Olé LLC"
+    assert by_account["Z9"]["Customer Name"] == "Other Co"
+    export_requests(plan, tmp_path / "requests")
+    files = sorted((tmp_path / "requests").glob("*.csv"))
+    names = {row["Customer Name"] for f in files for row in read_csv(f)}
+    assert names == {"Café Olé LLC", "Other Co"}
