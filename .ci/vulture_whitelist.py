@@ -41,8 +41,8 @@ _.FitToPagesTall  # as many pages tall as needed
 _.PrintTitleRows  # the header row on every printed page
 
 # python-docx attributes python-docx writes to the document XML.
-_.space_after  # io/csr_docx.py: table cells without paragraph spacing
-_.keep_with_next  # io/csr_docx.py: a heading never alone at a page's foot
+_.space_after  # io/documents/tables.py: table cells without paragraph spacing
+_.keep_with_next  # io/documents/csr.py: a heading never alone at a page's foot
 _.author  # templates/make_blank_csr.py: the template's fixed core properties
 _.modified  # templates/make_blank_csr.py: fixed, so the template is reproducible
 _.last_modified_by  # templates/make_blank_csr.py

@@ -28,7 +28,8 @@ from lnp_excel.core.csr.port_orders import PortOrders, read_port_orders
 from lnp_excel.core.csr.result import CsrResult
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
-from lnp_excel.io.csr_docx import BLANK_CSR, same_path, write_csr_documents
+from lnp_excel.io.documents.csr import BLANK_CSR, write_csr_documents
+from lnp_excel.io.documents.tables import same_path
 from lnp_excel.io.sheet_layout import CHANGED_FILL, FLAGGED_FILL
 from lnp_excel.io.tables import SourceTable, read_table
 from lnp_excel.io.workbook_writer import EXCEL_MAX_ROWS, SheetSpec, write_workbook
@@ -210,7 +211,7 @@ def _limited(name: str, frame: pd.DataFrame) -> SheetSpec:
     )
 
 
-# --- Word documents (C9): lnp_excel.io.csr_docx --------------------------------------------
+# --- Word documents (C9): lnp_excel.io.documents.csr -----------------------------------------
 
 
 __all__ = [

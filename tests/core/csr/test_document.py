@@ -4,13 +4,14 @@ out so a customer can read it; the .docx files are written and read back."""
 from __future__ import annotations
 
 import docx
+import pandas as pd
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from lnp_excel.core.csr.document import NO_ADDRESS, carrier_documents
-from lnp_excel.io.csr_docx import TABLE_PT
-from lnp_excel.io.csr_docx import text_width as text_width_of
 from lnp_excel.io.csr_files import read_csr, write_csr_documents
+from lnp_excel.io.documents.tables import TABLE_PT
+from lnp_excel.io.documents.tables import text_width as text_width_of
 from tests.core.csr.support import write_csv
 
 CSR = """Phone Number,Carrier,Address,City,PIN
@@ -108,3 +109,24 @@ def test_a_narrow_csr_stays_portrait(tmp_path):
     (path,) = write_csr_documents(read_csr(source).frame, tmp_path, customer="Acme")
     section = _words_of(path).sections[0]
     assert section.orientation == WD_ORIENT.PORTRAIT and section.page_width < section.page_height
+
+
+def test_a_control_character_in_a_cell_does_not_stop_the_document(tmp_path):
+    """Issue 18, item 14: "AT&T\\x01" (a stray control character from a customer's file) is
+    not allowed in a document's XML; the writer drops it instead of failing (C9)."""
+
+    table = pd.DataFrame(
+        {
+            "Phone Number": ["2125550100", "2125550101"],
+            "Carrier": ["AT&T\x01", "AT&T\x01"],
+            "Address": ["1 Main\x0bSt", "1 Main\x0bSt"],
+            "Notes": ["line\x00one\ttwo", "\x1f"],
+        }
+    )
+    (path,) = write_csr_documents(table, tmp_path, customer="Acme\x02 Dental")
+    doc = _words_of(path)
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert "lineone two" in cells and "2125550101" in cells
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "AT&T" in text and "Acme Dental" in text and "\x01" not in text
+    assert "Service address: 1 Main St" in text
