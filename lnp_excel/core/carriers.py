@@ -1,6 +1,7 @@
 """P3b: carrier names are carriers. The carrier directory and how names are matched to it.
 
-The directory is editable data (canonical name, aliases, wireless yes/no): shipped as
+The directory is editable data (canonical name, aliases, wireless yes/no, and whether the
+carrier asks for a copy of a recent bill with the LOA, L5): shipped as
 ``lnp_excel/templates/carrier_directory.csv`` (equal to ``DEFAULT_DIRECTORY``, a test
 checks it), a ``Carrier Directory`` sheet in the workbooks, and a user file the command
 line adds with ``--carrier-directory``. One directory serves the planner (P3, P3b) and the
@@ -31,7 +32,8 @@ from rapidfuzz import fuzz, process
 from lnp_excel.core.columns import find_column
 from lnp_excel.core.errors import InputError
 
-DIRECTORY_COLUMNS: tuple[str, ...] = ("Carrier", "Aliases", "Wireless")
+DIRECTORY_COLUMNS: tuple[str, ...] = ("Carrier", "Aliases", "Wireless", "Bill Copy")
+BILL_COPY_ALIASES: tuple[str, ...] = ("Bill Copy", "Bill Copy Required", "Needs Bill Copy")
 ALIAS_SEPARATOR = "|"
 SUGGEST_SCORE = 80.0  # rapidfuzz ratio (0-100) from which a name "looks like" a carrier
 
@@ -57,8 +59,11 @@ LEGAL_SUFFIXES: tuple[tuple[str, ...], ...] = (
     ("ulc",),
 )
 
-# (canonical name, aliases, wireless): the shipped directory; edit the CSV or the sheet.
-DEFAULT_DIRECTORY: tuple[tuple[str, str, str], ...] = (
+# (canonical name, aliases, wireless, bill copy): the shipped directory; edit the CSV or the
+# sheet. Bill Copy (L5) is an assumption: the cable companies' port desks are the ones known
+# to reject an LOA without a recent bill; a team adds the carriers it meets.
+_BILL_COPY = frozenset({"Comcast Business", "Spectrum", "Cox", "Frontier", "Windstream"})
+_DIRECTORY: tuple[tuple[str, str, str], ...] = (
     (
         "AT&T",
         "AT&T Services|AT&T Communications|AT&T Enterprises|SBC|BellSouth|Pacific Bell"
@@ -113,6 +118,9 @@ DEFAULT_DIRECTORY: tuple[tuple[str, str, str], ...] = (
     ("Freedom Mobile", "", "yes"),
     ("BT", "British Telecom|British Telecommunications|BT Business", "no"),
 )
+DEFAULT_DIRECTORY: tuple[tuple[str, str, str, str], ...] = tuple(
+    (*row, "yes" if row[0] in _BILL_COPY else "no") for row in _DIRECTORY
+)
 
 _WORD = re.compile(r"[^\W_]+|&")
 _YES = {"yes", "y", "true", "1", "x", "wireless"}
@@ -143,11 +151,13 @@ def name_key(name: object) -> str:
 
 @dataclass(frozen=True)
 class CarrierEntry:
-    """One carrier: the name requests use, the spellings that mean it, wireless or not."""
+    """One carrier: the name requests use, the spellings that mean it, wireless or not, and
+    whether its LOA needs a bill copy (L5; None: the directory did not say)."""
 
     name: str
     aliases: tuple[str, ...] = ()
     wireless: bool = False
+    bill_copy: bool | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -206,6 +216,11 @@ class CarrierDirectory:
                     best, longest = position, len(listed)
         return self.entries[best].name if best >= 0 else ""
 
+    def asks_bill_copy(self, name: object) -> bool:
+        """L5: whether the directory marks ``name``'s carrier as asking for a bill copy."""
+        found = self.match(name).entry
+        return found >= 0 and bool(self.entries[found].bill_copy)
+
     def names_like(self, names: Iterable[str]) -> tuple[str, ...]:
         """``names`` and every name of the entries they are (C6: the Inteliquent family)."""
         out: list[str] = []
@@ -220,7 +235,8 @@ class CarrierDirectory:
         """This directory with ``other``'s entries added; ``other`` wins (the user's file).
 
         An entry of ``other`` whose name is already a carrier here is merged into it
-        (aliases joined, the user's name and wireless flag kept).
+        (aliases joined, the user's name and wireless flag kept, the bill copy flag too
+        unless the user's file has no such column).
         """
         entries = list(self.entries)
         added: list[CarrierEntry] = []
@@ -229,18 +245,22 @@ class CarrierDirectory:
             if found >= 0 and entries[found] is not None:
                 old = entries[found]
                 aliases = [n for n in (*entry.aliases, *old.names) if n != entry.name]
-                entry = CarrierEntry(entry.name, tuple(dict.fromkeys(aliases)), entry.wireless)
+                bill_copy = old.bill_copy if entry.bill_copy is None else entry.bill_copy
+                entry = CarrierEntry(
+                    entry.name, tuple(dict.fromkeys(aliases)), entry.wireless, bill_copy
+                )
                 entries[found] = None  # type: ignore[call-overload]
             added.append(entry)
         return CarrierDirectory([e for e in entries if e is not None] + added)
 
 
 def directory_from_table(frame: pd.DataFrame) -> CarrierDirectory:
-    """A directory from a table with Carrier, Aliases, Wireless columns (a sheet or a CSV).
+    """A directory from a table with Carrier, Aliases, Wireless, Bill Copy columns (a sheet
+    or a CSV); a directory without the Bill Copy column (written before L5) still reads.
 
-    Aliases are separated by "|" (or ";"); Wireless is yes/no (blank: no). Rows with the
-    same carrier name are one entry. A bad Wireless value or an alias given to two
-    carriers is an InputError naming the row and column.
+    Aliases are separated by "|" (or ";"); Wireless and Bill Copy are yes/no (blank: no).
+    Rows with the same carrier name are one entry. A bad yes/no value or an alias given to
+    two carriers is an InputError naming the row and column.
     """
     columns = list(frame.columns)
     name_col = find_column(columns, ("Carrier", "Carrier Name", "Name"), role="carrier name")
@@ -248,6 +268,7 @@ def directory_from_table(frame: pd.DataFrame) -> CarrierDirectory:
         columns, ("Aliases", "Alias", "Also Known As"), role="aliases", required=False
     )
     wireless_col = find_column(columns, ("Wireless", "Mobile"), role="wireless", required=False)
+    bill_col = find_column(columns, BILL_COPY_ALIASES, role="bill copy", required=False)
     entries: dict[str, CarrierEntry] = {}
     owner: dict[str, str] = {}  # name key -> canonical key
     for row, record in frame.iterrows():
@@ -259,8 +280,11 @@ def directory_from_table(frame: pd.DataFrame) -> CarrierDirectory:
             _cell(record[alias_col]).replace(";", ALIAS_SEPARATOR) if alias_col is not None else ""
         )
         alias_list = tuple(a.strip() for a in aliases.split(ALIAS_SEPARATOR) if a.strip())
-        wireless = _wireless(
-            record[wireless_col] if wireless_col is not None else "", row, wireless_col
+        wireless = _yes_no(
+            record[wireless_col] if wireless_col is not None else "", row, wireless_col, "Wireless"
+        )
+        bill_copy = (
+            None if bill_col is None else _yes_no(record[bill_col], row, bill_col, "Bill Copy")
         )
         for spelling in (name, *alias_list):
             spelled = name_key(spelling)
@@ -274,9 +298,10 @@ def directory_from_table(frame: pd.DataFrame) -> CarrierDirectory:
         if key in entries:
             old = entries[key]
             alias_list = tuple(dict.fromkeys((*old.aliases, *alias_list)))
-            entries[key] = CarrierEntry(old.name, alias_list, old.wireless or wireless)
+            bills = None if bill_copy is None else bool(old.bill_copy or bill_copy)
+            entries[key] = CarrierEntry(old.name, alias_list, old.wireless or wireless, bills)
         else:
-            entries[key] = CarrierEntry(name, alias_list, wireless)
+            entries[key] = CarrierEntry(name, alias_list, wireless, bill_copy)
     return CarrierDirectory(entries.values())
 
 
@@ -290,14 +315,14 @@ def _row_number(row: object) -> int | None:
     return int(row) if isinstance(row, int) else None
 
 
-def _wireless(value: object, row: object, column: object) -> bool:
+def _yes_no(value: object, row: object, column: object, what: str) -> bool:
     text = _cell(value).casefold()
     if text in _YES:
         return True
     if text in _NO:
         return False
     raise InputError(
-        f"carrier directory: Wireless must be yes or no, not '{_cell(value)}'",
+        f"carrier directory: {what} must be yes or no, not '{_cell(value)}'",
         row=_row_number(row),
         column=str(column),
     )

@@ -84,6 +84,15 @@ CUSTOMER_NAME_ALIASES: tuple[str, ...] = (
     "End User Name",
     "End User",
 )
+# The authorized person's title, printed under the name on the LOA (L2).
+TITLE_ALIASES: tuple[str, ...] = (
+    "Title",
+    "Authorized Title",
+    "Job Title",
+    "Authorized Person Title",
+    "Contact Title",
+    "Position",
+)
 PLAN_PIN_ALIASES: tuple[str, ...] = (
     *PIN_ALIASES,
     "Transfer PIN",

@@ -132,6 +132,22 @@ class Settings:
     escalation_verizon: str = "Email Verizon requesting their CSR and use the information provided"
     escalation_other: str = "Speak to your manager or lead for next steps"
 
+    # Letter of Authorization (L1-L5). ``loa_authorization`` names the gaining provider as
+    # {provider} and the losing carrier as {carrier}.
+    gaining_provider: str = "8x8, Inc."  # L2
+    loa_valid_days: int = 30  # L3: carriers take LOAs signed within 30 days
+    loa_authorization: str = (
+        "I authorize {provider} to act as my agent to port the telephone numbers listed "
+        "below from {carrier} to {provider}, and to obtain the account information the "
+        "port needs. I am the account holder or am authorized to act for the customer named "
+        "above, and the name, address and numbers given are those on the current {carrier} "
+        "bill."
+    )
+    loa_bill_copy: str = (
+        "{carrier} asks for a copy of a recent bill (dated within the last 30 days): please "
+        "attach one when you return this letter."
+    )  # L5
+
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 

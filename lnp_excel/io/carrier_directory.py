@@ -2,20 +2,20 @@
 
 ``templates/carrier_directory.csv`` is the shipped directory (the core's
 ``DEFAULT_DIRECTORY``, a test keeps them equal); ``--carrier-directory`` adds a CSV or
-workbook of the same columns (Carrier, Aliases, Wireless) whose rows win over the shipped
-ones. Errors name the file, sheet, row and column.
+workbook of the same columns (Carrier, Aliases, Wireless, and Bill Copy when it has it)
+whose rows win over the shipped ones. Errors name the file, sheet, row and column.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from lnp_excel.core.carriers import CarrierDirectory, directory_from_table
+from lnp_excel.core.carriers import BILL_COPY_ALIASES, CarrierDirectory, directory_from_table
 from lnp_excel.core.errors import InputError
 from lnp_excel.io.tables import read_table
 
 SHIPPED_DIRECTORY = Path(__file__).resolve().parent.parent / "templates" / "carrier_directory.csv"
-_GROUPS = (("Carrier", "Carrier Name"), ("Aliases", "Alias"), ("Wireless",))
+_GROUPS = (("Carrier", "Carrier Name"), ("Aliases", "Alias"), ("Wireless",), BILL_COPY_ALIASES)
 
 
 def read_directory_file(path: Path) -> CarrierDirectory:

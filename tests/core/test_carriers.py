@@ -129,3 +129,27 @@ def test_c6_family_is_a_directory_entry(tmp_path: Path) -> None:
     pins = set_pins(table, carrier_directory=added).table["PIN"].tolist()
     assert pins[0] == "8x82125" and pins[1] == ""
     assert set_pins(table).table["PIN"].tolist()[0] == ""  # not in the shipped directory
+
+
+def test_bill_copy_is_directory_data_and_old_files_still_read(tmp_path: Path) -> None:
+    """L5: the Bill Copy column marks carriers that ask for a recent bill with the LOA; a
+    user file written before the column existed still reads and keeps the shipped flags,
+    and a user file with the column wins."""
+    shipped = default_directory()
+    assert shipped.asks_bill_copy("Comcast") and shipped.asks_bill_copy("Charter")
+    assert not shipped.asks_bill_copy("AT&T") and not shipped.asks_bill_copy("Acme Tel")
+    old = tmp_path / "old.csv"
+    old.write_text("Carrier,Aliases,Wireless\nComcast Business,Xfinity,no\n", encoding="utf-8")
+    extended = read_carrier_directory(old)
+    assert extended.asks_bill_copy("Xfinity") and extended.asks_bill_copy("Comcast")
+    mine = tmp_path / "mine.csv"
+    mine.write_text(
+        "Carrier,Aliases,Wireless,Bill Copy\nComcast Business,,no,no\nAT&T,,no,yes\n",
+        encoding="utf-8",
+    )
+    changed = read_carrier_directory(mine)
+    assert not changed.asks_bill_copy("Comcast") and changed.asks_bill_copy("SBC")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Carrier,Aliases,Wireless,Bill Copy\nAcme,,no,maybe\n", encoding="utf-8")
+    with pytest.raises(InputError, match="Bill Copy must be yes or no"):
+        read_carrier_directory(bad)
