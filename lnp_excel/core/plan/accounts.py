@@ -100,7 +100,7 @@ def read_accounts(table: pd.DataFrame | None, columns: dict[str, str], count: in
     if ADDRESS in columns or structured:
         _address_parts(values, structured, ADDRESS in columns)
     keys = []
-    for field, fold in ((BTN, _btn_key), (ACCOUNT, _account_key), (ADDRESS, address_key)):
+    for field, fold in ((BTN, btn_key), (ACCOUNT, account_key), (ADDRESS, address_key)):
         if field in columns or (field == ADDRESS and structured):
             keys.append(_mapped(values[field], fold))
     if keys:
@@ -178,7 +178,7 @@ def _join(arrays: list[np.ndarray]) -> np.ndarray:
     return out
 
 
-def _btn_key(text: object) -> str:
+def btn_key(text: object) -> str:
     """A BTN as 10 digits when it is a NANP number written any way, else its text folded."""
     digits = _NOT_DIGIT.sub("", str(text))
     if len(digits) == 11 and digits.startswith("1"):
@@ -186,7 +186,7 @@ def _btn_key(text: object) -> str:
     return digits or str(text).casefold()
 
 
-def _account_key(text: object) -> str:
+def account_key(text: object) -> str:
     """Account numbers compare without case, spaces or dashes: "12-345 A" = "12345a"."""
     return _NOT_ALNUM.sub("", str(text).casefold())
 
