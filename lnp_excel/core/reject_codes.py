@@ -37,7 +37,7 @@ class RejectCode:
 REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     (
         "E17",
-        "",
+        "7401",
         "ACCOUNT_NUMBER_MISMATCH",
         "Account Number",
         "the account number does not match the carrier's record",
@@ -46,8 +46,8 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "E14",
-        "",
-        "BTN_MISMATCH",
+        "7445",
+        "BTN_ATN_MISMATCH",
         "BTN",
         "the billing telephone number does not match the carrier's record",
         "use the BTN on the CSR (the account's main number), not a number being ported",
@@ -55,7 +55,7 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "E1",
-        "",
+        "7402",
         "LOCATION_MISMATCH",
         "Service Address",
         "the service address does not match the carrier's record",
@@ -64,7 +64,7 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "8D",
-        "",
+        "7402",
         "POSTAL_CODE_MISMATCH",
         "ZIP",
         "the ZIP code does not match the carrier's record",
@@ -73,7 +73,7 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "E10",
-        "",
+        "7429",
         "ENTITY_NAME_MISMATCH",
         "Customer Name",
         "the end-user or business name does not match the carrier's record",
@@ -82,7 +82,7 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "E10a",
-        "",
+        "7473",
         "AUTH_PERSON_MISMATCH",
         "Authorized Name",
         "the authorized person is not the one on the carrier's account",
@@ -92,7 +92,7 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "8C",
-        "",
+        "7435",
         "PASSCODE_PIN_INVALID",
         "PIN",
         "the account has a passcode and none (or a wrong one) was given",
@@ -101,7 +101,7 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "E42",
-        "",
+        "7435",
         "PASSCODE_PIN_INVALID",
         "PIN",
         "a wireless number needs its transfer PIN and none was given",
@@ -110,7 +110,7 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "E27",
-        "",
+        "7409",
         "PHONE_NUMBER_MISMATCH",
         "Number",
         "the number is not on this account",
@@ -119,7 +119,7 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "6A",
-        "",
+        "7427",
         "PHONE_NUMBER_NOT_PORTABLE",
         "Number",
         "the number is not a working number of the losing carrier",
@@ -128,7 +128,7 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "E6h",
-        "",
+        "7434",
         "MAIN_BTN_PORTING",
         "BTN",
         "the main billing number ports while other numbers stay on the account",
@@ -137,7 +137,7 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "E24",
-        "",
+        "7434",
         "MAIN_BTN_PORTING",
         "BTN",
         "a partial port needs the new billing number of the account that stays",
@@ -146,7 +146,7 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "E19",
-        "",
+        "7407",
         "LSR_PENDING",
         "Pending Order",
         "another order is pending on the account",
@@ -155,12 +155,79 @@ REJECT_CODES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     ),
     (
         "E6a",
-        "",
+        "7410",
         "PHONE_NUMBER_HAS_SPECIAL_FEATURE",
         "Features",
-        "a feature on the account blocks a simple port (hunt group, DSL, Centrex, remote "
-        "call forwarding)",
-        "ask the customer to remove the feature with the losing carrier before the port",
+        "distinctive ring on the line: the feature ends with the port",
+        "ask the customer to confirm the feature may end, or to remove it with the losing "
+        "carrier before the port",
+        "R9",
+    ),
+    (
+        "E6b",
+        "7419",
+        "PHONE_NUMBER_HAS_SPECIAL_FEATURE",
+        "Features",
+        "a hunt group: porting its main (pilot) number breaks the hunting",
+        "port every number of the hunt group together, or have the customer re-build the "
+        "hunt group with the losing carrier first",
+        "R9",
+    ),
+    (
+        "E6c",
+        "7406",
+        "PHONE_NUMBER_HAS_SPECIAL_FEATURE",
+        "Features",
+        "Centrex service: porting disconnects it (PBX and hunt groups too)",
+        "confirm the customer agrees to end the Centrex service, and name a new BTN when "
+        "the BTN ports",
+        "R9",
+    ),
+    (
+        "E6d",
+        "7416",
+        "PHONE_NUMBER_HAS_SPECIAL_FEATURE",
+        "Features",
+        "a freeze (port protection) on the line",
+        "ask the customer to have the losing carrier lift the freeze",
+        "R9",
+    ),
+    (
+        "E6e",
+        "7415",
+        "PHONE_NUMBER_HAS_SPECIAL_FEATURE",
+        "Features",
+        "a foreign exchange (FX) line",
+        "check with the losing carrier that the number is portable to the rate center",
+        "R9",
+    ),
+    (
+        "E6f",
+        "7421",
+        "PHONE_NUMBER_HAS_SPECIAL_FEATURE",
+        "Features",
+        "ISDN service on the main number: porting it ends the ISDN",
+        "ask the customer to keep the ISDN under a new BTN with the losing carrier, or to "
+        "agree that it ends",
+        "R9",
+    ),
+    (
+        "E6g",
+        "7437",
+        "PHONE_NUMBER_HAS_SPECIAL_FEATURE",
+        "Features",
+        "remote call forwarding (RCF) on the number",
+        "give the non-RCF service address and confirm the forwarding may end",
+        "R9",
+    ),
+    (
+        "E25",
+        "7411",
+        "PHONE_NUMBER_HAS_SPECIAL_FEATURE",
+        "Features",
+        "DSL service on the main number: porting it ends the DSL",
+        "ask the customer to move the DSL to a new BTN with the losing carrier first, or "
+        "to agree that it ends",
         "R9",
     ),
 )
