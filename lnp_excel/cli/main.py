@@ -19,6 +19,7 @@ from lnp_excel.core.errors import InputError
 COMMANDS = {
     "plan": "lnp_excel.cli.plan",
     "csr": "lnp_excel.cli.csr",
+    "loa": "lnp_excel.cli.loa",
     "normalize": "lnp_excel.cli.normalize",
     "run": "lnp_excel.cli.run",
     "build-workbooks": "lnp_excel.cli.build_workbooks",
@@ -29,6 +30,7 @@ DESCRIPTION = """Number porting for agents who live in Excel.
 jobs:
   plan              plan port-in requests: routing, cost and dates (P1-P12)
   csr               prepare a port-out CSR: fix, build, legacy, doc, case (C1-C13)
+  loa               write a Letter of Authorization per account (L1-L5)
   normalize         clean and classify the numbers in a list
   run               run a workbook button's action without Excel
   build-workbooks   build the .xlsm workbooks from their sources

@@ -1,8 +1,8 @@
 """`lnp-excel plan`: a customer's list -> port requests, cost, dates and checklist (P1-P12).
 
 Exit codes: 0 a plan was written; 1 the workbook was written but no request could be
-formed (every row is an exception); 2 unusable input, with a message naming the file,
-sheet and column.
+formed (every row is an exception), or with ``--loa-dir`` an account got no letter (L4);
+2 unusable input, with a message naming the file, sheet and column.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from lnp_excel.cli.common import (
     shared_options,
     usable_frame,
 )
+from lnp_excel.core.carriers import CarrierDirectory
 from lnp_excel.core.columns import CARRIER_ALIASES
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.plan import Plan, plan_ports
@@ -34,6 +35,7 @@ EXAMPLE = """examples:
       --requested-date 2027-03-20 --local-licenses 250 --tollfree-licenses 5 --export-dir requests/
   lnp-excel plan samples/customer_accounts.csv --carrier-directory samples/my_carriers.csv \\
       --export-dir requests/
+  lnp-excel plan samples/customer_loa.csv --submit-date 2026-12-07 --loa-dir letters/
 """
 
 
@@ -60,24 +62,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         overwrite_help="allow writing over the input",
         number_column=True,
     )
+    plan_options(parser)
+    parser.add_argument("--local-licenses", metavar="N", help="local licenses on hand")
+    parser.add_argument("--tollfree-licenses", metavar="N", help="toll-free licenses on hand")
+    parser.add_argument(
+        "--export-dir", type=Path, metavar="DIR", help="write one CSV per self-service request"
+    )
+    parser.add_argument(
+        "--loa-dir",
+        type=Path,
+        metavar="DIR",
+        help="write one Letter of Authorization (.docx) per account (L1-L5)",
+    )
+
+
+def plan_options(parser: argparse.ArgumentParser) -> None:
+    """What planning a list takes, for ``plan`` and the commands that plan first (loa)."""
     parser.add_argument(
         "--submit-date", metavar="DATE", help=f"when the requests go in ({DATES}; default today)"
     )
     parser.add_argument(
         "--requested-date", metavar="DATE", help=f"the port date the customer wants ({DATES})"
     )
-    parser.add_argument("--local-licenses", metavar="N", help="local licenses on hand")
-    parser.add_argument("--tollfree-licenses", metavar="N", help="toll-free licenses on hand")
-    parser.add_argument(
-        "--export-dir", type=Path, metavar="DIR", help="write one CSV per self-service request"
-    )
     parser.add_argument("--carrier-column", help="the carrier column (default: found by name)")
     parser.add_argument(
         "--carrier-directory",
         type=Path,
         metavar="FILE",
-        help="your carriers (.csv/.xlsx: Carrier, Aliases, Wireless), added to the shipped "
-        "directory (P3b)",
+        help="your carriers (.csv/.xlsx: Carrier, Aliases, Wireless, Bill Copy), added to the "
+        "shipped directory (P3b)",
     )
 
 
@@ -87,12 +100,39 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else default_output(source, "_plan.xlsx")
     if output.suffix.lower() != ".xlsx":
         raise InputError("the plan is a workbook: name the output .xlsx", file=str(output))
+    plan, directory = make_plan(args)
+    written = write_plan(plan, output, source=source.name, protect=source, overwrite=args.overwrite)
+    exports = export_requests(plan, args.export_dir, protect=source) if args.export_dir else []
+    _report(plan, written, exports, args.export_dir)
+    code = 0
+    if args.loa_dir is not None:
+        from lnp_excel.cli.loa import write_and_report
+
+        code = write_and_report(
+            plan, args.loa_dir, directory=directory, overwrite=args.overwrite, inputs=[source]
+        )
+    if plan.requests.empty:
+        print(
+            f"lnp-excel: no port request could be formed: all {len(plan.numbers):,} rows are "
+            f"exceptions (see the Exceptions sheet of {written})",
+            file=sys.stderr,
+        )
+        return 1
+    return code
+
+
+def make_plan(args: argparse.Namespace) -> tuple[Plan, CarrierDirectory]:
+    """The plan of ``args.input`` with the plan options, and the carrier directory used;
+    rows the reader could not use carry their reason (``explain_rows``)."""
     table, number = read_list(args, CARRIER_ALIASES)
     carrier = pick_column(
         table, args.carrier_column, CARRIER_ALIASES, role="carrier", required=False
     )
     read = [c for c in (number, carrier) if c is not None]
-    licenses = {"local": args.local_licenses, "toll-free": args.tollfree_licenses}
+    licenses = {
+        "local": getattr(args, "local_licenses", None),
+        "toll-free": getattr(args, "tollfree_licenses", None),
+    }
     directory = read_carrier_directory(getattr(args, "carrier_directory", None))
     try:
         plan = plan_ports(
@@ -108,17 +148,7 @@ def run(args: argparse.Namespace) -> int:
     except InputError as error:
         raise table.locate(error) from None
     explain_rows(plan.numbers, plan.numbers.index, table, read, reason="reason", warning="warning")
-    written = write_plan(plan, output, source=source.name, protect=source, overwrite=args.overwrite)
-    exports = export_requests(plan, args.export_dir, protect=source) if args.export_dir else []
-    _report(plan, written, exports, args.export_dir)
-    if plan.requests.empty:
-        print(
-            f"lnp-excel: no port request could be formed: all {len(plan.numbers):,} rows are "
-            f"exceptions (see the Exceptions sheet of {written})",
-            file=sys.stderr,
-        )
-        return 1
-    return 0
+    return plan, directory
 
 
 def _report(plan: Plan, written: Path, exports: list[Path], export_dir: Path | None) -> None:

@@ -151,15 +151,23 @@ def test_long_lists_repeat_the_header_and_fit_numbers_on_one_line(tmp_path: Path
 def test_not_ready_accounts_get_no_letter_and_existing_letters_are_kept(tmp_path: Path) -> None:
     """L4: the Frontier account (no BTN, nobody to sign) has no file; a second run refuses
     to replace the letters unless asked."""
-    letters = letters_of_authorization(read_table(SAMPLE).frame, submit_date="2026-12-07")
-    assert [a.carrier for a in letters.not_ready] == ["Frontier"]
-    written = write_letters(letters, tmp_path)
+    listed = tmp_path / "list.csv"
+    listed.write_text(
+        SAMPLE.read_text(encoding="utf-8")
+        + '512-474-2001,Frontier,Acme Dental LLC,,F-77,"500 Oak Rd, Austin, TX 78704",,,,\n',
+        encoding="utf-8",
+    )
+    letters = letters_of_authorization(read_table(listed).frame, submit_date="2026-12-07")
+    assert [(a.carrier, a.missing) for a in letters.not_ready] == [
+        ("Frontier", ("authorized person", "BTN"))
+    ]
+    written = write_letters(letters, tmp_path / "loa")
     assert not any("Frontier" in p.name for p in written)
     before = written[0].read_bytes()
     with pytest.raises(InputError, match="letters already in .*--overwrite"):
-        write_letters(letters, tmp_path)
+        write_letters(letters, tmp_path / "loa")
     assert written[0].read_bytes() == before
-    assert write_letters(letters, tmp_path, overwrite=True) == written
+    assert write_letters(letters, tmp_path / "loa", overwrite=True) == written
 
 
 def test_with_csr_records_the_letter_lists_the_numbers_that_stay(tmp_path: Path) -> None:
