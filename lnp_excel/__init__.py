@@ -1,6 +1,7 @@
 """lnp_excel: number porting for the people who live in Excel.
 
-Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``fix_csr``, ``Settings``.
+Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``fix_csr``,
+``letters_of_authorization``, ``Settings``.
 
 The names are imported on first use (a module ``__getattr__``): ``lnp-excel --version``
 and a ribbon button's new Python must not pay for pandas, holidays and xlwings before
@@ -20,6 +21,7 @@ _EXPORTS = {
     "Plan": "lnp_excel.core.plan",
     "Settings": "lnp_excel.core.settings",
     "fix_csr": "lnp_excel.core.csr",
+    "letters_of_authorization": "lnp_excel.core.loa",
     "normalize_numbers": "lnp_excel.core.numbers",
     "plan_ports": "lnp_excel.core.plan",
 }
@@ -31,6 +33,7 @@ __all__ = [
     "Settings",
     "__version__",
     "fix_csr",
+    "letters_of_authorization",
     "normalize_numbers",
     "plan_ports",
 ]
@@ -38,6 +41,7 @@ __all__ = [
 if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run time
     from lnp_excel.core.csr import CsrResult, fix_csr
     from lnp_excel.core.errors import InputError
+    from lnp_excel.core.loa import letters_of_authorization
     from lnp_excel.core.numbers import normalize_numbers
     from lnp_excel.core.plan import Plan, plan_ports
     from lnp_excel.core.settings import Settings

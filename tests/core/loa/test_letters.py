@@ -168,3 +168,14 @@ def test_the_bill_copy_reminder_follows_the_directory(tmp_path: Path) -> None:
     )
     letters = letters_of_authorization(sample(), submit_date="2026-12-07", carrier_directory=mine)
     assert "AT&T asks for a copy of a recent bill" in by_account(letters)["A-100"].bill_copy
+
+
+def test_the_python_api_takes_a_plan_or_a_list() -> None:
+    """L1: ``lnp_excel.letters_of_authorization`` on the plan, or on the list it plans the
+    same way; the same letters either way."""
+    import lnp_excel
+
+    plan = plan_ports(sample(), submit_date="2026-12-07")
+    from_plan = lnp_excel.letters_of_authorization(plan)
+    from_list = lnp_excel.letters_of_authorization(sample(), submit_date="2026-12-07")
+    assert from_plan == from_list and len(from_plan.letters) == 3
