@@ -262,6 +262,10 @@ SETTING_HELP = {
     "port_out_window_days": "C1: days after release a number can still port out",
     "csr_pin": "C6, C10: the PIN for Inteliquent / Onvoy / Neutral Tandem numbers",
     "csr_file_prefix": "C8: the CSR file is <prefix>_<Customer>_CSR.csv",
+    "gaining_provider": "L2: the provider the Letters of Authorization port the numbers to",
+    "loa_valid_days": "L3: days after signing a carrier accepts a Letter of Authorization",
+    "loa_authorization": "L2: the letter's authorization sentence ({provider}, {carrier})",
+    "loa_bill_copy": "L5: the reminder on letters to carriers marked Bill Copy ({carrier})",
 }
 
 

@@ -100,31 +100,9 @@ def write_and_report(
     letters = letters_of_authorization(plan, csr=csr, carrier_directory=directory)
     written = write_letters(letters, folder, overwrite=overwrite, inputs=inputs)
     print(f"wrote {plural(len(written), 'letter')} of authorization to {folder}")
-    for line in not_ready_lines(letters.not_ready_frame()):
+    for line in letters.not_ready_lines():
         print(f"lnp-excel: {line}", file=sys.stderr)
     if not letters.letters and not letters.not_ready:
         print("lnp-excel: no number could be planned, so no letter was written", file=sys.stderr)
         return 1
     return 1 if letters.not_ready else 0
-
-
-def not_ready_lines(frame: pd.DataFrame) -> list[str]:
-    """L4: a heading and one line per account without a letter, saying what it lacks."""
-    if frame.empty:
-        return []
-    lines = [f"{plural(len(frame), 'account')} got no letter (L4):"]
-    for row in frame.itertuples(index=False):
-        who = ", ".join(
-            part
-            for part in (
-                row.carrier or "(no carrier)",
-                f"account {row.account_number}" if row.account_number else "",
-                f"BTN {row.btn}" if row.btn else "",
-                row.service_address,
-            )
-            if part
-        )
-        lines.append(
-            f"  {who} ({plural(int(row.numbers), 'number')}, {row.requests}): missing {row.missing}"
-        )
-    return lines

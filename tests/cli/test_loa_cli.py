@@ -66,7 +66,7 @@ def test_existing_letters_are_kept_unless_overwrite(tmp_path: Path, capsys) -> N
     letter = out / "LOA_AT&T_A-100.docx"
     letter.write_bytes(b"signed by the customer")
     assert main(["loa", str(SAMPLE), "-o", str(out)]) == 2
-    assert "pass --overwrite" in capsys.readouterr().err
+    assert "--overwrite" in capsys.readouterr().err
     assert letter.read_bytes() == b"signed by the customer"
     assert main(["loa", str(SAMPLE), "-o", str(out), "--overwrite"]) == 0
     assert numbers_in(letter)

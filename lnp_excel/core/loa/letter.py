@@ -26,6 +26,7 @@ from lnp_excel.core.loa.accounts import Account, plan_accounts
 from lnp_excel.core.plan.accounts import account_key, btn_key
 from lnp_excel.core.plan.requests import carrier_key
 from lnp_excel.core.settings import DEFAULT_SETTINGS, Settings
+from lnp_excel.core.values import plural
 
 FULL, PARTIAL = "full", "partial"
 CSR_COLUMNS = ("carrier", "account_number", "btn", "number")
@@ -90,6 +91,27 @@ class Letters:
                 "missing",
             ],
         )
+
+    def not_ready_lines(self) -> list[str]:
+        """L4: a heading and one line per account without a letter, saying what it lacks."""
+        frame = self.not_ready_frame()
+        if frame.empty:
+            return []
+        lines = [f"{plural(len(frame), 'account')} got no letter (L4):"]
+        for row in frame.itertuples(index=False):
+            who = ", ".join(
+                part
+                for part in (
+                    row.carrier or "(no carrier)",
+                    f"account {row.account_number}" if row.account_number else "",
+                    f"BTN {row.btn}" if row.btn else "",
+                    row.service_address,
+                )
+                if part
+            )
+            count = plural(int(row.numbers), "number")
+            lines.append(f"  {who} ({count}, {row.requests}): missing {row.missing}")
+        return lines
 
 
 def letters_of_authorization(

@@ -1,10 +1,11 @@
-"""Port_Planner.xlsm buttons: normalize, plan, export request files, clear outputs."""
+"""Port_Planner.xlsm buttons: normalize, plan, export request files, letters of
+authorization, clear outputs."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from lnp_excel.core.carriers import CarrierDirectory, directory_from_table
+from lnp_excel.core.carriers import CarrierDirectory, default_directory, directory_from_table
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.numbers import normalized_table, summary_line
 from lnp_excel.core.plan import plan_ports
@@ -25,6 +26,7 @@ from lnp_excel.io.sheet_layout import SheetSpec, sheet_layout
 
 INPUT = "Input"
 DIRECTORY = "Carrier Directory"
+LETTERS = "letters_of_authorization"  # the folder beside the workbook (L1)
 OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary")
 
 
@@ -52,15 +54,16 @@ def clear(book: Book) -> str:
     return f"Cleared {len(cleared)} output sheets"
 
 
-def _plan(book: Book):
-    """plan_ports on the Input sheet with the Settings sheet's dates and license counts."""
+def _plan(book: Book, directory: CarrierDirectory | None = None):
+    """plan_ports on the Input sheet with the Settings sheet's dates and license counts,
+    carriers matched with ``directory`` (default: the workbook's Carrier Directory sheet)."""
     settings, extra = read_settings(book)
     source = read_table(book, INPUT, (NUMBER_ALIASES,))
     licenses = {
         "local": as_count(extra.get("Local Licenses"), "Local Licenses"),
         "toll-free": as_count(extra.get("Toll-Free Licenses"), "Toll-Free Licenses"),
     }
-    directory = _carrier_directory(book)
+    directory = directory if directory is not None else _carrier_directory(book)
     with on_sheet(INPUT):
         return plan_ports(
             source.frame,
@@ -100,3 +103,20 @@ def export(book: Book) -> str:
     held = sum(path.parent.name == NOT_READY for path in written)
     apart = f" ({held:,} not ready, carrier unknown: in {NOT_READY})" if held else ""
     return f"Exported {len(written):,} request files to {folder}{apart}"
+
+
+@action("loa", "Letters of Authorization", PLANNER)
+def letters(book: Book) -> str:
+    """L1-L5: one Letter of Authorization (.docx) per ready account, in a folder beside
+    the workbook; the accounts without one are named with what they lack (L4)."""
+    from lnp_excel.core.loa import letters_of_authorization
+    from lnp_excel.io.documents.loa import write_letters
+
+    directory = _carrier_directory(book) or default_directory()
+    plan = _plan(book, directory)
+    result = letters_of_authorization(plan, carrier_directory=directory)
+    folder = book.folder() / LETTERS
+    written = write_letters(result, folder)
+    summary = f"Wrote {len(written):,} letters of authorization to {folder}"
+    missing = result.not_ready_lines()
+    return summary + ("; " + " ".join(line.strip() for line in missing) if missing else "")

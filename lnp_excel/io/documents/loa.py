@@ -90,7 +90,8 @@ def write_letters(
             f" and {len(existing) - 5} more" if len(existing) > 5 else ""
         )
         raise InputError(
-            f"letters already in {folder}: {shown}; move them away or pass --overwrite",
+            f"letters already in {folder}: {shown}; move them away first (the command "
+            "line replaces them with --overwrite)",
             file=str(folder),
         )
     return [

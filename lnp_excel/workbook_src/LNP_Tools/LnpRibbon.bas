@@ -13,6 +13,10 @@ Public Sub LnpExport(control As IRibbonControl)
     LnpRunActive "export"
 End Sub
 
+Public Sub LnpLoa(control As IRibbonControl)
+    LnpRunActive "loa"
+End Sub
+
 Public Sub LnpNulls(control As IRibbonControl)
     LnpRunActive "csr-nulls"
 End Sub

@@ -13,6 +13,10 @@ Public Sub LnpExport(control As IRibbonControl)
     LnpRun "export"
 End Sub
 
+Public Sub LnpLoa(control As IRibbonControl)
+    LnpRun "loa"
+End Sub
+
 Public Sub LnpClear(control As IRibbonControl)
     LnpRun "clear"
 End Sub
