@@ -1,7 +1,8 @@
 """Render the README pictures from the real workbooks: run actions headless, LibreOffice to
 PDF, pdftoppm to PNG, crop to the content. Needs soffice, pdftoppm and pillow (dev only).
 
-    python docs/make_pictures.py
+    python docs/make_pictures.py            # every picture
+    python docs/make_pictures.py --letter   # only the Letter of Authorization
 """
 
 from __future__ import annotations
@@ -75,9 +76,38 @@ def document_picture(work: Path) -> None:
     print("wrote docs/images/csr_document.png")
 
 
+def letter_picture(work: Path) -> None:
+    """The AT&T Letter of Authorization of the sample list with its CSR (L1-L5), page 1."""
+    subprocess.run(
+        [sys.executable, "-m", "lnp_excel.cli.main", "loa", str(REPO / "samples" /
+         "customer_loa.csv"), "--submit-date", "2026-12-07", "--csr",
+         str(REPO / "samples" / "csr_att.csv"), "-o", str(work / "letters")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    letter = work / "letters" / "LOA_AT&T_A-100.docx"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(work), str(letter)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    subprocess.run(
+        ["pdftoppm", "-r", "110", "-png", "-singlefile", "-f", "1", "-l", "1",
+         str(work / f"{letter.stem}.pdf"), str(work / "letter")],
+        check=True,
+    )  # fmt: skip
+    page = Image.open(work / "letter.png").convert("RGB")
+    ImageOps.expand(page, border=2, fill="#999999").save(
+        REPO / "docs" / "images" / "loa_letter.png", optimize=True
+    )
+    print("wrote docs/images/loa_letter.png")
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
+        letter_picture(work)
+        if sys.argv[1:] == ["--letter"]:
+            return 0
         document_picture(work)
         for name, action, heading, picture, share in SHOTS:
             book = work / f"{name}.xlsm"

@@ -97,7 +97,7 @@ def test_every_field_and_number_matches_the_list(letters_folder: Path) -> None:
         )
     att = docx.Document(str(letters_folder / "LOA_AT&T_A-100.docx"))
     assert fields_of(att)["Authorized person"] == "Dana Reyes, Office Manager"
-    assert fields_of(att)["Request reference"] == "SS-512474-ATT-01, SS-512555-ATT-01"
+    assert fields_of(att)["Our reference"] == "SS-512474-ATT-01, SS-512555-ATT-01"
     comcast = docx.Document(str(letters_folder / "LOA_Comcast Business_8155-30-001.docx"))
     assert "copy of a recent bill" in "\n".join(p.text for p in comcast.paragraphs)  # L5
     assert "copy of a recent bill" not in "\n".join(p.text for p in att.paragraphs)
@@ -141,6 +141,8 @@ def test_long_lists_repeat_the_header_and_fit_numbers_on_one_line(tmp_path: Path
     assert header._tr.trPr.find(qn("w:tblHeader")) is not None
     assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows)
     assert len(body) == 35 and len(numbers_of(table)) == 140
+    # read row by row, the numbers are in order, so a page break never mixes the order
+    assert numbers_of(table) == [f"212-555-{n:04d}" for n in range(100, 240)]
     widths = [column.width for column in table.columns]
     for row in body:
         for cell, width in zip(row.cells, widths, strict=True):

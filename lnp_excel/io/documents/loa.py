@@ -184,23 +184,21 @@ def _fields(doc: DocumentObject, letter: Letter) -> None:
         ("Billing telephone number (BTN)", shown_number(account.btn)),
     ]
     if letter.new_btn_line:
-        rows.append(
-            (
-                "New BTN for the numbers that stay",
-                LINE if letter.new_btn_needed else f"{LINE}\n(only if numbers stay on the account)",
-            )
-        )
+        hint = "one of the numbers that stay"
+        if not letter.new_btn_needed:
+            hint += ", only if numbers stay on the account"
+        rows.append(("New BTN for the numbers that stay", f"{LINE}\n({hint})"))
     rows += [
         ("Authorized person", person),
         ("Gaining provider", letter.provider),
         ("Port type", _port_type(letter)),
-        ("Request reference", ", ".join(account.requests)),
+        ("Our reference", ", ".join(account.requests)),
     ]
     table = doc.add_table(rows=0, cols=2)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = (Inches(2.6), Inches(4.4))
+    widths = (Inches(2.9), Inches(4.1))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for label, value in rows:
@@ -249,24 +247,26 @@ def _signature(doc: DocumentObject, letter: Letter) -> None:
 
 
 def _numbers(doc: DocumentObject, heading: str, numbers: Sequence[str]) -> None:
-    """The attachment table: numbers in NUMBER_COLUMNS columns, each with its count."""
+    """The attachment table: numbers in up to NUMBER_COLUMNS columns, row by row, each
+    with its position in the list (1, 2, 3, 4 on the first row)."""
     title = doc.add_paragraph()
     run = title.add_run(clean_text(heading))
     run.bold, run.font.size = True, Pt(11.5)
     title.paragraph_format.space_before = Pt(10)
     title.paragraph_format.keep_with_next = True
     shown = [shown_number(n) for n in numbers]
-    height = max(1, math.ceil(len(shown) / NUMBER_COLUMNS))
+    blocks = max(1, min(NUMBER_COLUMNS, len(shown)))  # no empty columns for a short list
+    height = max(1, math.ceil(len(shown) / blocks))
     columns: dict[str, list[str]] = {}
     names: list[str] = []
-    for block in range(NUMBER_COLUMNS):  # numbers run down each column, then the next
-        part = shown[block * height : (block + 1) * height]
-        count = [str(block * height + i + 1) for i in range(len(part))]
+    for block in range(blocks):  # numbers run across each row, then the next row, so a
+        # page break never interleaves the order
+        part = shown[block::blocks]
+        count = [str(block + 1 + i * blocks) for i in range(len(part))]
         pad = [""] * (height - len(part))
         names += [f"#{' ' * block}", f"Number{' ' * block}"]
         columns[names[-2]] = count + pad
         columns[names[-1]] = part + pad
     frame = pd.DataFrame(columns, columns=names)
     layout = fit_columns(names, columns, doc.sections[0])
-    grid = add_grid(doc, frame, layout)
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    add_grid(doc, frame, layout).alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -148,7 +148,8 @@ def _natural(header: str, values: set[str], points: float) -> int:
 
 
 def shown_text(value: object) -> str:
-    """A cell's text; a number with spaces ("+1 416 555 0110") gets no-break spaces."""
+    """A cell's text; a number with spaces ("+1 416 555 0110") gets no-break spaces (its
+    hyphens become no-break hyphens in the cell: ``_cell``)."""
     text = clean_text(value)
     if " " in text and _PHONE_LIKE.match(text):
         return text.replace(" ", "\u00a0")
@@ -180,9 +181,19 @@ def add_grid(doc: DocumentObject, rows: pd.DataFrame, layout: TableLayout) -> Ta
 def _cell(cell: object, text: str, layout: TableLayout, *, bold: bool) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
-    run = paragraph.add_run(clean_text(text))
+    text = clean_text(text)
+    number = "-" in text and _PHONE_LIKE.match(text)
+    run = paragraph.add_run("" if number else text)
     run.font.size = Pt(layout.points)
     run.bold = bold
+    if number:  # 512-474-1000: Word's no-break hyphens, so no font width splits it
+        for position, part in enumerate(text.split("-")):
+            if position:
+                run._r.append(OxmlElement("w:noBreakHyphen"))
+            piece = OxmlElement("w:t")
+            piece.text = part
+            piece.set(qn("xml:space"), "preserve")
+            run._r.append(piece)
 
 
 def _row_properties(row: object, *, header: bool) -> None:
