@@ -15,7 +15,7 @@ import pytest
 from lnp_excel.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
-COMMANDS = ["plan", "normalize", "csr", "run", "build-workbooks"]
+COMMANDS = ["plan", "normalize", "csr", "loa", "run", "build-workbooks"]
 
 
 def commands_in(text: str) -> list[str]:

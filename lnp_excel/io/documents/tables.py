@@ -39,7 +39,7 @@ HEADER_FILL = "D9E2F3"
 TWIP = 635  # EMU in a twentieth of a point: Word stores widths in twips
 _PHONE_LIKE = re.compile(r"^[+\d][\d\s().-]*$")
 _SPACES = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]")
-# C0 controls and the non-characters XML 1.0 forbids (lxml raises on them).
+# Control characters (U+0000-U+001F) and the non-characters XML 1.0 forbids (lxml raises on them).
 _NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Calibri advance widths in em (digits, capitals, lower case, space, anything else): close
 # enough to choose widths with a 10% margin; Carlito (LibreOffice) has the same metrics.
