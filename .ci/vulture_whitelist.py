@@ -43,6 +43,9 @@ _.PrintTitleRows  # the header row on every printed page
 # python-docx attributes python-docx writes to the document XML.
 _.space_after  # io/documents/tables.py: table cells without paragraph spacing
 _.keep_with_next  # io/documents/csr.py: a heading never alone at a page's foot
+_.space_before  # io/documents/loa.py: room above the letter's paragraphs and signature lines
+_.top_margin  # io/documents/loa.py: the letter's page margins
+_.bottom_margin  # io/documents/loa.py
 _.author  # templates/make_blank_csr.py: the template's fixed core properties
 _.modified  # templates/make_blank_csr.py: fixed, so the template is reproducible
 _.last_modified_by  # templates/make_blank_csr.py

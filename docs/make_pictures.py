@@ -57,23 +57,26 @@ def document_picture(work: Path) -> None:
         [*cli, "doc", str(work / "8x8_Acme Dental_CSR.csv"), "-o", str(work / "docs")],
         check=True, capture_output=True,
     )  # fmt: skip
-    document = work / "docs" / "8x8_Acme Dental_CSR_Onvoy_ LLC.docx"
+    first_page(work / "docs" / "8x8_Acme Dental_CSR_Onvoy_ LLC.docx", work, "csr_document.png")
+
+
+def first_page(document: Path, work: Path, picture: str) -> None:
+    """Page 1 of a Word document, rendered by LibreOffice, framed, into docs/images."""
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
          "--convert-to", "pdf", "--outdir", str(work), str(document)],
         check=True, capture_output=True,
     )  # fmt: skip
-    pdf = work / f"{document.stem}.pdf"
     subprocess.run(
-        ["pdftoppm", "-r", "110", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf),
-         str(work / "document")],
+        ["pdftoppm", "-r", "110", "-png", "-singlefile", "-f", "1", "-l", "1",
+         str(work / f"{document.stem}.pdf"), str(work / "first_page")],
         check=True,
     )  # fmt: skip
-    page = Image.open(work / "document.png").convert("RGB")
+    page = Image.open(work / "first_page.png").convert("RGB")
     ImageOps.expand(page, border=2, fill="#999999").save(
-        REPO / "docs" / "images" / "csr_document.png", optimize=True
+        REPO / "docs" / "images" / picture, optimize=True
     )
-    print("wrote docs/images/csr_document.png")
+    print(f"wrote docs/images/{picture}")
 
 
 def letter_picture(work: Path) -> None:
@@ -84,22 +87,7 @@ def letter_picture(work: Path) -> None:
          str(REPO / "samples" / "csr_att.csv"), "-o", str(work / "letters")],
         check=True, capture_output=True,
     )  # fmt: skip
-    letter = work / "letters" / "LOA_AT&T_A-100.docx"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless",
-         "--convert-to", "pdf", "--outdir", str(work), str(letter)],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    subprocess.run(
-        ["pdftoppm", "-r", "110", "-png", "-singlefile", "-f", "1", "-l", "1",
-         str(work / f"{letter.stem}.pdf"), str(work / "letter")],
-        check=True,
-    )  # fmt: skip
-    page = Image.open(work / "letter.png").convert("RGB")
-    ImageOps.expand(page, border=2, fill="#999999").save(
-        REPO / "docs" / "images" / "loa_letter.png", optimize=True
-    )
-    print("wrote docs/images/loa_letter.png")
+    first_page(work / "letters" / "LOA_AT&T_A-100.docx", work, "loa_letter.png")
 
 
 def main() -> int:
