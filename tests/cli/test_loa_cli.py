@@ -103,3 +103,11 @@ def test_unusable_input_is_exit_2_without_traceback(tmp_path: Path, capsys, cont
     listed.write_text(content, encoding="utf-8")
     assert main(["loa", str(listed), "-o", str(tmp_path / "out")]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_output_that_is_a_file_is_refused(tmp_path: Path, capsys) -> None:
+    listed = tmp_path / "list.csv"
+    listed.write_bytes(SAMPLE.read_bytes())
+    assert main(["loa", str(listed), "-o", str(listed)]) == 2
+    assert "the letters go into a folder" in capsys.readouterr().err
+    assert listed.read_bytes() == SAMPLE.read_bytes()

@@ -71,6 +71,8 @@ def write_letters(
     """One .docx per letter in ``folder`` (L1). Letters already there are refused, none
     written, unless ``overwrite``; an input file is never replaced."""
     folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise InputError("the letters go into a folder, and this is a file", file=str(folder))
     targets: list[Path] = []
     taken: set[str] = set()
     for letter in letters.letters:
