@@ -98,3 +98,18 @@ def test_the_add_in_writes_letters_for_the_open_list(app, addin, tmp_path: Path)
     assert verizon["Account number"] == "880012"
     assert verizon["Billing telephone number (BTN)"] == "512-474-1006"
     assert {sheet.name: dict(sheet.cells) for sheet in book.sheets} == before
+
+
+def test_a_list_without_account_columns_gets_no_letter_and_says_why(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    """L4 on the template's own example (numbers and carriers only): no letter, each
+    account named with what it lacks, at most five on the status bar, the rest counted."""
+    book = FakeBook.from_openpyxl(built["Port_Planner"])
+    book.fullname = str(tmp_path / "Port_Planner.xlsm")
+    summary = run("loa", book=book)
+    assert summary.startswith("Wrote 0 letters of authorization")
+    assert "got no letter (L4)" in summary
+    assert "missing authorized person, account number, BTN, service address" in summary
+    assert summary.count("missing ") <= 5
+    assert not list((tmp_path / "letters_of_authorization").glob("*.docx"))

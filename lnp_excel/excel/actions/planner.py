@@ -27,6 +27,7 @@ from lnp_excel.io.sheet_layout import SheetSpec, sheet_layout
 INPUT = "Input"
 DIRECTORY = "Carrier Directory"
 LETTERS = "letters_of_authorization"  # the folder beside the workbook (L1)
+SHOWN = 5  # accounts without a letter named on the status bar (L4); the rest counted
 OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary")
 
 
@@ -118,5 +119,9 @@ def letters(book: Book) -> str:
     folder = book.folder() / LETTERS
     written = write_letters(result, folder)
     summary = f"Wrote {len(written):,} letters of authorization to {folder}"
-    missing = result.not_ready_lines()
-    return summary + ("; " + " ".join(line.strip() for line in missing) if missing else "")
+    heading, *accounts = result.not_ready_lines() or [""]
+    if not heading:
+        return summary
+    shown = "; ".join(line.strip() for line in accounts[:SHOWN])
+    more = f"; and {len(accounts) - SHOWN:,} more" if len(accounts) > SHOWN else ""
+    return f"{summary}; {heading} {shown}{more}"
