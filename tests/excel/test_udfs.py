@@ -217,7 +217,9 @@ def test_port_batch_with_carriers_one_cell_equals_the_column(pairs: list[tuple])
 
 
 directory_names = [
-    name for canonical, aliases, _ in DEFAULT_DIRECTORY for name in (canonical, *aliases.split("|"))
+    name
+    for canonical, aliases, *_ in DEFAULT_DIRECTORY
+    for name in (canonical, *aliases.split("|"))
 ]
 spellings = st.one_of(
     st.sampled_from([n for n in directory_names if n]),
