@@ -58,6 +58,10 @@ def test_not_ready_accounts_are_listed_with_what_they_lack(tmp_path: Path, capsy
     assert "Verizon, account V-2, 2 Main St, New York, NY 10001" in err
     assert "missing authorized person, BTN" in err and "Traceback" not in err
     assert [p.name for p in out.iterdir()] == ["LOA_Verizon_V-1.docx"]
+    table = docx.Document(str(out / "LOA_Verizon_V-1.docx")).tables[0]
+    fields = {row.cells[0].text: row.cells[1].text for row in table.rows}
+    # the list names no customer: a line to fill in, not a value made up
+    assert fields["Customer / business name"].startswith("_____")
 
 
 def test_existing_letters_are_kept_unless_overwrite(tmp_path: Path, capsys) -> None:

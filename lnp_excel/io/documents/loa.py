@@ -179,7 +179,8 @@ def _fields(doc: DocumentObject, letter: Letter) -> None:
         f", {account.authorized_title}" if account.authorized_title else ""
     )
     rows: list[tuple[str, str]] = [
-        ("Customer / business name", account.customer_name or "(as on the bill)"),
+        # L4: a name the list does not give is a line to fill in, never a made-up value
+        ("Customer / business name", account.customer_name or f"{LINE}\n(as on the bill)"),
         ("Service address", address),
         ("Losing carrier", account.carrier),
         ("Account number", account.account_number),
