@@ -29,7 +29,7 @@ from lnp_excel.core.settings import DEFAULT_SETTINGS, Settings
 from lnp_excel.core.values import plural
 
 FULL, PARTIAL = "full", "partial"
-CSR_COLUMNS = ("carrier", "account_number", "btn", "number")
+CSR_NEEDED = ("carrier", "account_number", "btn", "number")
 
 
 @dataclass(frozen=True)
@@ -124,7 +124,7 @@ def letters_of_authorization(
 ) -> Letters:
     """One letter per ready account of ``plan`` (L1-L5); ``plan`` is a ``Plan`` or a list
     that ``plan_ports`` plans with ``plan_options`` (submit_date, ...). ``csr``: the losing
-    carriers' records, one row per working number (columns CSR_COLUMNS, others ignored).
+    carriers' records, one row per working number (columns CSR_NEEDED, others ignored).
     The letter is dated the plan's submission date and to be signed within
     ``settings.loa_valid_days`` of it (L3)."""
     directory = carrier_directory if carrier_directory is not None else default_directory()
@@ -187,7 +187,7 @@ def _csr_numbers(
 ) -> dict[tuple[str, str, str], set[str]]:
     """(carrier, account, BTN) keys -> the working numbers the CSR lists on that account;
     carrier "" or BTN "" when the record does not say (it then matches any)."""
-    lacking = [c for c in CSR_COLUMNS if c not in csr.columns]
+    lacking = [c for c in CSR_NEEDED if c not in csr.columns]
     if lacking:
         raise InputError(f"the CSR records have no {', '.join(lacking)} column")
 
