@@ -20,6 +20,7 @@ COMMANDS = {
     "plan": "lnp_excel.cli.plan",
     "csr": "lnp_excel.cli.csr",
     "normalize": "lnp_excel.cli.normalize",
+    "track": "lnp_excel.cli.track",
     "run": "lnp_excel.cli.run",
     "build-workbooks": "lnp_excel.cli.build_workbooks",
 }
@@ -30,6 +31,7 @@ jobs:
   plan              plan port-in requests: routing, cost and dates (P1-P12)
   csr               prepare a port-out CSR: fix, build, legacy, doc, case (C1-C13)
   normalize         clean and classify the numbers in a list
+  track             track the ports: status exports against the plan (T1-T5)
   run               run a workbook button's action without Excel
   build-workbooks   build the .xlsm workbooks from their sources
 
