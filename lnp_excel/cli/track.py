@@ -9,13 +9,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from lnp_excel.cli.common import pick_column, read_list, usable_frame
+from lnp_excel.core.carriers import CarrierDirectory
+from lnp_excel.core.columns import CARRIER_ALIASES
 from lnp_excel.core.errors import InputError
+from lnp_excel.core.plan import Plan, plan_ports
 from lnp_excel.core.track import track_ports
 from lnp_excel.core.values import DATE_FORMATS_SHOWN as DATES
 from lnp_excel.core.values import parse_date
 from lnp_excel.io.carrier_directory import read_carrier_directory
 from lnp_excel.io.status_exports import read_status_exports
 from lnp_excel.io.tracker_report import (
+    is_plan_workbook,
     previous_statuses,
     read_plan_workbook,
     read_tracker,
@@ -23,9 +28,10 @@ from lnp_excel.io.tracker_report import (
 )
 
 EXAMPLE = """examples:
-  lnp-excel track plan.xlsx samples/exports/bandwidth_portins.csv -o tracker.xlsx
-  lnp-excel track plan.xlsx samples/exports/*.json samples/exports/agent_status.csv \\
-      --as-of 2026-03-18 -o tracker.xlsx
+  lnp-excel track samples/customer_numbers.csv samples/exports/bandwidth_portins.csv \\
+      --as-of 2026-03-20 -o tracker.xlsx
+  lnp-excel track samples/customer_numbers.csv samples/exports/telnyx_porting_orders.json \\
+      samples/exports/twilio_port_in.json samples/exports/agent_status.csv -o tracker.xlsx
 """
 
 
@@ -41,7 +47,12 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("plan", type=Path, help="the plan workbook lnp-excel plan wrote")
+    parser.add_argument(
+        "plan",
+        type=Path,
+        help="the plan workbook lnp-excel plan wrote, or the customer's list (planned the "
+        "same way)",
+    )
     parser.add_argument(
         "exports", type=Path, nargs="+", metavar="EXPORT", help="status exports (.csv/.json/.xlsx)"
     )
@@ -78,19 +89,37 @@ def run(args: argparse.Namespace) -> int:
                 "the tracker would replace an input: name another -o", file=str(output)
             )
     as_of = parse_date(args.as_of, "--as-of date")
-    requests, numbers = read_plan_workbook(args.plan)
+    directory = read_carrier_directory(args.carrier_directory)
+    plan = read_plan_workbook(args.plan) if is_plan_workbook(args.plan) else _plan(args, directory)
     orders = read_status_exports(args.exports)
     earlier = None if args.overwrite else read_tracker(output)
     old, history = earlier if earlier is not None else (None, None)
     tracking = track_ports(
-        (requests, numbers),
+        plan,
         orders,
         as_of=as_of,
         previous=previous_statuses(old),
         history=history,
-        carrier_directory=read_carrier_directory(args.carrier_directory),
+        carrier_directory=directory,
     )
     written = write_tracker(tracking, output, old=old)
     print(tracking.summary_line())
     print(f"{'updated' if earlier is not None else 'wrote'} {written}")
     return 1 if tracking.attention else 0
+
+
+def _plan(args: argparse.Namespace, directory: CarrierDirectory) -> Plan:
+    """The customer's list planned as ``lnp-excel plan`` does: the same request ids."""
+    listed = argparse.Namespace(input=args.plan, sheet=None, number_column=None)
+    table, number = read_list(listed, CARRIER_ALIASES)
+    carrier = pick_column(table, None, CARRIER_ALIASES, role="carrier", required=False)
+    read = [c for c in (number, carrier) if c is not None]
+    try:
+        return plan_ports(
+            usable_frame(table, number, read),
+            number_column=str(number),
+            carrier_column=None if carrier is None else str(carrier),
+            carrier_directory=directory,
+        )
+    except InputError as error:
+        raise table.locate(error) from None

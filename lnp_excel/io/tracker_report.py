@@ -91,6 +91,24 @@ STATUS_FILLS = {
 # --- reading ---------------------------------------------------------------------------
 
 
+def is_plan_workbook(path: str | Path) -> bool:
+    """True for a workbook with the Requests and Numbers sheets ``lnp-excel plan`` writes
+    (anything else is a customer's list, planned the way ``plan`` does)."""
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+        return False
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001 - the list reader then says what is wrong with it
+        return False
+    try:
+        return {"Requests", "Numbers"} <= set(book.sheetnames)
+    finally:
+        book.close()
+
+
 def read_plan_workbook(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The plan's requests (request, path, carrier, btn) and numbers (number, request),
     from the Requests and Numbers sheets ``lnp-excel plan`` wrote."""
