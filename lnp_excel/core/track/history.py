@@ -35,7 +35,7 @@ def history_changes(
     if previous is not None and len(previous):
         keys = previous["request"].fillna("").astype(str)
         before = dict(zip(keys, previous["status"].fillna("").astype(str), strict=True))
-    old = tracker["request"].map(before).fillna("")
+    old = tracker["request"].map(lambda request: before.get(request, "")).astype(object)
     moved = (old != tracker["status"]).to_numpy()
     rows = tracker[moved]
     return pd.DataFrame(

@@ -153,11 +153,20 @@ def track(
     return Tracking(
         tracker=frame,
         unmatched=unmatched.reset_index(drop=True),
-        history=pd.concat([earlier, changes], ignore_index=True) if len(earlier) else changes,
+        history=_appended(earlier, changes),
         changes=changes,
         as_of=day,
         counts=counts,
     )
+
+
+def _appended(earlier: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
+    """T5: the history with this run's rows below; no change leaves it as it was."""
+    if changes.empty:
+        return earlier
+    if earlier.empty:
+        return changes
+    return pd.concat([earlier, changes], ignore_index=True)
 
 
 def _dates(values: pd.Series) -> np.ndarray:

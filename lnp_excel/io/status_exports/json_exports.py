@@ -34,7 +34,6 @@ _TELNYX_USED = {
     "id",
     "status",
     "customer_reference",
-    "foc_datetime_requested",
     "foc_datetime_actual",
     "phone_numbers",
     "created_at",
@@ -42,7 +41,6 @@ _TELNYX_USED = {
 _TWILIO_USED = {
     "port_in_request_sid",
     "port_in_request_status",
-    "target_port_in_date",
     "phone_numbers",
     "date_created",
     "customer_reference",
