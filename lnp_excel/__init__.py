@@ -1,6 +1,7 @@
 """lnp_excel: number porting for the people who live in Excel.
 
-Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``fix_csr``, ``Settings``.
+Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``fix_csr``,
+``track_ports``, ``Settings``.
 
 The names are imported on first use (a module ``__getattr__``): ``lnp-excel --version``
 and a ribbon button's new Python must not pay for pandas, holidays and xlwings before
@@ -22,6 +23,8 @@ _EXPORTS = {
     "fix_csr": "lnp_excel.core.csr",
     "normalize_numbers": "lnp_excel.core.numbers",
     "plan_ports": "lnp_excel.core.plan",
+    "Tracking": "lnp_excel.core.track",
+    "track_ports": "lnp_excel.core.track",
 }
 
 __all__ = [
@@ -29,10 +32,12 @@ __all__ = [
     "InputError",
     "Plan",
     "Settings",
+    "Tracking",
     "__version__",
     "fix_csr",
     "normalize_numbers",
     "plan_ports",
+    "track_ports",
 ]
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run time
@@ -41,6 +46,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run
     from lnp_excel.core.numbers import normalize_numbers
     from lnp_excel.core.plan import Plan, plan_ports
     from lnp_excel.core.settings import Settings
+    from lnp_excel.core.track import Tracking, track_ports
 
 
 def __getattr__(name: str) -> object:
