@@ -53,7 +53,7 @@ TRACKER_COLUMNS: tuple[str, ...] = (
     "matched_by",
     "details",
 )
-DAY_OF_PORT_TEXT = " | ".join(
+DAY_OF_PORT_TEXT = "\n".join(  # P12, one check a line
     f"{item.removeprefix('Day of port: ')}: {detail}" for item, detail, _ in DAY_OF_PORT
 )
 UNKNOWN_CODE = "not in the reject-code table: see the platform's text"
