@@ -162,24 +162,38 @@ def read_tracker(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame] | None:
             "or pass --overwrite to replace it",
             file=path.name,
         ) from None
-    history = pd.DataFrame(columns=list(HISTORY_COLUMNS))
     try:
         sheet = read_table(path, sheet=HISTORY, alias_groups=(("Request",),)).frame
     except InputError:
         sheet = None
-    if sheet is not None and len(sheet):
-        back = {header: name for name, header in HISTORY_HEADERS.items()}
-        history = sheet.rename(columns=back).reindex(columns=list(HISTORY_COLUMNS))
-        history = history.map(lambda v: v if v is not None else "")
-        history["date"] = history["date"].map(read_date)
+    history = history_from_sheet(sheet)
     return tracker.reset_index(drop=True), history.reset_index(drop=True)
 
 
+def history_from_sheet(sheet: pd.DataFrame | None) -> pd.DataFrame:
+    """The Status History sheet as read back: ``HISTORY_COLUMNS``, dates as dates."""
+    if sheet is None or not len(sheet):
+        return pd.DataFrame(columns=list(HISTORY_COLUMNS))
+    back = {header: name for name, header in HISTORY_HEADERS.items()}
+    history = sheet.rename(columns=back).reindex(columns=list(HISTORY_COLUMNS))
+    history = history.map(lambda v: "" if v is None else v)
+    history["date"] = history["date"].map(read_date)
+    return history.reset_index(drop=True)
+
+
 def previous_statuses(old: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The earlier tracker's (request, status), what T5's history compares with."""
+    """The earlier tracker in the core's names (request, status, order, dates, ...): what
+    T5's history compares with and what a request no export speaks of keeps."""
     if old is None or "Request" not in old or "Status" not in old:
         return None
-    return pd.DataFrame({"request": old["Request"].map(text), "status": old["Status"].map(text)})
+    back = {header: name for name, header in TRACKER_HEADERS.items() if header in old}
+    frame = old[list(back)].rename(columns=back)
+    for column in frame.columns:
+        if column.endswith("date") or column == "sla_due":
+            frame[column] = frame[column].map(read_date)
+        elif column not in ("numbers", "days_late"):
+            frame[column] = frame[column].map(text)
+    return frame.reset_index(drop=True)
 
 
 # --- writing ---------------------------------------------------------------------------

@@ -122,7 +122,7 @@ def track(
     count = numbers[numbers["request"].fillna("").astype(str) != ""].groupby("request").size()
     base = requests.reset_index(drop=True)
     ids = base["request"].astype(str)
-    row = latest.reindex(ids)
+    row = _carried(latest.reindex(ids), previous)
     frame = pd.DataFrame(
         {
             "request": ids,
@@ -158,6 +158,37 @@ def track(
         as_of=day,
         counts=counts,
     )
+
+
+CARRIED = (
+    "order_id",
+    "platform_status",
+    "status",
+    "order_date",
+    "foc_date",
+    "exception_code",
+    "platform",
+    "details",
+)
+EARLIER = "earlier update"
+
+
+def _carried(row: pd.DataFrame, previous: pd.DataFrame | None) -> pd.DataFrame:
+    """T5: a request no export of this run speaks of keeps what the last tracker knew
+    (reading one platform's export does not undo another's); ``matched_by`` says so."""
+    if previous is None or previous.empty or "status" not in previous:
+        return row
+    known = previous.drop_duplicates("request").set_index("request").reindex(row.index)
+    status = known["status"].fillna("").astype(str)
+    carry = row["status"].isna().to_numpy() & ~status.isin(["", NOT_SUBMITTED]).to_numpy()
+    if not carry.any():
+        return row
+    row = row.astype(object)
+    for column in CARRIED:
+        if column in known:
+            row.loc[carry, column] = known.loc[carry, column].to_numpy()
+    row.loc[carry, "matched_by"] = EARLIER
+    return row
 
 
 def _appended(earlier: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:

@@ -13,6 +13,10 @@ Public Sub LnpExport(control As IRibbonControl)
     LnpRun "export"
 End Sub
 
+Public Sub LnpTrack(control As IRibbonControl)
+    LnpRun "track"
+End Sub
+
 Public Sub LnpClear(control As IRibbonControl)
     LnpRun "clear"
 End Sub

@@ -192,3 +192,21 @@ def test_the_agents_own_columns_are_kept_by_request_id() -> None:
     kept = keep_agent_columns(new, old, "Request", {"Request", "Status"})
     assert kept["Owner"].tolist() == ["", "Ann", "Zed"]
     assert kept["Status"].tolist()[:2] == [EXCEPTION, SUBMITTED]
+
+
+def test_an_update_with_one_platforms_export_keeps_what_the_others_said() -> None:
+    """T5: a request no export of this run names keeps its last status; no history row."""
+    foc = dt.date(2026, 3, 20)
+    first = tracked(
+        order(order_id="A", reference="SS-512474-ATT-01", platform_status="SUBMITTED"),
+        order(order_id="B", reference="MG-LOCAL", platform_status="FOC", foc_date=foc),
+    )
+    second = tracked(
+        order(order_id="A", reference="SS-512474-ATT-01", platform_status="SUBMITTED"),
+        previous=first.tracker,
+        history=first.history,
+    )
+    kept = row_of(second, "MG-LOCAL")
+    assert kept[["status", "order_id", "matched_by"]].tolist() == [FOC_SET, "B", "earlier update"]
+    assert pd.Timestamp(kept["foc_date"]).date() == foc
+    assert second.changes.empty
