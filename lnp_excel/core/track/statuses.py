@@ -112,7 +112,7 @@ def fold_word(word: object) -> str:
 def _index() -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     by_platform: dict[tuple[str, str], str] = {}
     anywhere: dict[str, str] = {}
-    for platform, word, lifecycle in STATUSES:
+    for platform, word, lifecycle in status_table().itertuples(index=False):
         by_platform[(platform, fold_word(word))] = lifecycle
         anywhere.setdefault(fold_word(word), lifecycle)
     for lifecycle in LIFECYCLE:  # the lifecycle's own words always read as themselves
