@@ -218,7 +218,15 @@ def tracker_sheet(tracking: Tracking, old: pd.DataFrame | None = None) -> SheetS
 
 
 def unmatched_sheet(tracking: Tracking) -> SheetSpec:
-    frame = tracking.unmatched.rename(columns=ORDER_HEADERS)
+    """The orders no request claims, with the columns of their exports that say anything
+    (another platform's columns, empty for them, are left out)."""
+    orders = tracking.unmatched
+    blank = [
+        c
+        for c in orders.columns
+        if c not in ORDER_HEADERS and orders[c].map(lambda v: text(v) == "").all()
+    ]
+    frame = orders.drop(columns=blank).rename(columns=ORDER_HEADERS)
     notes = () if len(frame) else ("Every order matched a request (T2).",)
     return SheetSpec(UNMATCHED, frame, notes=notes)
 
