@@ -222,3 +222,21 @@ def test_several_exports_make_one_frame(tmp_path: Path) -> None:
     assert orders["source"].tolist() == ["a.csv", "b.csv"]
     with pytest.raises(InputError):
         read_status_exports([])
+
+
+def test_bandwidth_list_saved_as_a_workbook_with_date_cells(make_xlsx) -> None:
+    """The same list opened and saved in Excel: dates are date cells, numbers numbers."""
+    path = make_xlsx(
+        {
+            "PortIns": [
+                ["Port-in orders, exported 3/20/2026"],
+                BANDWIDTH_HEADER,
+                ["o-7", "SS-7", "COMPLETE", "port_in", dt.datetime(2026, 3, 2, 9, 30), None,
+                 None, dt.datetime(2026, 3, 12), 3125550100, 2, "Lumen"],
+            ]
+        },
+        name="bandwidth.xlsx",
+    )  # fmt: skip
+    order = read_status_export(path).iloc[0]
+    assert order[["reference", "status", "btn"]].tolist() == ["SS-7", "Complete", "3125550100"]
+    assert order["order_date"] == dt.date(2026, 3, 2) and order["foc_date"] == dt.date(2026, 3, 12)
