@@ -46,10 +46,11 @@ def order_row(platform: str, **fields: object) -> dict[str, object]:
     return row
 
 
-def with_extra(rows: list[dict[str, object]], extra: pd.DataFrame) -> pd.DataFrame:
+def with_extra(rows: list[dict[str, object]] | pd.DataFrame, extra: pd.DataFrame) -> pd.DataFrame:
     """The orders with the export's other columns after them (a clashing name gets
     " (export)"), so nothing the platform wrote is lost."""
-    orders = pd.DataFrame(rows, columns=list(ORDER_COLUMNS))
+    orders = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    orders = orders.reindex(columns=list(ORDER_COLUMNS)).reset_index(drop=True)
     if extra.shape[1]:
         names = {c: f"{c} (export)" if str(c) in ORDER_COLUMNS else str(c) for c in extra.columns}
         extra = extra.rename(columns=names).reset_index(drop=True)

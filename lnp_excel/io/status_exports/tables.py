@@ -10,8 +10,10 @@ import pandas as pd
 
 from lnp_excel.core.columns import find_column
 from lnp_excel.core.errors import InputError
-from lnp_excel.core.track.statuses import BANDWIDTH, PLAIN, TELNYX
-from lnp_excel.io.status_exports.common import day, joined, order_row, text, with_extra
+from lnp_excel.core.track.orders import ORDER_COLUMNS
+from lnp_excel.core.track.statuses import BANDWIDTH, PLAIN, TELNYX, lifecycle_status
+from lnp_excel.core.values import read_date
+from lnp_excel.io.status_exports.common import joined, text, with_extra
 from lnp_excel.io.tables import read_table
 
 BANDWIDTH_STATUS = ("ProcessingStatus",)
@@ -60,16 +62,39 @@ class _Columns:
 
 
 def _rows(cols: _Columns, source: str, platform: str, fields: dict[str, pd.Series], dates):
-    """One order per data row: text fields as text, dates through the one reader."""
-    rows = []
-    for position, sheet_row in enumerate(cols.frame.index):
-        notes: list[str] = []
-        row = {name: text(values.iloc[position]) for name, values in fields.items()}
-        for name, (values, what) in dates.items():
-            row[name] = day(values.iloc[position], what, notes)
-        row["details"] = "; ".join(filter(None, [row.get("details", ""), *notes]))
-        rows.append(order_row(platform, source=source, source_row=sheet_row, **row))
-    return with_extra(rows, cols.extra())
+    """One order per data row, column by column: text fields as text, each distinct date
+    text through the one reader once; an unreadable date is said in the row's details."""
+    index = cols.frame.index
+    data: dict[str, object] = {name: _texts(values) for name, values in fields.items()}
+    details = pd.Series(data.get("details", [""] * len(index)), index=index, dtype=object)
+    for name, (values, what) in dates.items():
+        shown = _texts(values)
+        read = values.map(dict(zip(values.unique(), map(read_date, values.unique()), strict=True)))
+        data[name] = read.astype(object).where(read.notna(), None).to_numpy()
+        bad = (shown != "") & read.isna().to_numpy()
+        note = "cannot read the " + what + " '" + pd.Series(shown[bad]) + "' as a date"
+        details[bad] = [
+            "; ".join(filter(None, pair)) for pair in zip(details[bad], note, strict=True)
+        ]
+    data["details"] = details.to_numpy()
+    words = pd.Series(data["platform_status"])
+    status = words.map({w: lifecycle_status(platform, w) for w in words.unique()})
+    orders = pd.DataFrame(
+        {
+            **{column: "" for column in ORDER_COLUMNS},
+            **data,
+            "source": source,
+            "source_row": index.to_numpy(),
+            "platform": platform,
+            "status": status.to_numpy(),
+        },
+        columns=list(ORDER_COLUMNS),
+    )
+    return with_extra(orders, cols.extra())
+
+
+def _texts(values: pd.Series):
+    return values.map(text).to_numpy(dtype=object)
 
 
 def _bandwidth(frame: pd.DataFrame, source: str) -> pd.DataFrame:
