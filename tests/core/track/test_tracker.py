@@ -210,3 +210,19 @@ def test_an_update_with_one_platforms_export_keeps_what_the_others_said() -> Non
     assert kept[["status", "order_id", "matched_by"]].tolist() == [FOC_SET, "B", "earlier update"]
     assert pd.Timestamp(kept["foc_date"]).date() == foc
     assert second.changes.empty
+
+
+def test_the_python_api_takes_a_plan() -> None:
+    """lnp_excel.track_ports on plan_ports' Plan: the same request ids, the plan's settings."""
+    from lnp_excel import plan_ports
+    from lnp_excel import track_ports as api
+
+    plan = plan_ports(
+        pd.DataFrame({"Number": ["512-474-1001", "512-474-1002"], "Carrier": ["AT&T", "AT&T"]}),
+        submit_date=MONDAY,
+    )
+    request = plan.requests["request"].iloc[0]
+    result = api(plan, pd.DataFrame([order(reference=request, platform_status="FOC")]))
+    assert result.tracker[["request", "status", "numbers"]].values.tolist() == [
+        [request, FOC_SET, 2]
+    ]
