@@ -1,7 +1,7 @@
 """lnp_excel: number porting for the people who live in Excel.
 
 Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``fix_csr``,
-``letters_of_authorization``, ``Settings``.
+``letters_of_authorization``, ``track_ports``, ``Settings``.
 
 The names are imported on first use (a module ``__getattr__``): ``lnp-excel --version``
 and a ribbon button's new Python must not pay for pandas, holidays and xlwings before
@@ -24,6 +24,8 @@ _EXPORTS = {
     "letters_of_authorization": "lnp_excel.core.loa",
     "normalize_numbers": "lnp_excel.core.numbers",
     "plan_ports": "lnp_excel.core.plan",
+    "Tracking": "lnp_excel.core.track",
+    "track_ports": "lnp_excel.core.track",
 }
 
 __all__ = [
@@ -31,11 +33,13 @@ __all__ = [
     "InputError",
     "Plan",
     "Settings",
+    "Tracking",
     "__version__",
     "fix_csr",
     "letters_of_authorization",
     "normalize_numbers",
     "plan_ports",
+    "track_ports",
 ]
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run time
@@ -45,6 +49,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run
     from lnp_excel.core.numbers import normalize_numbers
     from lnp_excel.core.plan import Plan, plan_ports
     from lnp_excel.core.settings import Settings
+    from lnp_excel.core.track import Tracking, track_ports
 
 
 def __getattr__(name: str) -> object:

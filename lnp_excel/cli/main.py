@@ -21,6 +21,7 @@ COMMANDS = {
     "csr": "lnp_excel.cli.csr",
     "loa": "lnp_excel.cli.loa",
     "normalize": "lnp_excel.cli.normalize",
+    "track": "lnp_excel.cli.track",
     "run": "lnp_excel.cli.run",
     "build-workbooks": "lnp_excel.cli.build_workbooks",
 }
@@ -32,6 +33,7 @@ jobs:
   csr               prepare a port-out CSR: fix, build, legacy, doc, case (C1-C13)
   loa               write a Letter of Authorization per account (L1-L5)
   normalize         clean and classify the numbers in a list
+  track             track the ports: status exports against the plan (T1-T5)
   run               run a workbook button's action without Excel
   build-workbooks   build the .xlsm workbooks from their sources
 

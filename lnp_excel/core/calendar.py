@@ -110,3 +110,23 @@ def add_business_days(
     if single:
         return out.reshape(-1)[0].astype(dt.date)
     return out
+
+
+def business_days_between(
+    start: Iterable[DateLike],
+    end: Iterable[DateLike],
+    *,
+    country: str = DEFAULT_COUNTRY,
+) -> np.ndarray:
+    """Business days from each ``start`` to its ``end`` (T3: how late a port is): the
+    business days in [start, end), negative when ``end`` comes first; 0 where either is
+    missing. A FOC the business day after the SLA's due date is 1 day late."""
+    first, _ = _as_days(start)
+    last, _ = _as_days(end)
+    out = np.zeros(first.shape, dtype=np.int64)
+    present = ~np.isnat(first) & ~np.isnat(last)
+    if present.any():
+        days = np.concatenate([first[present], last[present]])
+        calendar = business_calendar(days, 0, country=country)
+        out[present] = np.busday_count(first[present], last[present], busdaycal=calendar)
+    return out

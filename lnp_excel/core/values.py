@@ -39,8 +39,12 @@ _DATE_FORMATS = (
     "%d %B %Y",
 )
 # A time after the date ("2026-03-14 00:00:00", "2026-03-14T09:30") is what a datetime
-# cell becomes as text: the day is what counts.
-_TIME_TAIL = re.compile(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?)$")
+# cell becomes as text; platforms' exports add a zone ("2026-03-14T09:30:00.000Z",
+# "2026-03-14T09:30:00-05:00", T1). The day as written is what counts.
+_TIME_TAIL = re.compile(
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[AaPp][Mm])?"
+    r"\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)$"
+)
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _COUNT_TEXT = re.compile(r"^[+]?\d{1,3}(?:,\d{3})+(?:\.0*)?$|^[+]?\d+(?:\.0*)?$")
 

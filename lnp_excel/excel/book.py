@@ -24,6 +24,8 @@ from lnp_excel.io.sheet_layout import (  # noqa: F401 (the adapters and actions 
 )
 
 Grid = list[list[object]]
+EXPORTS_FOLDER = "status_exports"  # headless runs read the status exports from here (T1)
+PICKED_SEPARATOR = "|"  # LnpPickFiles joins the picked paths with it (never in a file name)
 Cell = tuple[int, int]  # (1-based row, 1-based column), as Excel counts
 Rectangle = tuple[int, int, int, int]  # top row, left column, bottom row, right column
 
@@ -87,6 +89,10 @@ class Book(Protocol):
 
     def folder(self) -> Path:
         """Where files an action makes (request CSVs, the customer CSV) are written."""
+
+    def pick_files(self, prompt: str) -> list[Path]:
+        """Files the agent picks (Excel's Open dialog; headless: ``EXPORTS_FOLDER`` beside
+        the workbook). An empty list when the agent cancels."""
 
 
 def column_runs(cells: Iterable[Cell]) -> list[tuple[int, int, int]]:

@@ -18,7 +18,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from lnp_excel.core.errors import InputError
-from lnp_excel.excel.book import HEADER_FILL, Cell, Formula, Grid, cell_value, rectangles, shown
+from lnp_excel.excel.book import (
+    EXPORTS_FOLDER,
+    HEADER_FILL,
+    Cell,
+    Formula,
+    Grid,
+    cell_value,
+    rectangles,
+    shown,
+)
 from lnp_excel.excel.openpyxl_layout import format_sheet as format_layout
 from lnp_excel.io.sheet_layout import SheetLayout
 from lnp_excel.io.workbook_writer import DATE_FORMAT, MAX_WIDTH
@@ -167,6 +176,13 @@ class OpenpyxlBook:
 
     def folder(self) -> Path:
         return self._folder
+
+    def pick_files(self, prompt: str) -> list[Path]:
+        """Headless, nobody picks: the files in ``status_exports`` beside the workbook."""
+        folder = self._folder / EXPORTS_FOLDER
+        kinds = {".csv", ".json", ".xlsx", ".txt"}
+        found = sorted(p for p in folder.glob("*") if p.is_file() and p.suffix.lower() in kinds)
+        return [p for p in found if not p.name.startswith((".", "~$"))]
 
     def save(self, output: str | Path, *, overwrite: bool = False) -> Path:
         """Write the workbook to ``output`` atomically; the opened file is protected."""

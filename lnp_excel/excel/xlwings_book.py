@@ -21,6 +21,7 @@ from lnp_excel.core.errors import InputError
 from lnp_excel.excel.actions import run_action
 from lnp_excel.excel.book import (
     HEADER_FILL,
+    PICKED_SEPARATOR,
     Book,
     Cell,
     Formula,
@@ -142,6 +143,13 @@ class XlwingsBook:
 
     def status(self, text: str) -> None:
         self.book.app.status_bar = text
+
+    def pick_files(self, prompt: str) -> list[Path]:
+        """Excel's Open dialog, several files at once, through the workbook's
+        ``LnpPickFiles`` (VBA): the paths joined by "|", "" when cancelled."""
+        answer = self.book.macro("LnpPickFiles")(prompt)
+        text = answer if isinstance(answer, str) else ""
+        return [Path(part) for part in text.split(PICKED_SEPARATOR) if part.strip()]
 
     def folder(self) -> Path:
         return Path(self.book.fullname).parent

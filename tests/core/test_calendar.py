@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lnp_excel.core.calendar import add_business_days, business_calendar
+from lnp_excel.core.calendar import business_days_between as days_between
 
 D = dt.date
 
@@ -115,3 +116,13 @@ def test_agrees_with_a_day_by_day_walk(start: dt.date, n: int) -> None:
         while not working(day):
             day += dt.timedelta(days=1)
     assert add_business_days(start, n) == day
+
+
+def test_business_days_between_skip_weekends_and_holidays() -> None:
+    """T3: days late count business days; a missing date counts 0, never a guess."""
+    days = days_between(
+        [dt.date(2026, 12, 24), dt.date(2026, 3, 13), None, dt.date(2026, 3, 20)],
+        [dt.date(2026, 12, 28), dt.date(2026, 3, 16), dt.date(2026, 3, 1), dt.date(2026, 3, 13)],
+    )
+    # Christmas (Friday) and the weekend are skipped; Friday to Monday is 1; backwards is -5
+    assert days.tolist() == [1, 1, 0, -5]

@@ -196,7 +196,9 @@ def planner_book(built: dict[str, Path], tmp_path: Path) -> FakeBook:
     data.range((1, 5)).value = "Length"
     for r in range(2, last + 4):
         data.range((r, 5)).formula = f"=LEN(A{r})"
-    return book
+    exports = Path(__file__).resolve().parents[2] / "samples" / "exports"
+    book.answers = [f"{exports / 'bandwidth_portins.csv'}|{exports / 'agent_status.csv'}"]
+    return book  # the files the agent picks when Update tracker asks (T1)
 
 
 def actions_of(workbook: str) -> list[str]:

@@ -20,6 +20,27 @@ from lnp_excel.core.settings import Settings
 from lnp_excel.core.values import plural
 
 MAX_IDS_LISTED = 6  # request ids named on one checklist line
+# P12: what to check on the day of the port; the plan's checklist ends with these lines
+# and the tracker shows them beside the requests porting today or next (T4).
+DAY_OF_PORT: tuple[tuple[str, str, str], ...] = (
+    (
+        "Day of port: assign every number",
+        "numbers not assigned to a user or service ring busy until they are assigned",
+        "P12",
+    ),
+    (
+        "Day of port: auto attendant greetings",
+        "an auto attendant without a greeting rings busy: check the business hours, "
+        "after hours, lunch and alternate menus each have one",
+        "P12",
+    ),
+    (
+        "Day of port: calls still reach the old carrier",
+        "if this lasts more than a few hours, ask the losing carrier for a scrub; calls "
+        "from mobile carriers can take a few minutes longer to propagate",
+        "P12",
+    ),
+)
 
 
 def _ids(listed: tuple[int, Sequence[str]]) -> str:
@@ -72,25 +93,7 @@ def checklist(
     lines += _date_lines(requests, submit, requested, settings)
     if (requests["path"] == MANAGED).any():
         lines += _managed_timeline(submit, settings)
-    lines += [
-        (
-            "Day of port: assign every number",
-            "numbers not assigned to a user or service ring busy until they are assigned",
-            "P12",
-        ),
-        (
-            "Day of port: auto attendant greetings",
-            "an auto attendant without a greeting rings busy: check the business hours, "
-            "after hours, lunch and alternate menus each have one",
-            "P12",
-        ),
-        (
-            "Day of port: calls still reach the old carrier",
-            "if this lasts more than a few hours, ask the losing carrier for a scrub; calls "
-            "from mobile carriers can take a few minutes longer to propagate",
-            "P12",
-        ),
-    ]
+    lines += DAY_OF_PORT
     return pd.DataFrame(lines, columns=["item", "detail", "rule"])
 
 

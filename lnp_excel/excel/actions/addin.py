@@ -25,7 +25,7 @@ from lnp_excel.core.changes import JOURNAL_COLUMNS
 from lnp_excel.core.columns import NUMBER_ALIASES
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
-from lnp_excel.excel.actions import ACTIONS, csr, planner
+from lnp_excel.excel.actions import ACTIONS, csr, planner, track
 from lnp_excel.excel.actions.common import (
     CHANGES,
     PLANNER,
@@ -40,7 +40,7 @@ from lnp_excel.io.sheet_layout import SheetLayout
 
 PREFIX = "LNP "
 INPUT_SHEETS = (SETTINGS, "Address Matrix", "Carrier Lookup", "Carrier Directory", "Port Orders")
-OUTPUT_SHEETS = frozenset({CHANGES, csr.FLAGS, *planner.OUTPUT_SHEETS})
+OUTPUT_SHEETS = frozenset({CHANGES, csr.FLAGS, *planner.OUTPUT_SHEETS, *track.OUTPUT_SHEETS})
 NEEDS_CUSTOMER = frozenset({"csr-save", "csr-docs"})
 """Actions whose files carry the customer's name: only these ask for it."""
 ASK_TITLE = "LNP Tools"
@@ -193,6 +193,10 @@ class ActiveSheetBook:
 
     def selected_rows(self, sheet: str) -> list[int] | None:
         return self.book.selected_rows(self._where(sheet)[1])
+
+    def pick_files(self, prompt: str) -> list[Path]:
+        """The add-in's Open dialog (``LnpPickFiles`` lives in the add-in, as ``LnpAsk``)."""
+        return (self.defaults or self.book).pick_files(prompt)
 
     def folder(self) -> Path:
         """Beside the open workbook; ``corrected`` beside a download the CSV would replace."""

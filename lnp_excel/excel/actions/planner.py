@@ -55,7 +55,7 @@ def clear(book: Book) -> str:
     return f"Cleared {len(cleared)} output sheets"
 
 
-def _plan(book: Book, directory: CarrierDirectory | None = None):
+def plan_from_sheets(book: Book, directory: CarrierDirectory | None = None):
     """plan_ports on the Input sheet with the Settings sheet's dates and license counts,
     carriers matched with ``directory`` (default: the workbook's Carrier Directory sheet)."""
     settings, extra = read_settings(book)
@@ -64,7 +64,7 @@ def _plan(book: Book, directory: CarrierDirectory | None = None):
         "local": as_count(extra.get("Local Licenses"), "Local Licenses"),
         "toll-free": as_count(extra.get("Toll-Free Licenses"), "Toll-Free Licenses"),
     }
-    directory = directory if directory is not None else _carrier_directory(book)
+    directory = directory if directory is not None else carrier_directory_sheet(book)
     with on_sheet(INPUT):
         return plan_ports(
             source.frame,
@@ -77,7 +77,7 @@ def _plan(book: Book, directory: CarrierDirectory | None = None):
         )
 
 
-def _carrier_directory(book: Book) -> CarrierDirectory | None:
+def carrier_directory_sheet(book: Book) -> CarrierDirectory | None:
     """The workbook's Carrier Directory sheet (P3b), the whole directory when present."""
     if DIRECTORY not in book.sheet_names():
         return None
@@ -88,7 +88,7 @@ def _carrier_directory(book: Book) -> CarrierDirectory | None:
 @action("plan", "Plan requests", PLANNER)
 def plan(book: Book) -> str:
     """P1-P12: the request sheets, from the same report the command line writes."""
-    result = _plan(book)
+    result = plan_from_sheets(book)
     for spec in plan_sheets(result):
         if spec.name not in OUTPUT_SHEETS:
             continue  # the workbook's own Settings sheet is an input, never overwritten
@@ -100,7 +100,7 @@ def plan(book: Book) -> str:
 def export(book: Book) -> str:
     """One upload-ready CSV per self-service request, in a folder beside the workbook."""
     folder = book.folder() / "port_requests"
-    written = export_requests(_plan(book), folder)
+    written = export_requests(plan_from_sheets(book), folder)
     held = sum(path.parent.name == NOT_READY for path in written)
     apart = f" ({held:,} not ready, carrier unknown: in {NOT_READY})" if held else ""
     return f"Exported {len(written):,} request files to {folder}{apart}"
@@ -113,8 +113,8 @@ def letters(book: Book) -> str:
     from lnp_excel.core.loa import letters_of_authorization
     from lnp_excel.io.documents.loa import write_letters
 
-    directory = _carrier_directory(book) or default_directory()
-    plan = _plan(book, directory)
+    directory = carrier_directory_sheet(book) or default_directory()
+    plan = plan_from_sheets(book, directory)
     result = letters_of_authorization(plan, carrier_directory=directory)
     folder = book.folder() / LETTERS
     written = write_letters(result, folder)

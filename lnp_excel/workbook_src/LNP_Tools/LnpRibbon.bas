@@ -57,6 +57,10 @@ Public Sub LnpDocs(control As IRibbonControl)
     LnpRunActive "csr-docs"
 End Sub
 
+Public Sub LnpTrack(control As IRibbonControl)
+    LnpRunActive "track"
+End Sub
+
 Public Sub LnpClear(control As IRibbonControl)
     LnpRunActive "clear"
 End Sub

@@ -17,6 +17,10 @@ Public Sub LnpLoa(control As IRibbonControl)
     LnpRun "loa"
 End Sub
 
+Public Sub LnpTrack(control As IRibbonControl)
+    LnpRun "track"
+End Sub
+
 Public Sub LnpClear(control As IRibbonControl)
     LnpRun "clear"
 End Sub
