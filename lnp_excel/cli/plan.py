@@ -20,13 +20,16 @@ from lnp_excel.cli.common import (
     shared_options,
     usable_frame,
 )
+from lnp_excel.core.check import Check, check_requests
 from lnp_excel.core.columns import CARRIER_ALIASES
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.plan import Plan, plan_ports
 from lnp_excel.core.values import DATE_FORMATS_SHOWN as DATES
 from lnp_excel.core.values import plural
+from lnp_excel.io.carrier_csr import read_csr_files
 from lnp_excel.io.carrier_directory import read_carrier_directory
-from lnp_excel.io.plan_report import NOT_READY, export_requests, write_plan
+from lnp_excel.io.check_report import held_back
+from lnp_excel.io.plan_report import NOT_READY, REASONS_FILE, export_requests, write_plan
 
 EXAMPLE = """examples:
   lnp-excel plan samples/customer_numbers.csv -o plan.xlsx
@@ -34,6 +37,8 @@ EXAMPLE = """examples:
       --requested-date 2027-03-20 --local-licenses 250 --tollfree-licenses 5 --export-dir requests/
   lnp-excel plan samples/customer_accounts.csv --carrier-directory samples/my_carriers.csv \\
       --export-dir requests/
+  lnp-excel plan samples/customer_accounts.csv --csr samples/csr_att.csv -o checked_plan.xlsx \\
+      --export-dir checked_requests/
 """
 
 
@@ -48,15 +53,24 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_arguments(parser)
+    parser.add_argument(
+        "--csr",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="a losing carrier's CSR (.csv/.xlsx, Telnyx .json, Bandwidth .xml; repeat for "
+        "more): adds the Check sheets and holds predicted rejections back (R1-R9)",
+    )
     parser.set_defaults(run=run)
     return parser
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(parser: argparse.ArgumentParser, *, output_help: str | None = None) -> None:
+    """The options of ``plan`` (``check`` shares them: it plans the list the same way)."""
     shared_options(
         parser,
         input_help="the list (.csv, .xlsx or .xlsm)",
-        output_help="the plan workbook (.xlsx; default: <input>_plan.xlsx here)",
+        output_help=output_help or "the plan workbook (.xlsx; default: <input>_plan.xlsx here)",
         overwrite_help="allow writing over the input",
         number_column=True,
     )
@@ -81,18 +95,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    """Plan, write, report; an InputError (file, sheet, column) reaches ``main``: exit 2."""
+def plan_list(args: argparse.Namespace, output: Path) -> tuple[Plan, Path]:
+    """Read the list and plan it (P1-P12), rows explained; errors located (exit 2)."""
     source = Path(args.input)
-    output = Path(args.output) if args.output else default_output(source, "_plan.xlsx")
     if output.suffix.lower() != ".xlsx":
-        raise InputError("the plan is a workbook: name the output .xlsx", file=str(output))
+        raise InputError("the output is a workbook: name it .xlsx", file=str(output))
     table, number = read_list(args, CARRIER_ALIASES)
     carrier = pick_column(
         table, args.carrier_column, CARRIER_ALIASES, role="carrier", required=False
     )
     read = [c for c in (number, carrier) if c is not None]
-    licenses = {"local": args.local_licenses, "toll-free": args.tollfree_licenses}
+    licenses = {
+        "local": getattr(args, "local_licenses", None),
+        "toll-free": getattr(args, "tollfree_licenses", None),
+    }
     directory = read_carrier_directory(getattr(args, "carrier_directory", None))
     try:
         plan = plan_ports(
@@ -108,9 +124,31 @@ def run(args: argparse.Namespace) -> int:
     except InputError as error:
         raise table.locate(error) from None
     explain_rows(plan.numbers, plan.numbers.index, table, read, reason="reason", warning="warning")
-    written = write_plan(plan, output, source=source.name, protect=source, overwrite=args.overwrite)
-    exports = export_requests(plan, args.export_dir, protect=source) if args.export_dir else []
+    return plan, source
+
+
+def check_plan(plan: Plan, args: argparse.Namespace) -> Check:
+    """The plan's requests against the CSR files of ``--csr`` (R1-R9)."""
+    directory = read_carrier_directory(getattr(args, "carrier_directory", None))
+    return check_requests(plan, read_csr_files(args.csr), carrier_directory=directory)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Plan, write, report; an InputError (file, sheet, column) reaches ``main``: exit 2."""
+    source = Path(args.input)
+    output = Path(args.output) if args.output else default_output(source, "_plan.xlsx")
+    plan, source = plan_list(args, output)
+    check = check_plan(plan, args) if args.csr else None
+    written = write_plan(
+        plan, output, source=source.name, protect=source, overwrite=args.overwrite, check=check
+    )
+    exports = []
+    if args.export_dir:
+        held = held_back(check) if check is not None else None
+        exports = export_requests(plan, args.export_dir, protect=source, held=held)
     _report(plan, written, exports, args.export_dir)
+    if check is not None:
+        print(check.summary_line())
     if plan.requests.empty:
         print(
             f"lnp-excel: no port request could be formed: all {len(plan.numbers):,} rows are "
@@ -126,5 +164,7 @@ def _report(plan: Plan, written: Path, exports: list[Path], export_dir: Path | N
     print(f"wrote {written}")
     if export_dir is not None:
         apart = sum(path.parent.name == NOT_READY for path in exports)
-        held = f" ({apart:,} not ready, carrier unknown: in {Path(export_dir) / NOT_READY})"
+        reasons = Path(export_dir) / NOT_READY / REASONS_FILE
+        why = f"reasons in {reasons}" if reasons.exists() else "carrier unknown"
+        held = f" ({apart:,} not ready, {why}: in {Path(export_dir) / NOT_READY})"
         print(f"wrote {plural(len(exports), 'request CSV')} to {export_dir}{held if apart else ''}")
