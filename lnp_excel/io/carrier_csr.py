@@ -37,7 +37,7 @@ from lnp_excel.core.columns import (
 )
 from lnp_excel.core.errors import NO_DATA, InputError
 from lnp_excel.core.numbers import normalize_numbers
-from lnp_excel.io.tables import read_table
+from lnp_excel.io.tables import SourceTable, read_table
 
 CSR_COLUMNS: tuple[str, ...] = (
     "source",
@@ -275,11 +275,27 @@ _SHEET_FIELDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 
 
+CSR_HEADER = (*WTN_ALIASES, *ACCOUNT_ALIASES, *PLAN_BTN_ALIASES)  # any of them is the header
+CSR_ALIAS_GROUPS = (CSR_HEADER, CUSTOMER_NAME_ALIASES, SERVICE_ADDRESS_ALIASES)
+
+
+def records_from_table(table: SourceTable, source: str) -> pd.DataFrame:
+    """An agent's CSR already read as a table (a workbook's Carrier CSR sheet): the
+    records frame, as ``read_csr_files`` gives it; ``source`` names it."""
+    accounts = list(_table_accounts(table))
+    if not accounts:
+        raise table.locate(InputError("no CSR account in the table", kind=NO_DATA))
+    return _records(accounts, source)
+
+
 def _sheet(path: Path) -> Iterator[dict[str, object]]:
+    """An agent's CSR file (CSV or workbook, the header found under any title rows)."""
+    return _table_accounts(read_table(path, alias_groups=CSR_ALIAS_GROUPS))
+
+
+def _table_accounts(table: SourceTable) -> Iterator[dict[str, object]]:
     """Rows of an agent's CSR sheet, grouped into accounts: a row with an account number
     or BTN starts (or joins) that account, a row with neither continues the one above."""
-    header = (*WTN_ALIASES, *ACCOUNT_ALIASES, *PLAN_BTN_ALIASES)  # any of them marks the header
-    table = read_table(path, alias_groups=(header, CUSTOMER_NAME_ALIASES, SERVICE_ADDRESS_ALIASES))
     frame = table.frame
     columns = list(frame.columns)
     try:

@@ -333,7 +333,7 @@ class _Checker:
             shown += f" and {len(staying) - MAX_LISTED:,} more"
         verb = "stays" if len(staying) == 1 else "stay"
         stay = f"{plural(len(staying), 'number')} {verb} on account {name} with {losing}: "
-        stay += "the LOA lists them as staying"
+        stay += "the LOA lists the numbers that stay"
         rows: list[Row] = [(rid, "", STAYING, "", shown, "", INFO, stay)]
         if btn_key and btn_key in self.ported:
             at = self.members.loc[self.members["number"] == btn_key, "request"]
@@ -344,7 +344,7 @@ class _Checker:
                     btn_key,
                     "BTN",
                     btn_key,
-                    f"{plural(len(staying), 'number')} stay",
+                    f"{plural(len(staying), 'number')} {verb}",
                     "E6h",
                     REJECT,
                     fix_of("E6h"),

@@ -43,6 +43,11 @@ def fix_of(code: str) -> str:
     return entry.fix if entry else ""
 
 
+def label(field: str) -> str:
+    """A field's name inside a sentence: "account number", "BTN"."""
+    return field if field.isupper() else field.lower()
+
+
 def _differs(field: str, ours: str, theirs: str, code: str, severity: str, hint: str) -> Finding:
     return (
         field,
@@ -61,7 +66,7 @@ def _compare(
     if not theirs:
         return [(field, ours, "", "", INFO, NOT_CHECKED)] if ours else []
     if not ours:
-        hint = f"the request has no {field.lower()}: add the CSR's '{theirs}'"
+        hint = f"the request has no {label(field)}: add the CSR's '{theirs}'"
         return [_differs(field, "", theirs, code, WARNING, hint)]
     if same:
         return []
@@ -72,7 +77,7 @@ def not_in_list(field: str, theirs: str) -> list[Finding]:
     """A field the customer's list has no column for: the CSR's value, to be used."""
     if not theirs:
         return []
-    return [(field, "", theirs, "", INFO, f"the list has no {field.lower()}: use the CSR's")]
+    return [(field, "", theirs, "", INFO, f"the list has no {label(field)}: use the CSR's")]
 
 
 def account_findings(ours: str, theirs: str) -> list[Finding]:

@@ -20,12 +20,13 @@ from lnp_excel.excel.actions.common import (
 )
 from lnp_excel.excel.actions.output_sheets import write_sheet
 from lnp_excel.excel.book import Book
+from lnp_excel.io.check_report import CHECK_SHEETS
 from lnp_excel.io.plan_report import NOT_READY, STATUS_FILLS, export_requests, plan_sheets
 from lnp_excel.io.sheet_layout import SheetSpec, sheet_layout
 
 INPUT = "Input"
 DIRECTORY = "Carrier Directory"
-OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary")
+OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary", *CHECK_SHEETS)
 
 
 @action("normalize", "Normalize numbers", PLANNER)
@@ -52,7 +53,7 @@ def clear(book: Book) -> str:
     return f"Cleared {len(cleared)} output sheets"
 
 
-def _plan(book: Book):
+def plan_input(book: Book):
     """plan_ports on the Input sheet with the Settings sheet's dates and license counts."""
     settings, extra = read_settings(book)
     source = read_table(book, INPUT, (NUMBER_ALIASES,))
@@ -60,7 +61,7 @@ def _plan(book: Book):
         "local": as_count(extra.get("Local Licenses"), "Local Licenses"),
         "toll-free": as_count(extra.get("Toll-Free Licenses"), "Toll-Free Licenses"),
     }
-    directory = _carrier_directory(book)
+    directory = carrier_directory(book)
     with on_sheet(INPUT):
         return plan_ports(
             source.frame,
@@ -73,7 +74,7 @@ def _plan(book: Book):
         )
 
 
-def _carrier_directory(book: Book) -> CarrierDirectory | None:
+def carrier_directory(book: Book) -> CarrierDirectory | None:
     """The workbook's Carrier Directory sheet (P3b), the whole directory when present."""
     if DIRECTORY not in book.sheet_names():
         return None
@@ -84,7 +85,7 @@ def _carrier_directory(book: Book) -> CarrierDirectory | None:
 @action("plan", "Plan requests", PLANNER)
 def plan(book: Book) -> str:
     """P1-P12: the request sheets, from the same report the command line writes."""
-    result = _plan(book)
+    result = plan_input(book)
     for spec in plan_sheets(result):
         if spec.name not in OUTPUT_SHEETS:
             continue  # the workbook's own Settings sheet is an input, never overwritten
@@ -96,7 +97,7 @@ def plan(book: Book) -> str:
 def export(book: Book) -> str:
     """One upload-ready CSV per self-service request, in a folder beside the workbook."""
     folder = book.folder() / "port_requests"
-    written = export_requests(_plan(book), folder)
+    written = export_requests(plan_input(book), folder)
     held = sum(path.parent.name == NOT_READY for path in written)
     apart = f" ({held:,} not ready, carrier unknown: in {NOT_READY})" if held else ""
     return f"Exported {len(written):,} request files to {folder}{apart}"

@@ -33,3 +33,16 @@ Public Function LnpAsk(prompt As String, title As String, suggestion As String) 
     ' Python asks the agent through this (xlwings Book.macro); "" when cancelled.
     LnpAsk = InputBox(prompt, title, suggestion)
 End Function
+
+Public Function LnpAskFile(prompt As String) As String
+    ' Python asks the agent for a file through this (xlwings Book.macro); "" when cancelled.
+    Dim picked As Variant
+    picked = Application.GetOpenFilename( _
+        "CSR files (*.csv;*.xlsx;*.json;*.xml),*.csv;*.xlsx;*.json;*.xml,All files (*.*),*.*", _
+        1, prompt)
+    If VarType(picked) = vbBoolean Then
+        LnpAskFile = ""
+    Else
+        LnpAskFile = CStr(picked)
+    End If
+End Function
