@@ -240,3 +240,11 @@ def test_a_list_without_the_field_uses_the_csr(tmp_path: Path) -> None:
     check = check_requests(listed, telnyx_csr(tmp_path))
     assert coded(check) == set()
     assert "Account Number" in set(check.findings["field"])
+
+
+def test_records_with_numbers_typed_as_numbers(tmp_path: Path) -> None:
+    """A records frame made in Python may hold numbers as numbers: read as their text."""
+    csr = telnyx_csr(tmp_path, account_number="100200")
+    typed = csr.assign(account_number=100200, btn=5124741000)
+    check = check_requests(customer_list(**{"Account Number": "100-200"}), typed)
+    assert coded(check) == set()
