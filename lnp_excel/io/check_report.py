@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lnp_excel.core.check import Check
+from lnp_excel.core.reject_codes import reject_table
 from lnp_excel.io.sheet_layout import FLAGGED_FILL, SheetSpec
 from lnp_excel.io.workbook_writer import write_workbook
 from lnp_excel.io.writers import RULES_NOTE
@@ -14,6 +15,7 @@ from lnp_excel.io.writers import RULES_NOTE
 CHECK_SHEET = "Check"
 CHECK_SUMMARY_SHEET = "Check Summary"
 CHECK_SHEETS = (CHECK_SHEET, CHECK_SUMMARY_SHEET)
+CODES_SHEET = "Reject Codes"  # the check workbook's reference: every code and its fix
 PREDICTED = "Predicted Rejections"  # the Requests column plan --csr adds
 FINDING_HEADERS = {
     "request": "Request",
@@ -60,10 +62,11 @@ def write_check(
     protect: str | Path | None = None,
     overwrite: bool = False,
 ) -> Path:
-    """The check workbook, written atomically (never over ``protect``, the input)."""
-    return write_workbook(
-        path, check_sheets(check, source=source), protect=protect, overwrite=overwrite
-    )
+    """The check workbook, written atomically (never over ``protect``, the input): the
+    Check sheets and the Reject Codes table, to read any code a carrier sends later."""
+    codes = SheetSpec(CODES_SHEET, reject_table())
+    sheets = [*check_sheets(check, source=source), codes]
+    return write_workbook(path, sheets, protect=protect, overwrite=overwrite)
 
 
 def held_back(check: Check) -> dict[str, str]:

@@ -40,6 +40,8 @@ def test_check_predicts_the_sample_mismatch(tmp_path: Path, capsys) -> None:
     assert [(f["Code"], f["Ours"], f["CSR"], f["Rule"]) for f in rejects] == [
         ("8D", "78702", "78703", "R3")
     ]
+    codes = {row["Code"]: row for row in rows_of(output, "Reject Codes")}
+    assert codes["8D"]["Bandwidth"] == "7402" and codes["8D"]["Telnyx"] == "POSTAL_CODE_MISMATCH"
     summary = rows_of(output, "Check Summary")
     assert list(summary[0]) == list(SUMMARY_HEADERS.values())
     assert len(summary) == 6 and all(s["Summary"] for s in summary)
