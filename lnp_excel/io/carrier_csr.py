@@ -23,6 +23,7 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from lnp_excel.core.address import one_line, parse_address
+from lnp_excel.core.check import CSR_COLUMNS
 from lnp_excel.core.columns import (
     ACCOUNT_ALIASES,
     AUTHORIZED_NAME_ALIASES,
@@ -39,37 +40,8 @@ from lnp_excel.core.errors import NO_DATA, InputError
 from lnp_excel.core.numbers import normalize_numbers
 from lnp_excel.io.tables import SourceTable, read_table
 
-CSR_COLUMNS: tuple[str, ...] = (
-    "source",
-    "carrier",
-    "account_number",
-    "btn",
-    "customer_name",
-    "authorized_name",
-    "street",
-    "city",
-    "state",
-    "zip",
-    "service_address",
-    "pin_required",
-    "pending_order",
-    "features",
-    "number",
-)
-ACCOUNT_TEXT = (
-    "carrier",
-    "account_number",
-    "btn",
-    "customer_name",
-    "authorized_name",
-    "street",
-    "city",
-    "state",
-    "zip",
-    "service_address",
-    "pending_order",
-    "features",
-)
+# Per account, the text fields (the rest of CSR_COLUMNS: source, pin_required, number).
+ACCOUNT_TEXT = tuple(c for c in CSR_COLUMNS if c not in ("source", "pin_required", "number"))
 # An agent's CSR sheet: the working numbers, and the account-level columns (R1-R9).
 WTN_ALIASES: tuple[str, ...] = (
     "Working Telephone Number",

@@ -38,18 +38,24 @@ from lnp_excel.core.check.fields import (
 )
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.plan import Plan, plan_ports
-from lnp_excel.core.plan.accounts import _account_key, _btn_key
+from lnp_excel.core.plan.accounts import ACCOUNT_FIELDS, _account_key, _btn_key
 from lnp_excel.core.plan.paths import SELF_SERVICE
 from lnp_excel.core.reject_codes import reject_code
 from lnp_excel.core.values import plural
 
-CSR_FIELDS = (
+# The CSR records frame (``io.carrier_csr`` writes it): one row per working number, the
+# account's fields repeated on each; an account without numbers has one row, number "".
+CSR_COLUMNS: tuple[str, ...] = (
     "source",
     "carrier",
     "account_number",
     "btn",
     "customer_name",
     "authorized_name",
+    "street",
+    "city",
+    "state",
+    "zip",
     "service_address",
     "pin_required",
     "pending_order",
@@ -75,14 +81,6 @@ FIELD_RULES = {
     "Pending Order": "R9",
     "Features": "R9",
 }
-REQUEST_FIELDS = (
-    "btn",
-    "account_number",
-    "pin",
-    "customer_name",
-    "authorized_name",
-    "service_address",
-)
 Row = tuple[str, str, str, str, str, str, str, str]  # request, number, then a Finding
 
 
@@ -135,7 +133,7 @@ def check_requests(
         plan = source
     else:
         plan = plan_ports(source, carrier_directory=carrier_directory, **plan_options)  # type: ignore[arg-type]
-    missing = [c for c in CSR_FIELDS if c not in csr.columns]
+    missing = [c for c in CSR_COLUMNS if c not in csr.columns]
     if missing:
         raise InputError(f"the CSR records lack the columns {', '.join(missing)}")
     return _Checker(plan, csr, carrier_directory or default_directory()).run()
@@ -162,7 +160,7 @@ class _Checker:
         self.account = pd.factorize(joined)[0].astype(np.int64)
         self.first = np.unique(self.account, return_index=True)[1]  # first row of each
         # Account-level fields once per account (``field``), the numbers per row.
-        self.text = {c: column(c, self.first) for c in CSR_FIELDS[:-1] if c != "pin_required"}
+        self.text = {c: column(c, self.first) for c in CSR_COLUMNS[:-1] if c != "pin_required"}
         self.pin = records["pin_required"].fillna(False).astype(bool).to_numpy()[self.first]
         self.account_key = np.array(
             [_account_key(v) if v else "" for v in self.text["account_number"]], dtype=object
@@ -206,7 +204,7 @@ class _Checker:
         return self.text[name][account]
 
     def run(self) -> Check:
-        wanted = ["request", "path", "carrier", *REQUEST_FIELDS]
+        wanted = ["request", "path", "carrier", *ACCOUNT_FIELDS]
         requests = self.plan.requests[wanted].astype(object).reset_index(drop=True)
         chosen, matched_by = self._match(requests)
         strays = self._strays(chosen)
