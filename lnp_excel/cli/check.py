@@ -35,7 +35,11 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add_arguments(parser, output_help="the check workbook (.xlsx; default: <input>_check.xlsx)")
+    add_arguments(
+        parser,
+        output_help="the check workbook (.xlsx; default: <input>_check.xlsx)",
+        planning=False,
+    )
     parser.add_argument(
         "--csr",
         type=Path,

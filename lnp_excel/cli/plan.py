@@ -65,8 +65,11 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return parser
 
 
-def add_arguments(parser: argparse.ArgumentParser, *, output_help: str | None = None) -> None:
-    """The options of ``plan`` (``check`` shares them: it plans the list the same way)."""
+def add_arguments(
+    parser: argparse.ArgumentParser, *, output_help: str | None = None, planning: bool = True
+) -> None:
+    """The options of ``plan``; ``check`` shares those that shape the requests (it plans
+    the list the same way), ``planning`` adds licenses and request files."""
     shared_options(
         parser,
         input_help="the list (.csv, .xlsx or .xlsm)",
@@ -74,17 +77,20 @@ def add_arguments(parser: argparse.ArgumentParser, *, output_help: str | None = 
         overwrite_help="allow writing over the input",
         number_column=True,
     )
-    parser.add_argument(
-        "--submit-date", metavar="DATE", help=f"when the requests go in ({DATES}; default today)"
-    )
-    parser.add_argument(
-        "--requested-date", metavar="DATE", help=f"the port date the customer wants ({DATES})"
-    )
-    parser.add_argument("--local-licenses", metavar="N", help="local licenses on hand")
-    parser.add_argument("--tollfree-licenses", metavar="N", help="toll-free licenses on hand")
-    parser.add_argument(
-        "--export-dir", type=Path, metavar="DIR", help="write one CSV per self-service request"
-    )
+    if planning:
+        parser.add_argument(
+            "--submit-date",
+            metavar="DATE",
+            help=f"when the requests go in ({DATES}; default today)",
+        )
+        parser.add_argument(
+            "--requested-date", metavar="DATE", help=f"the port date the customer wants ({DATES})"
+        )
+        parser.add_argument("--local-licenses", metavar="N", help="local licenses on hand")
+        parser.add_argument("--tollfree-licenses", metavar="N", help="toll-free licenses on hand")
+        parser.add_argument(
+            "--export-dir", type=Path, metavar="DIR", help="write one CSV per self-service request"
+        )
     parser.add_argument("--carrier-column", help="the carrier column (default: found by name)")
     parser.add_argument(
         "--carrier-directory",
@@ -113,8 +119,8 @@ def plan_list(args: argparse.Namespace, output: Path) -> tuple[Plan, Path]:
     try:
         plan = plan_ports(
             usable_frame(table, number, read),
-            submit_date=args.submit_date,
-            requested_date=args.requested_date,
+            submit_date=getattr(args, "submit_date", None),
+            requested_date=getattr(args, "requested_date", None),
             licenses=licenses if any(v is not None for v in licenses.values()) else None,
             number_column=str(number),
             carrier_column=None if carrier is None else str(carrier),

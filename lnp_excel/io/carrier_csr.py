@@ -82,10 +82,11 @@ def read_csr_files(paths: Iterable[str | Path]) -> pd.DataFrame:
 def read_csr_file(path: str | Path) -> pd.DataFrame:
     """One CSR file, whichever of the three shapes it is (by its first character)."""
     path = Path(path)
-    head = _head(path)
-    if head in ("{", "["):
+    suffix = path.suffix.lower()
+    head = "" if suffix in (".json", ".xml") else _head(path)
+    if suffix == ".json" or head in ("{", "["):
         accounts = list(_telnyx(path))
-    elif head == "<" and path.suffix.lower() in (".xml", ".txt", ""):
+    elif suffix == ".xml" or (head == "<" and suffix in (".txt", "")):
         accounts = list(_bandwidth(path))
     else:
         accounts = list(_sheet(path))
@@ -112,11 +113,20 @@ def _head(path: Path) -> str:
 # --- Telnyx JSON ------------------------------------------------------------------------
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("file not found", file=str(path)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot open the file: {exc.strerror or exc}", file=path.name) from exc
+
+
 def _telnyx(path: Path) -> Iterator[dict[str, object]]:
     """Telnyx ``customer_service_record`` results: ``carrier_name``, ``admin{...}``,
     ``address{...}``, ``associated_phone_numbers`` (its published field names)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = json.loads(_read_bytes(path).decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
         raise InputError(f"not valid JSON{where}: {exc}", file=path.name) from exc
@@ -176,7 +186,7 @@ def _bandwidth(path: Path) -> Iterator[dict[str, object]]:
     ``WorkingTelephoneNumbersOnAccount``), wherever they sit in the file. The request's
     own fields beside ``CsrData`` (what was asked) are not the carrier's record."""
     try:
-        root = ElementTree.fromstring(path.read_bytes())
+        root = ElementTree.fromstring(_read_bytes(path))
     except (ElementTree.ParseError, DefusedXmlException, ValueError) as exc:
         raise InputError(f"not valid XML: {exc}", file=path.name) from exc
     blocks = [e for e in root.iter() if _local(e.tag) == "CsrData"]
