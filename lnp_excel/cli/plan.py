@@ -105,7 +105,7 @@ def plan_list(args: argparse.Namespace, output: Path) -> tuple[Plan, Path]:
     """Read the list and plan it (P1-P12), rows explained; errors located (exit 2)."""
     source = Path(args.input)
     if output.suffix.lower() != ".xlsx":
-        raise InputError("the output is a workbook: name it .xlsx", file=str(output))
+        raise InputError("the output is a workbook: name the output .xlsx", file=str(output))
     table, number = read_list(args, CARRIER_ALIASES)
     carrier = pick_column(
         table, args.carrier_column, CARRIER_ALIASES, role="carrier", required=False
