@@ -27,8 +27,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from lnp_excel.core.address import clear_caches
+from lnp_excel.core.address import clear_caches as clear_address_caches
 from lnp_excel.core.check import check_requests
+from lnp_excel.core.check.fields import clear_caches as clear_check_caches
 from lnp_excel.core.plan import plan_ports
 from lnp_excel.io.carrier_csr import CSR_COLUMNS, read_csr_files
 
@@ -65,6 +66,12 @@ def make_inputs(numbers: int) -> tuple[pd.DataFrame, pd.DataFrame]:
                "Customer Name", "Authorized Name"]  # fmt: skip
     table = pd.DataFrame(rows, columns=columns, index=range(2, len(rows) + 2))
     return table, pd.DataFrame(records, columns=list(CSR_COLUMNS))
+
+
+def clear_caches() -> None:
+    """Forget every address and name read (a new list, new CSRs)."""
+    clear_address_caches()
+    clear_check_caches()
 
 
 def timed(run) -> tuple[float, object]:

@@ -169,30 +169,32 @@ class _Checker:
         numbers = column("number")
         listed = np.flatnonzero(numbers != "")
         # A number on two accounts belongs to the first that lists it.
-        unique, first_seen = np.unique(numbers[listed].astype(str), return_index=True)
-        self.owner_index = pd.Index(unique)
-        self.owner_account = self.account[listed[first_seen]]
+        owners = pd.Index(numbers[listed])
+        keep = ~owners.duplicated()
+        self.owner_index = owners[keep]
+        self.owner_account = self.account[listed[keep]]
         by_account = listed[np.argsort(self.account[listed], kind="stable")]
-        cuts = np.flatnonzero(np.diff(self.account[by_account])) + 1
+        starts = np.flatnonzero(np.r_[True, np.diff(self.account[by_account]) != 0])
+        starts = starts[: len(by_account)]  # no listed number: no account
+        ends = np.r_[starts[1:], len(by_account)][: len(starts)]
+        ordered = numbers[by_account].tolist()
         self.on_account: dict[int, list[str]] = {
-            int(self.account[part[0]]): numbers[part].tolist()
-            for part in np.split(by_account, cuts)
-            if len(part)
+            int(self.account[by_account[a]]): ordered[a:b]
+            for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
         }
         # The plan's requests and their numbers, as arrays (request codes into ``ids``).
         request = plan.numbers["request"].array
         codes = np.asarray(request.codes)
-        planned = np.flatnonzero(np.asarray(request.categories, dtype=object)[codes] != "")
         self.ids = np.asarray(request.categories, dtype=object)
+        none = np.flatnonzero(self.ids == "")
+        planned = np.flatnonzero(codes != (none[0] if len(none) else -1))
         self.m_request = codes[planned].astype(np.int64)  # int8 codes would overflow below
-        self.m_number = plan.numbers["number"].to_numpy(dtype=object)[planned].astype(str)
+        self.m_number = plan.numbers["number"].to_numpy(dtype=object)[planned]
         position = self.owner_index.get_indexer(self.m_number)
         owners = np.append(self.owner_account, -1).astype(np.int64)  # position -1: no CSR lists it
         self.m_account = owners[position]
         self.ported = set(self.m_number.tolist())
-        self.request_of = dict(
-            zip(self.m_number.tolist(), self.ids[self.m_request].tolist(), strict=True)
-        )
+        self.number_index = pd.Index(self.m_number)  # where a number is: its request
         # The request fields the customer's list has a column for (P3c): a field it lacks
         # is not the customer's mistake, the CSR's value is simply to be used.
         self.wireless: dict[str, bool] = {}
@@ -364,7 +366,8 @@ class _Checker:
         stay += "the LOA lists the numbers that stay"
         rows: list[Row] = [(rid, "", STAYING, "", shown, "", INFO, stay)]
         if btn_key and btn_key in self.ported:
-            where = self.request_of.get(btn_key, rid)
+            at = self.number_index.get_indexer([btn_key])[0]
+            where = str(self.ids[self.m_request[at]]) if at >= 0 else rid
             rows.append(
                 (
                     where,
@@ -387,13 +390,13 @@ class _Checker:
         matched_by: dict[str, str],
     ) -> pd.DataFrame:
         """One line per request: the CSR it was checked against and what would happen."""
-        severity = findings.groupby(["request", "severity"]).size().to_dict()
-        rejects = findings[findings["severity"] == REJECT]
-        codes = (
-            rejects.groupby("request", sort=False)["code"]
-            .agg(lambda c: ", ".join(dict.fromkeys(c)))
-            .to_dict()
-        )
+        severity: dict[tuple[str, str], int] = {}
+        codes: dict[str, list[str]] = {}
+        for rid, level, code in zip(findings["request"].tolist(), findings["severity"].tolist(),
+                                    findings["code"].tolist(), strict=True):  # fmt: skip
+            severity[rid, level] = severity.get((rid, level), 0) + 1
+            if level == REJECT and code not in codes.setdefault(rid, []):
+                codes[rid].append(code)
         lines = []
         for rid, carrier in zip(requests["request"].tolist(), requests["carrier"].tolist(),
                                 strict=True):  # fmt: skip
@@ -407,7 +410,9 @@ class _Checker:
                 source = self.field("source", account)
                 csr = f"{source}: {name}" if name else source
                 text = (
-                    f"would be rejected: {codes[rid]}" if rejections else "no rejection predicted"
+                    f"would be rejected: {', '.join(codes[rid])}"
+                    if rejections
+                    else "no rejection predicted"
                 )
                 if warnings:
                     text += f"; {plural(warnings, 'warning')}"
