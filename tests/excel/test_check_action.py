@@ -122,3 +122,25 @@ def _addin(app: FakeApp, built: dict[str, Path], tmp_path: Path) -> FakeBook:
     book = FakeBook.from_openpyxl(twin, app)
     book.fullname = str(built["LNP_Tools"])
     return book
+
+
+def test_the_addin_reads_the_workbooks_own_carrier_csr_sheet(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    """A workbook that has a Carrier CSR sheet is checked against it: nothing is asked,
+    the sheet is read, never written (an input, X1)."""
+    app = FakeApp()
+    addin = _addin(app, built, tmp_path)
+    book = FakeBook.from_openpyxl(customer_workbook(tmp_path / "harbor.xlsx"), app)
+    sheet = book.sheets.add(CSR_SHEET)
+    rows = [["Account Number", "BTN", "Pending Order", "Working Telephone Number"]]
+    rows += [["VZB-77", "2127361200", "move order 12", "2127361200"]]
+    rows += [[None, None, None, f"212736{1201 + i}"] for i in range(11)]
+    cells = {(r, c): v for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1) if v}
+    sheet.cells.update(cells)
+    summary = press("check", book, addin, sheet="DIDs")
+    assert app.alerts == [] and addin.macro_calls == []
+    assert "1 request would be rejected" in summary  # the pending order (E19, R9)
+    assert dict(sheet.cells) == cells
+    codes = {row[5] for row in grid_of(book, PREFIX + "Check")[1:]}
+    assert "E19" in codes
