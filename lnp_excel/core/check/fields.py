@@ -10,6 +10,7 @@ five digits (R3), names without case, punctuation or legal suffix (R4, R5).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from lnp_excel.core.address import (
@@ -68,8 +69,10 @@ def word_key(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _name(text: str) -> tuple[str, ...]:
-    """R4, R5: a name's words without case, punctuation or legal suffix (P3b's rule)."""
-    return name_words(text)
+    """R4, R5: a name's words without case, punctuation, accents or legal suffix (P3b's
+    rule; a carrier's record often drops the accents: "Café Ñandú" = "CAFE NANDU")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return name_words(bare)
 
 
 @lru_cache(maxsize=256)

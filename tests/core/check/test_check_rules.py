@@ -140,6 +140,11 @@ def test_r4_r5_names_are_warnings(tmp_path: Path) -> None:
     )
     assert coded(check) == {("E10", "warning"), ("E10a", "warning")}
     assert check.rejected == []
+    accents = check_requests(
+        customer_list(**{"Customer Name": "ACME DÉNTAL, LLC", "Authorized Name": "Dána Réyes"}),
+        telnyx_csr(tmp_path),
+    )
+    assert coded(accents) == set()  # a record without the accents is the same name
 
 
 def test_r6_pin_required_by_csr_or_wireless(tmp_path: Path) -> None:
