@@ -1,7 +1,7 @@
 """lnp_excel: number porting for the people who live in Excel.
 
-Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``fix_csr``,
-``letters_of_authorization``, ``track_ports``, ``Settings``.
+Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``check_requests``,
+``fix_csr``, ``letters_of_authorization``, ``track_ports``, ``Settings``.
 
 The names are imported on first use (a module ``__getattr__``): ``lnp-excel --version``
 and a ribbon button's new Python must not pay for pandas, holidays and xlwings before
@@ -20,6 +20,7 @@ _EXPORTS = {
     "InputError": "lnp_excel.core.errors",
     "Plan": "lnp_excel.core.plan",
     "Settings": "lnp_excel.core.settings",
+    "check_requests": "lnp_excel.core.check",
     "fix_csr": "lnp_excel.core.csr",
     "letters_of_authorization": "lnp_excel.core.loa",
     "normalize_numbers": "lnp_excel.core.numbers",
@@ -35,6 +36,7 @@ __all__ = [
     "Settings",
     "Tracking",
     "__version__",
+    "check_requests",
     "fix_csr",
     "letters_of_authorization",
     "normalize_numbers",
@@ -43,6 +45,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run time
+    from lnp_excel.core.check import check_requests
     from lnp_excel.core.csr import CsrResult, fix_csr
     from lnp_excel.core.errors import InputError
     from lnp_excel.core.loa import letters_of_authorization

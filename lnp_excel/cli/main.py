@@ -18,6 +18,7 @@ from lnp_excel.core.errors import InputError
 # Command name -> the module whose ``register(subparsers)`` adds it.
 COMMANDS = {
     "plan": "lnp_excel.cli.plan",
+    "check": "lnp_excel.cli.check",
     "csr": "lnp_excel.cli.csr",
     "loa": "lnp_excel.cli.loa",
     "normalize": "lnp_excel.cli.normalize",
@@ -30,6 +31,7 @@ DESCRIPTION = """Number porting for agents who live in Excel.
 
 jobs:
   plan              plan port-in requests: routing, cost and dates (P1-P12)
+  check             predict carrier rejections: each request against the CSR (R1-R9)
   csr               prepare a port-out CSR: fix, build, legacy, doc, case (C1-C13)
   loa               write a Letter of Authorization per account (L1-L5)
   normalize         clean and classify the numbers in a list

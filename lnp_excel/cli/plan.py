@@ -21,13 +21,16 @@ from lnp_excel.cli.common import (
     usable_frame,
 )
 from lnp_excel.core.carriers import CarrierDirectory
+from lnp_excel.core.check import Check, check_requests
 from lnp_excel.core.columns import CARRIER_ALIASES
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.plan import Plan, plan_ports
 from lnp_excel.core.values import DATE_FORMATS_SHOWN as DATES
 from lnp_excel.core.values import plural
+from lnp_excel.io.carrier_csr import read_csr_files
 from lnp_excel.io.carrier_directory import read_carrier_directory
-from lnp_excel.io.plan_report import NOT_READY, export_requests, write_plan
+from lnp_excel.io.check_report import held_back
+from lnp_excel.io.plan_report import NOT_READY, REASONS_FILE, export_requests, write_plan
 
 EXAMPLE = """examples:
   lnp-excel plan samples/customer_numbers.csv -o plan.xlsx
@@ -36,6 +39,8 @@ EXAMPLE = """examples:
   lnp-excel plan samples/customer_accounts.csv --carrier-directory samples/my_carriers.csv \\
       --export-dir requests/
   lnp-excel plan samples/customer_loa.csv --submit-date 2026-12-07 --loa-dir letters/
+  lnp-excel plan samples/customer_accounts.csv --csr samples/csr_att.csv -o checked_plan.xlsx \\
+      --export-dir checked_requests/
 """
 
 
@@ -50,40 +55,57 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_arguments(parser)
+    parser.add_argument(
+        "--csr",
+        type=Path,
+        action="append",
+        metavar="FILE",
+        help="a losing carrier's CSR (.csv/.xlsx, Telnyx .json, Bandwidth .xml; repeat for "
+        "more): adds the Check sheets and holds predicted rejections back (R1-R9)",
+    )
     parser.set_defaults(run=run)
     return parser
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_arguments(
+    parser: argparse.ArgumentParser, *, output_help: str | None = None, planning: bool = True
+) -> None:
+    """The options of ``plan``; ``check`` shares those that shape the requests (it plans
+    the list the same way), ``planning`` adds licenses and request files."""
     shared_options(
         parser,
         input_help="the list (.csv, .xlsx or .xlsm)",
-        output_help="the plan workbook (.xlsx; default: <input>_plan.xlsx here)",
+        output_help=output_help or "the plan workbook (.xlsx; default: <input>_plan.xlsx here)",
         overwrite_help="allow writing over the input",
         number_column=True,
     )
-    plan_options(parser)
-    parser.add_argument("--local-licenses", metavar="N", help="local licenses on hand")
-    parser.add_argument("--tollfree-licenses", metavar="N", help="toll-free licenses on hand")
-    parser.add_argument(
-        "--export-dir", type=Path, metavar="DIR", help="write one CSV per self-service request"
-    )
-    parser.add_argument(
-        "--loa-dir",
-        type=Path,
-        metavar="DIR",
-        help="write one Letter of Authorization (.docx) per account (L1-L5)",
-    )
+    if planning:
+        parser.add_argument("--local-licenses", metavar="N", help="local licenses on hand")
+        parser.add_argument("--tollfree-licenses", metavar="N", help="toll-free licenses on hand")
+        parser.add_argument(
+            "--export-dir", type=Path, metavar="DIR", help="write one CSV per self-service request"
+        )
+        parser.add_argument(
+            "--loa-dir",
+            type=Path,
+            metavar="DIR",
+            help="write one Letter of Authorization (.docx) per account (L1-L5)",
+        )
+    plan_options(parser, dates=planning)
 
 
-def plan_options(parser: argparse.ArgumentParser) -> None:
-    """What planning a list takes, for ``plan`` and the commands that plan first (loa)."""
-    parser.add_argument(
-        "--submit-date", metavar="DATE", help=f"when the requests go in ({DATES}; default today)"
-    )
-    parser.add_argument(
-        "--requested-date", metavar="DATE", help=f"the port date the customer wants ({DATES})"
-    )
+def plan_options(parser: argparse.ArgumentParser, *, dates: bool = True) -> None:
+    """What planning a list takes, for ``plan`` and the commands that plan first (check,
+    loa); ``check`` compares fields, so it takes no dates."""
+    if dates:
+        parser.add_argument(
+            "--submit-date",
+            metavar="DATE",
+            help=f"when the requests go in ({DATES}; default today)",
+        )
+        parser.add_argument(
+            "--requested-date", metavar="DATE", help=f"the port date the customer wants ({DATES})"
+        )
     parser.add_argument("--carrier-column", help="the carrier column (default: found by name)")
     parser.add_argument(
         "--carrier-directory",
@@ -94,31 +116,13 @@ def plan_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    """Plan, write, report; an InputError (file, sheet, column) reaches ``main``: exit 2."""
+def plan_list(args: argparse.Namespace, output: Path) -> tuple[Plan, Path, CarrierDirectory]:
+    """Read the list and plan it (P1-P12), rows explained; errors located (exit 2)."""
     source = Path(args.input)
-    output = Path(args.output) if args.output else default_output(source, "_plan.xlsx")
     if output.suffix.lower() != ".xlsx":
-        raise InputError("the plan is a workbook: name the output .xlsx", file=str(output))
+        raise InputError("the output is a workbook: name the output .xlsx", file=str(output))
     plan, directory = make_plan(args)
-    written = write_plan(plan, output, source=source.name, protect=source, overwrite=args.overwrite)
-    exports = export_requests(plan, args.export_dir, protect=source) if args.export_dir else []
-    _report(plan, written, exports, args.export_dir)
-    code = 0
-    if args.loa_dir is not None:
-        from lnp_excel.cli.loa import write_and_report
-
-        code = write_and_report(
-            plan, args.loa_dir, directory=directory, overwrite=args.overwrite, inputs=[source]
-        )
-    if plan.requests.empty:
-        print(
-            f"lnp-excel: no port request could be formed: all {len(plan.numbers):,} rows are "
-            f"exceptions (see the Exceptions sheet of {written})",
-            file=sys.stderr,
-        )
-        return 1
-    return code
+    return plan, source, directory
 
 
 def make_plan(args: argparse.Namespace) -> tuple[Plan, CarrierDirectory]:
@@ -137,8 +141,8 @@ def make_plan(args: argparse.Namespace) -> tuple[Plan, CarrierDirectory]:
     try:
         plan = plan_ports(
             usable_frame(table, number, read),
-            submit_date=args.submit_date,
-            requested_date=args.requested_date,
+            submit_date=getattr(args, "submit_date", None),
+            requested_date=getattr(args, "requested_date", None),
             licenses=licenses if any(v is not None for v in licenses.values()) else None,
             number_column=str(number),
             carrier_column=None if carrier is None else str(carrier),
@@ -151,10 +155,51 @@ def make_plan(args: argparse.Namespace) -> tuple[Plan, CarrierDirectory]:
     return plan, directory
 
 
+def check_plan(plan: Plan, args: argparse.Namespace, directory: CarrierDirectory) -> Check:
+    """The plan's requests against the CSR files of ``--csr`` (R1-R9)."""
+    return check_requests(plan, read_csr_files(args.csr), carrier_directory=directory)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Plan, check, write, report; an InputError (file, sheet, column) reaches ``main``:
+    exit 2."""
+    source = Path(args.input)
+    output = Path(args.output) if args.output else default_output(source, "_plan.xlsx")
+    plan, source, directory = plan_list(args, output)
+    check = check_plan(plan, args, directory) if args.csr else None
+    written = write_plan(
+        plan, output, source=source.name, protect=source, overwrite=args.overwrite, check=check
+    )
+    exports = []
+    if args.export_dir:
+        held = held_back(check) if check is not None else None
+        exports = export_requests(plan, args.export_dir, protect=source, held=held)
+    _report(plan, written, exports, args.export_dir)
+    if check is not None:
+        print(check.summary_line())
+    code = 0
+    if args.loa_dir is not None:
+        from lnp_excel.cli.loa import write_and_report
+
+        code = write_and_report(
+            plan, args.loa_dir, directory=directory, overwrite=args.overwrite, inputs=[source]
+        )
+    if plan.requests.empty:
+        print(
+            f"lnp-excel: no port request could be formed: all {len(plan.numbers):,} rows are "
+            f"exceptions (see the Exceptions sheet of {written})",
+            file=sys.stderr,
+        )
+        return 1
+    return code
+
+
 def _report(plan: Plan, written: Path, exports: list[Path], export_dir: Path | None) -> None:
     print(plan.summary_line())
     print(f"wrote {written}")
     if export_dir is not None:
         apart = sum(path.parent.name == NOT_READY for path in exports)
-        held = f" ({apart:,} not ready, carrier unknown: in {Path(export_dir) / NOT_READY})"
+        reasons = Path(export_dir) / NOT_READY / REASONS_FILE
+        why = f"reasons in {reasons}" if reasons.exists() else "carrier unknown"
+        held = f" ({apart:,} not ready, {why}: in {Path(export_dir) / NOT_READY})"
         print(f"wrote {plural(len(exports), 'request CSV')} to {export_dir}{held if apart else ''}")

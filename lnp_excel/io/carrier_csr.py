@@ -23,6 +23,7 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from lnp_excel.core.address import one_line, parse_address
+from lnp_excel.core.check import CSR_COLUMNS
 from lnp_excel.core.columns import (
     ACCOUNT_ALIASES,
     AUTHORIZED_NAME_ALIASES,
@@ -37,39 +38,10 @@ from lnp_excel.core.columns import (
 )
 from lnp_excel.core.errors import NO_DATA, InputError
 from lnp_excel.core.numbers import normalize_numbers
-from lnp_excel.io.tables import read_table
+from lnp_excel.io.tables import SourceTable, read_table
 
-CSR_COLUMNS: tuple[str, ...] = (
-    "source",
-    "carrier",
-    "account_number",
-    "btn",
-    "customer_name",
-    "authorized_name",
-    "street",
-    "city",
-    "state",
-    "zip",
-    "service_address",
-    "pin_required",
-    "pending_order",
-    "features",
-    "number",
-)
-ACCOUNT_TEXT = (
-    "carrier",
-    "account_number",
-    "btn",
-    "customer_name",
-    "authorized_name",
-    "street",
-    "city",
-    "state",
-    "zip",
-    "service_address",
-    "pending_order",
-    "features",
-)
+# Per account, the text fields (the rest of CSR_COLUMNS: source, pin_required, number).
+ACCOUNT_TEXT = tuple(c for c in CSR_COLUMNS if c not in ("source", "pin_required", "number"))
 # An agent's CSR sheet: the working numbers, and the account-level columns (R1-R9).
 WTN_ALIASES: tuple[str, ...] = (
     "Working Telephone Number",
@@ -110,10 +82,11 @@ def read_csr_files(paths: Iterable[str | Path]) -> pd.DataFrame:
 def read_csr_file(path: str | Path) -> pd.DataFrame:
     """One CSR file, whichever of the three shapes it is (by its first character)."""
     path = Path(path)
-    head = _head(path)
-    if head in ("{", "["):
+    suffix = path.suffix.lower()
+    head = "" if suffix in (".json", ".xml") else _head(path)
+    if suffix == ".json" or head in ("{", "["):
         accounts = list(_telnyx(path))
-    elif head == "<" and path.suffix.lower() in (".xml", ".txt", ""):
+    elif suffix == ".xml" or (head == "<" and suffix in (".txt", "")):
         accounts = list(_bandwidth(path))
     else:
         accounts = list(_sheet(path))
@@ -140,11 +113,20 @@ def _head(path: Path) -> str:
 # --- Telnyx JSON ------------------------------------------------------------------------
 
 
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("file not found", file=str(path)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot open the file: {exc.strerror or exc}", file=path.name) from exc
+
+
 def _telnyx(path: Path) -> Iterator[dict[str, object]]:
     """Telnyx ``customer_service_record`` results: ``carrier_name``, ``admin{...}``,
     ``address{...}``, ``associated_phone_numbers`` (its published field names)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = json.loads(_read_bytes(path).decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
         raise InputError(f"not valid JSON{where}: {exc}", file=path.name) from exc
@@ -204,7 +186,7 @@ def _bandwidth(path: Path) -> Iterator[dict[str, object]]:
     ``WorkingTelephoneNumbersOnAccount``), wherever they sit in the file. The request's
     own fields beside ``CsrData`` (what was asked) are not the carrier's record."""
     try:
-        root = ElementTree.fromstring(path.read_bytes())
+        root = ElementTree.fromstring(_read_bytes(path))
     except (ElementTree.ParseError, DefusedXmlException, ValueError) as exc:
         raise InputError(f"not valid XML: {exc}", file=path.name) from exc
     blocks = [e for e in root.iter() if _local(e.tag) == "CsrData"]
@@ -275,11 +257,27 @@ _SHEET_FIELDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 
 
+CSR_HEADER = (*WTN_ALIASES, *ACCOUNT_ALIASES, *PLAN_BTN_ALIASES)  # any of them is the header
+CSR_ALIAS_GROUPS = (CSR_HEADER, CUSTOMER_NAME_ALIASES, SERVICE_ADDRESS_ALIASES)
+
+
+def records_from_table(table: SourceTable, source: str) -> pd.DataFrame:
+    """An agent's CSR already read as a table (a workbook's Carrier CSR sheet): the
+    records frame, as ``read_csr_files`` gives it; ``source`` names it."""
+    accounts = list(_table_accounts(table))
+    if not accounts:
+        raise table.locate(InputError("no CSR account in the table", kind=NO_DATA))
+    return _records(accounts, source)
+
+
 def _sheet(path: Path) -> Iterator[dict[str, object]]:
+    """An agent's CSR file (CSV or workbook, the header found under any title rows)."""
+    return _table_accounts(read_table(path, alias_groups=CSR_ALIAS_GROUPS))
+
+
+def _table_accounts(table: SourceTable) -> Iterator[dict[str, object]]:
     """Rows of an agent's CSR sheet, grouped into accounts: a row with an account number
     or BTN starts (or joins) that account, a row with neither continues the one above."""
-    header = (*WTN_ALIASES, *ACCOUNT_ALIASES, *PLAN_BTN_ALIASES)  # any of them marks the header
-    table = read_table(path, alias_groups=(header, CUSTOMER_NAME_ALIASES, SERVICE_ADDRESS_ALIASES))
     frame = table.frame
     columns = list(frame.columns)
     try:

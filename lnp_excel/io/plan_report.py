@@ -8,19 +8,24 @@ sheet is an Excel table with a frozen header; dates are dates and money is money
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 
+from lnp_excel.core.check import Check
 from lnp_excel.core.plan import Plan
 from lnp_excel.core.plan.paths import PATHS, SELF_SERVICE
+from lnp_excel.io.check_report import PREDICTED, check_sheets
 from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, write_workbook
 from lnp_excel.io.writers import RULES_NOTE, safe_filename, write_csv
 
 STATUS_FILLS = {"invalid": "#FFC7CE", "duplicate": "#FFEB9C", "empty": "#EDEDED"}
+FLAGGED = "#FFC7CE"  # a request the losing carrier would reject (R1-R9)
 ATTENTION_FILL = "#FFEB9C"  # a request to check before submitting (unknown carrier)
 NOT_READY = "not_ready"  # export subfolder: requests a bulk upload must not include (P3c)
+REASONS_FILE = "reasons.csv"  # in NOT_READY: why each request there is held back
+UNKNOWN_CARRIER_REASON = "carrier unknown: confirm it from the CSR (P3c)"
 # The request file: what an agent fills into the self-service port form (P3c, N2a).
 EXPORT_HEADERS = {
     "number": "Phone Number",
@@ -94,9 +99,9 @@ EXCEPTION_HEADERS = {
 }
 
 
-def requests_sheet(plan: Plan) -> SheetSpec:
+def requests_sheet(plan: Plan, check: Check | None = None) -> SheetSpec:
     """One row per request, in submission order; unknown carriers highlighted (P3); the
-    request fields the list has (P3c)."""
+    request fields the list has (P3c); with a CSR check, the codes it predicts (R1-R9)."""
     found = set(plan.account_columns)
     if found & {"city", "state", "zip"}:
         found.add("service_address")
@@ -107,6 +112,10 @@ def requests_sheet(plan: Plan) -> SheetSpec:
     frame = plan.requests[list(headers)].rename(columns=headers)
     unknown = plan.requests["unknown_carrier"].to_numpy() > 0
     highlight = {(int(i), "Carrier"): ATTENTION_FILL for i in unknown.nonzero()[0]}
+    if check is not None:
+        predicted = check.predicted_rejections()
+        frame.insert(frame.columns.get_loc("Notes"), PREDICTED, predicted)
+        highlight.update({(i, PREDICTED): FLAGGED for i, c in enumerate(predicted) if c})
     return SheetSpec("Requests", frame, highlight=highlight)
 
 
@@ -170,10 +179,15 @@ def settings_sheet(plan: Plan) -> SheetSpec:
     return SheetSpec("Settings", frame)
 
 
-def plan_sheets(plan: Plan, *, source: str | None = None) -> list[SheetSpec]:
+def plan_sheets(
+    plan: Plan, *, source: str | None = None, check: Check | None = None
+) -> list[SheetSpec]:
+    """The plan's sheets; with a CSR check, its Check sheets after Requests (R1-R9)."""
+    checked = check_sheets(check, source=source) if check is not None else []
     return [
         summary_sheet(plan, source),
-        requests_sheet(plan),
+        requests_sheet(plan, check),
+        *checked,
         numbers_sheet(plan),
         exceptions_sheet(plan),
         checklist_sheet(plan),
@@ -188,11 +202,11 @@ def write_plan(
     source: str | None = None,
     protect: str | Path | None = None,
     overwrite: bool = False,
+    check: Check | None = None,
 ) -> Path:
     """Write the plan workbook atomically (never over ``protect``, the input file)."""
-    return write_workbook(
-        path, plan_sheets(plan, source=source), protect=protect, overwrite=overwrite
-    )
+    sheets = plan_sheets(plan, source=source, check=check)
+    return write_workbook(path, sheets, protect=protect, overwrite=overwrite)
 
 
 def export_requests(
@@ -201,6 +215,7 @@ def export_requests(
     *,
     protect: str | Path | None = None,
     paths: Sequence[str] = (SELF_SERVICE,),
+    held: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """One CSV per request of ``paths``, ``<request id>.csv``: a row per number in number
     order with what the self-service port form asks (EXPORT_HEADERS: number, extension,
@@ -208,11 +223,14 @@ def export_requests(
     with BOM, for Excel). BTN, account, PIN and name are the request's (one account per
     request, P3a), the address parts the first given in the request. Requests with
     numbers of unknown carrier go to the ``not_ready`` subfolder, so uploading the
-    folder never submits them (P3c)."""
+    folder never submits them (P3c); so do the requests ``held`` names (request id ->
+    reason: a CSR check's predicted rejection, R1-R9), and with ``held`` the reasons of
+    everything held back are listed in ``not_ready/reasons.csv``."""
     folder = Path(directory)
     requests = plan.requests.set_index("request")
     wanted = set(requests.index[requests["path"].isin(paths)])
     written = []
+    reasons: list[tuple[str, str, str]] = []
     for request_id, rows in plan.request_numbers():
         if request_id not in wanted:
             continue
@@ -228,7 +246,15 @@ def export_requests(
             columns[part] = given.iloc[0] if len(given) else ""
         frame = pd.DataFrame(columns, index=range(len(rows)))[list(EXPORT_HEADERS)]
         frame = frame.rename(columns=EXPORT_HEADERS)
-        target = folder / (NOT_READY if request["unknown_carrier"] > 0 else "")
+        reason = (held or {}).get(request_id, "")
+        if request["unknown_carrier"] > 0:
+            reason = "; ".join(r for r in (UNKNOWN_CARRIER_REASON, reason) if r)
+        target = folder / (NOT_READY if reason else "")
         name = f"{safe_filename(request_id, fallback='request')}.csv"
         written.append(write_csv(frame, target / name, protect=protect))
+        if reason:
+            reasons.append((request_id, name, reason))
+    if held is not None and reasons:
+        listing = pd.DataFrame(reasons, columns=["Request", "File", "Reason"])
+        write_csv(listing, folder / NOT_READY / REASONS_FILE, protect=protect)
     return written

@@ -15,9 +15,11 @@ import pytest
 from lnp_excel.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
-COMMANDS = ["plan", "normalize", "csr", "loa", "track", "run", "build-workbooks"]
-# `track` exits 1 when it wrote the tracker and something is overdue or in exception (T3).
-WROTE_WITH_ATTENTION = {"track": 1}
+COMMANDS = ["plan", "check", "normalize", "csr", "loa", "track", "run", "build-workbooks"]
+# `check` answers 1 when it predicts a rejection (R1-R9): the samples' CSR has one on
+# purpose, so its examples show a real finding. `track` exits 1 when it wrote the tracker
+# and something is overdue or in exception (T3).
+EXPECTED_CODES = {"check": 1, "track": 1}
 
 
 def commands_in(text: str) -> list[str]:
@@ -54,10 +56,10 @@ def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def run_all(commands: list[str], capsys: pytest.CaptureFixture) -> None:
     for command in commands:
-        code = main(shlex.split(command)[1:])
+        argv = shlex.split(command)[1:]
+        code = main(argv)
         out, err = capsys.readouterr()
-        allowed = {0, WROTE_WITH_ATTENTION.get(shlex.split(command)[1], 0)}
-        assert code in allowed, f"{command}\n{err}"
+        assert code == EXPECTED_CODES.get(argv[0], 0), f"{command}\n{err}"
         assert "Traceback" not in out + err
 
 

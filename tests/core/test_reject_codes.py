@@ -49,3 +49,10 @@ def test_every_entry_is_complete() -> None:
     assert table["Code"].is_unique
     for column in ("Telnyx", "Field", "Found", "Fix", "Rule"):
         assert (table[column].str.strip() != "").all(), column
+
+
+def test_docs_show_the_whole_table() -> None:
+    """R1-R9: docs/rules.md shows every code with its Bandwidth number and Telnyx type."""
+    rules = (Path(lnp_excel.__file__).parents[1] / "docs" / "rules.md").read_text()
+    for row in reject_table().itertuples(index=False):
+        assert f"| {row.Code} | {row.Bandwidth} | {row.Telnyx} | {row.Field} |" in rules

@@ -14,13 +14,13 @@ from lnp_excel.io.writers import RULES_NOTE
 
 PACKAGE = Path(lnp_excel.__file__).parent
 RULES = PACKAGE.parent / "docs" / "rules.md"
-RULE_ID = re.compile(r"\b([NPCXLT]\d{1,2}[a-c]?)\b")
+RULE_ID = re.compile(r"\b([NPCXLRT]\d{1,2}[a-c]?)\b")
 NOT_RULES = {"N11"}  # the NANP term for an exchange such as 411, not a rule id
 CITING = ("*.py", "*.bas", "*.json", "*.xml", "*.csv")
 
 
 def documented_ids() -> set[str]:
-    return set(re.findall(r"^\| ([NPCXLT]\d{1,2}[a-c]?) \|", RULES.read_text(), flags=re.M))
+    return set(re.findall(r"^\| ([NPCXLRT]\d{1,2}[a-c]?) \|", RULES.read_text(), flags=re.M))
 
 
 def cited_ids() -> dict[str, str]:
@@ -39,7 +39,7 @@ def test_every_cited_rule_id_is_explained() -> None:
 
 def test_the_reference_covers_each_family_in_order() -> None:
     ids = documented_ids()
-    for family, last in (("N", 6), ("P", 12), ("C", 13), ("L", 5), ("T", 5), ("X", 4)):
+    for family, last in (("N", 6), ("P", 12), ("R", 9), ("C", 13), ("L", 5), ("T", 5), ("X", 4)):
         assert {f"{family}{k}" for k in range(1, last + 1)} <= ids
 
 

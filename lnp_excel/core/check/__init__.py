@@ -6,6 +6,7 @@ matches CSR accounts to the plan's requests and collects the findings.
 """
 
 from lnp_excel.core.check.checker import (
+    CSR_COLUMNS,
     FINDING_COLUMNS,
     SUMMARY_COLUMNS,
     Check,
@@ -14,6 +15,7 @@ from lnp_excel.core.check.checker import (
 from lnp_excel.core.check.fields import INFO, REJECT, WARNING
 
 __all__ = [
+    "CSR_COLUMNS",
     "FINDING_COLUMNS",
     "INFO",
     "REJECT",

@@ -14,7 +14,6 @@ compared as whole columns (one merge), fields once per request.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -26,6 +25,7 @@ from lnp_excel.core.check.fields import (
     INFO,
     REJECT,
     SEVERITIES,
+    WARNING,
     Finding,
     account_findings,
     address_findings,
@@ -38,18 +38,24 @@ from lnp_excel.core.check.fields import (
 )
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.plan import Plan, plan_ports
-from lnp_excel.core.plan.accounts import _account_key, _btn_key
+from lnp_excel.core.plan.accounts import ACCOUNT_FIELDS, _account_key, _btn_key
 from lnp_excel.core.plan.paths import SELF_SERVICE
 from lnp_excel.core.reject_codes import reject_code
 from lnp_excel.core.values import plural
 
-CSR_FIELDS = (
+# The CSR records frame (``io.carrier_csr`` writes it): one row per working number, the
+# account's fields repeated on each; an account without numbers has one row, number "".
+CSR_COLUMNS: tuple[str, ...] = (
     "source",
     "carrier",
     "account_number",
     "btn",
     "customer_name",
     "authorized_name",
+    "street",
+    "city",
+    "state",
+    "zip",
     "service_address",
     "pin_required",
     "pending_order",
@@ -127,16 +133,10 @@ def check_requests(
         plan = source
     else:
         plan = plan_ports(source, carrier_directory=carrier_directory, **plan_options)  # type: ignore[arg-type]
-    missing = [c for c in CSR_FIELDS if c not in csr.columns]
+    missing = [c for c in CSR_COLUMNS if c not in csr.columns]
     if missing:
         raise InputError(f"the CSR records lack the columns {', '.join(missing)}")
     return _Checker(plan, csr, carrier_directory or default_directory()).run()
-
-
-def _folded(values: pd.Series, fold: Callable[[object], str]) -> np.ndarray:
-    """``fold`` once per distinct value, spread over the rows ("" stays "")."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    return np.array([fold(v) if v else "" for v in uniques] + [""], dtype=object)[codes]
 
 
 class _Checker:
@@ -145,55 +145,71 @@ class _Checker:
     def __init__(self, plan: Plan, csr: pd.DataFrame, directory: CarrierDirectory) -> None:
         self.plan, self.directory = plan, directory
         records = csr.reset_index(drop=True)
-        self.pin = records["pin_required"].fillna(False).astype(bool).to_numpy()
-        self.text = {
-            c: records[c].fillna("").astype(str).to_numpy(dtype=object)
-            for c in CSR_FIELDS
-            if c != "pin_required"
+
+        def column(name: str, rows: np.ndarray | None = None) -> np.ndarray:
+            values = records[name] if rows is None else records[name].iloc[rows]
+            out = values.to_numpy(dtype=object, na_value="")
+            if pd.api.types.infer_dtype(out, skipna=False) not in ("string", "empty"):
+                out = np.array([str(v) for v in out], dtype=object)  # numbers typed as numbers
+            return out
+
+        # Accounts: rows of one source with the same account number, BTN and address.
+        joined = column("source")
+        for name in ("account_number", "btn", "service_address"):
+            joined = joined + "\x1f" + column(name)
+        self.account = pd.factorize(joined)[0].astype(np.int64)
+        self.first = np.unique(self.account, return_index=True)[1]  # first row of each
+        # Account-level fields once per account (``field``), the numbers per row.
+        self.text = {c: column(c, self.first) for c in CSR_COLUMNS[:-1] if c != "pin_required"}
+        self.pin = records["pin_required"].fillna(False).astype(bool).to_numpy()[self.first]
+        self.account_key = np.array(
+            [_account_key(v) if v else "" for v in self.text["account_number"]], dtype=object
+        )
+        self.btn_key = np.array([_btn_key(v) if v else "" for v in self.text["btn"]], dtype=object)
+        numbers = column("number")
+        listed = np.flatnonzero(numbers != "")
+        # A number on two accounts belongs to the first that lists it.
+        owners = pd.Index(numbers[listed])
+        keep = ~owners.duplicated()
+        self.owner_index = owners[keep]
+        self.owner_account = self.account[listed[keep]]
+        by_account = listed[np.argsort(self.account[listed], kind="stable")]
+        starts = np.flatnonzero(np.r_[True, np.diff(self.account[by_account]) != 0])
+        starts = starts[: len(by_account)]  # no listed number: no account
+        ends = np.r_[starts[1:], len(by_account)][: len(starts)]
+        ordered = numbers[by_account].tolist()
+        self.on_account: dict[int, list[str]] = {
+            int(self.account[by_account[a]]): ordered[a:b]
+            for a, b in zip(starts.tolist(), ends.tolist(), strict=True)
         }
-        self.account_key = _folded(pd.Series(self.text["account_number"]), _account_key)
-        self.btn_key = _folded(pd.Series(self.text["btn"]), _btn_key)
-        keys = pd.DataFrame(
-            {
-                "s": self.text["source"],
-                "a": self.account_key,
-                "b": self.btn_key,
-                "d": self.text["service_address"],
-            }
-        )
-        self.account = keys.groupby(["s", "a", "b", "d"], sort=False).ngroup().to_numpy()
-        self.first = pd.Series(np.arange(len(records))).groupby(self.account).first().to_numpy()
-        numbers = self.text["number"]
-        listed = numbers != ""
-        owner = pd.Series(self.account[listed], index=numbers[listed])
-        self.owner = owner[~owner.index.duplicated()]  # on two accounts: the first lists it
-        self.on_account: dict[int, list[str]] = (
-            pd.Series(numbers[listed]).groupby(self.account[listed]).agg(list).to_dict()
-        )
-        planned = plan.numbers[plan.numbers["request"] != ""]
-        self.members = pd.DataFrame(
-            {
-                "request": planned["request"].astype(str).to_numpy(),
-                "number": planned["number"].astype(str).to_numpy(),
-            }
-        )
-        self.members["account"] = (
-            self.members["number"].map(self.owner).fillna(-1).astype(np.int64).to_numpy()
-        )
-        self.ported = set(self.members["number"])
+        # The plan's requests and their numbers, as arrays (request codes into ``ids``).
+        request = plan.numbers["request"].array
+        codes = np.asarray(request.codes)
+        self.ids = np.asarray(request.categories, dtype=object)
+        none = np.flatnonzero(self.ids == "")
+        planned = np.flatnonzero(codes != (none[0] if len(none) else -1))
+        self.m_request = codes[planned].astype(np.int64)  # int8 codes would overflow below
+        self.m_number = plan.numbers["number"].to_numpy(dtype=object)[planned]
+        position = self.owner_index.get_indexer(self.m_number)
+        owners = np.append(self.owner_account, -1).astype(np.int64)  # position -1: no CSR lists it
+        self.m_account = owners[position]
+        self.ported = set(self.m_number.tolist())
+        self.number_index = pd.Index(self.m_number)  # where a number is: its request
         # The request fields the customer's list has a column for (P3c): a field it lacks
         # is not the customer's mistake, the CSR's value is simply to be used.
+        self.wireless: dict[str, bool] = {}
         self.listed = set(plan.account_columns)
         if self.listed & {"city", "state", "zip"}:
             self.listed.add("service_address")
 
     def field(self, name: str, account: int) -> str:
-        return str(self.text[name][self.first[account]])
+        return self.text[name][account]
 
     def run(self) -> Check:
-        requests = self.plan.requests.reset_index(drop=True)
+        wanted = ["request", "path", "carrier", *ACCOUNT_FIELDS]
+        requests = self.plan.requests[wanted].astype(object).reset_index(drop=True)
         chosen, matched_by = self._match(requests)
-        groups = dict(tuple(self.members.groupby("request", sort=False)))
+        strays = self._strays(chosen)
         rows: list[Row] = []
         done: set[int] = set()
         for request in requests.itertuples(index=False):
@@ -208,9 +224,7 @@ class _Checker:
             )
             found = self._fields(request, account, wireless, carrier)
             rows += [(rid, "", *f) for f in found]
-            group = groups.get(rid)
-            if group is not None:
-                rows += self._numbers(rid, group, account, wireless)
+            rows += self._numbers(rid, strays.get(rid, []), account, wireless)
             if account not in done:
                 done.add(account)
                 rows += self._partial_port(rid, request, account, carrier)
@@ -222,19 +236,29 @@ class _Checker:
 
     def _match(self, requests: pd.DataFrame) -> tuple[dict[str, int], dict[str, str]]:
         """Per request id, its CSR account (by numbers, else account number, else BTN)."""
-        hits = self.members[self.members["account"] >= 0]
-        counts = hits.groupby(["request", "account"], sort=False).size()
-        best = counts.sort_values(ascending=False, kind="stable")
-        best = best[~best.index.get_level_values(0).duplicated()]
-        chosen = {str(r): int(a) for r, a in best.index}
+        hit = self.m_account >= 0
+        width = int(self.account.max()) + 2 if len(self.account) else 1
+        pairs, counts = np.unique(
+            self.m_request[hit] * width + self.m_account[hit], return_counts=True
+        )
+        # Per request, the account holding most of its numbers (the first on a tie).
+        order = np.lexsort((pairs % width, -counts, pairs // width))
+        best = pairs[order]
+        keep = np.r_[True, np.diff(best // width) != 0] if len(best) else np.zeros(0, bool)
+        chosen = {
+            str(self.ids[r]): int(a)
+            for r, a in zip(
+                (best[keep] // width).tolist(), (best[keep] % width).tolist(), strict=True
+            )
+        }
         matched_by = dict.fromkeys(chosen, "numbers")
         by_account: dict[str, int] = {}
         by_btn: dict[str, int] = {}
-        for position, account in enumerate(self.account.tolist()):
-            if self.account_key[position]:
-                by_account.setdefault(self.account_key[position], account)
-            if self.btn_key[position]:
-                by_btn.setdefault(self.btn_key[position], account)
+        for account, (acct, btn) in enumerate(zip(self.account_key, self.btn_key, strict=True)):
+            if acct:
+                by_account.setdefault(acct, account)
+            if btn:
+                by_btn.setdefault(btn, account)
         for request in requests.itertuples(index=False):
             rid = str(request.request)
             if rid in chosen:
@@ -245,13 +269,16 @@ class _Checker:
                 chosen[rid], matched_by[rid] = by_account[account_key], "account number"
             elif btn_key in by_btn:
                 chosen[rid], matched_by[rid] = by_btn[btn_key], "BTN"
-            elif btn_key in self.owner.index:
-                chosen[rid], matched_by[rid] = int(self.owner[btn_key]), "BTN"
+            elif (at := self.owner_index.get_indexer([btn_key])[0]) >= 0:
+                chosen[rid], matched_by[rid] = int(self.owner_account[at]), "BTN"
         return chosen, matched_by
 
     def _wireless(self, carrier: str) -> bool:
-        entry = self.directory.match(carrier).entry if carrier else -1
-        return entry >= 0 and self.directory.entries[entry].wireless
+        """P3b: the directory's wireless flag, asked once per carrier name."""
+        if carrier not in self.wireless:
+            entry = self.directory.match(carrier).entry if carrier else -1
+            self.wireless[carrier] = entry >= 0 and self.directory.entries[entry].wireless
+        return self.wireless[carrier]
 
     # --- findings ---------------------------------------------------------------------
 
@@ -273,35 +300,38 @@ class _Checker:
                     found += compare(get(name), theirs)
                 else:
                     found += not_in_list(label, theirs)
-            pin_required = bool(self.pin[self.first[account]])
+            pin_required = bool(self.pin[account])
             found += pin_findings(get("pin"), pin_required, wireless, carrier)
         found += order_findings(
             self.field("pending_order", account), self.field("features", account)
         )
         return found
 
-    def _numbers(self, rid: str, group: pd.DataFrame, account: int, wireless: bool) -> list[Row]:
+    def _strays(self, chosen: dict[str, int]) -> dict[str, list[tuple[str, int]]]:
+        """Per request, its numbers not on its account: (number, the account listing it
+        or -1), found for all requests at once."""
+        by_code = np.array([chosen.get(str(rid), -1) for rid in self.ids] + [-1], dtype=np.int64)
+        account = by_code[self.m_request]
+        off = np.flatnonzero((account >= 0) & (self.m_account != account))
+        found: dict[str, list[tuple[str, int]]] = {}
+        for position in off.tolist():
+            rid = str(self.ids[self.m_request[position]])
+            found.setdefault(rid, []).append(
+                (self.m_number[position], int(self.m_account[position]))
+            )
+        return found
+
+    def _numbers(
+        self, rid: str, strays: list[tuple[str, int]], account: int, wireless: bool
+    ) -> list[Row]:
         """R7: each number of the request the account's CSR does not list (E27; 6A for a
         wireless carrier), naming the account that lists it when one does."""
         if not self.on_account.get(account):
-            return [
-                (
-                    rid,
-                    "",
-                    "Number",
-                    "",
-                    "",
-                    "",
-                    INFO,
-                    "not checked: the CSR lists no working numbers",
-                )
-            ]
-        strays = group[group["account"] != account]
+            return [(rid, "", "Number", "", "", "", INFO, "not checked: the CSR lists no "
+                     "working numbers")]  # fmt: skip
         code = "6A" if wireless else "E27"
         rows: list[Row] = []
-        for number, other in zip(
-            strays["number"].tolist(), strays["account"].tolist(), strict=True
-        ):
+        for number, other in strays:
             if other >= 0:
                 where = f"on account {self.field('account_number', other) or '(no number)'} "
                 where += f"({self.field('source', other)})"
@@ -333,18 +363,18 @@ class _Checker:
             shown += f" and {len(staying) - MAX_LISTED:,} more"
         verb = "stays" if len(staying) == 1 else "stay"
         stay = f"{plural(len(staying), 'number')} {verb} on account {name} with {losing}: "
-        stay += "the LOA lists them as staying"
+        stay += "the LOA lists the numbers that stay"
         rows: list[Row] = [(rid, "", STAYING, "", shown, "", INFO, stay)]
         if btn_key and btn_key in self.ported:
-            at = self.members.loc[self.members["number"] == btn_key, "request"]
-            where = str(at.iloc[0]) if len(at) else rid
+            at = self.number_index.get_indexer([btn_key])[0]
+            where = str(self.ids[self.m_request[at]]) if at >= 0 else rid
             rows.append(
                 (
                     where,
                     btn_key,
                     "BTN",
                     btn_key,
-                    f"{plural(len(staying), 'number')} stay",
+                    f"{plural(len(staying), 'number')} {verb}",
                     "E6h",
                     REJECT,
                     fix_of("E6h"),
@@ -360,30 +390,34 @@ class _Checker:
         matched_by: dict[str, str],
     ) -> pd.DataFrame:
         """One line per request: the CSR it was checked against and what would happen."""
-        severity = findings.groupby(["request", "severity"]).size()
+        severity: dict[tuple[str, str], int] = {}
+        codes: dict[str, list[str]] = {}
+        for rid, level, code in zip(findings["request"].tolist(), findings["severity"].tolist(),
+                                    findings["code"].tolist(), strict=True):  # fmt: skip
+            severity[rid, level] = severity.get((rid, level), 0) + 1
+            if level == REJECT and code not in codes.setdefault(rid, []):
+                codes[rid].append(code)
         lines = []
-        for request in requests.itertuples(index=False):
-            rid = str(request.request)
+        for rid, carrier in zip(requests["request"].tolist(), requests["carrier"].tolist(),
+                                strict=True):  # fmt: skip
             account = chosen.get(rid, -1)
-            rejects = int(severity.get((rid, REJECT), 0))
-            warnings = int(severity.get((rid, "warning"), 0))
+            rejections = int(severity.get((rid, REJECT), 0))
+            warnings = int(severity.get((rid, WARNING), 0))
             if account < 0:
                 csr, text = "", "not checked: no CSR matches"
             else:
                 name = self.field("account_number", account) or self.field("btn", account)
-                csr = (
-                    f"{self.field('source', account)}: {name}"
-                    if name
-                    else self.field("source", account)
+                source = self.field("source", account)
+                csr = f"{source}: {name}" if name else source
+                text = (
+                    f"would be rejected: {', '.join(codes[rid])}"
+                    if rejections
+                    else "no rejection predicted"
                 )
-                mine = findings[(findings["request"] == rid) & (findings["severity"] == REJECT)]
-                codes = ", ".join(dict.fromkeys(mine["code"]))
-                text = f"would be rejected: {codes}" if rejects else "no rejection predicted"
                 if warnings:
                     text += f"; {plural(warnings, 'warning')}"
-            lines.append(
-                (rid, str(request.carrier), csr, matched_by.get(rid, ""), rejects, warnings, text)
-            )
+            lines.append((rid, str(carrier), csr, matched_by.get(rid, ""), rejections,
+                          warnings, text))  # fmt: skip
         return pd.DataFrame(lines, columns=list(SUMMARY_COLUMNS))
 
 

@@ -10,8 +10,18 @@ five digits (R3), names without case, punctuation or legal suffix (R4, R5).
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
-from lnp_excel.core.address import address_key, one_line, parse_address
+from lnp_excel.core.address import (
+    DIRECTIONAL_REPLACEMENTS,
+    OCCUPANCY_TYPE_ABBREVIATIONS,
+    STATE_ABBREVIATIONS,
+    STREET_TYPE_ABBREVIATIONS,
+    address_key,
+    one_line,
+    parse_address,
+)
 from lnp_excel.core.carriers import name_words
 from lnp_excel.core.plan.accounts import _account_key, _btn_key
 from lnp_excel.core.reject_codes import reject_code
@@ -37,10 +47,44 @@ FEATURE_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 Finding = tuple[str, str, str, str, str, str]  # field, ours, CSR's, code, severity, fix
 
 
+_WORDS = {**STREET_TYPE_ABBREVIATIONS, **OCCUPANCY_TYPE_ABBREVIATIONS, **DIRECTIONAL_REPLACEMENTS,
+          **STATE_ABBREVIATIONS}  # fmt: skip
+_NOT_WORD = re.compile(r"[^\w#]+")
+
+
+@lru_cache(maxsize=65536)
+def word_key(text: str) -> str:
+    """A cheap first look at R3: upper case, no punctuation, every word in its USPS
+    abbreviation, ZIP+4 cut to the ZIP. Equal word keys are one address written two ways
+    (no parse needed); unequal ones go to the C4b key, which reads the parts."""
+    words = [_WORDS.get(w, w) for w in _NOT_WORD.sub(" ", text.upper()).split()]
+    if len(words) > 1 and words[-1] in ("US", "USA"):
+        words.pop()
+    if len(words) > 1 and len(words[-1]) == 4 and words[-1].isdigit() and len(words[-2]) == 5:
+        words.pop()
+    if words and len(words[-1]) == 9 and words[-1].isdigit():
+        words[-1] = words[-1][:5]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=65536)
+def _name(text: str) -> tuple[str, ...]:
+    """R4, R5: a name's words without case, punctuation, accents or legal suffix (P3b's
+    rule; a carrier's record often drops the accents: "Café Ñandú" = "CAFE NANDU")."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return name_words(bare)
+
+
+@lru_cache(maxsize=256)
 def fix_of(code: str) -> str:
     """The reject table's plain-words fix for ``code`` (the one table, R1-R9)."""
     entry = reject_code(code)
     return entry.fix if entry else ""
+
+
+def label(field: str) -> str:
+    """A field's name inside a sentence: "account number", "BTN"."""
+    return field if field.isupper() else field.lower()
 
 
 def _differs(field: str, ours: str, theirs: str, code: str, severity: str, hint: str) -> Finding:
@@ -61,7 +105,7 @@ def _compare(
     if not theirs:
         return [(field, ours, "", "", INFO, NOT_CHECKED)] if ours else []
     if not ours:
-        hint = f"the request has no {field.lower()}: add the CSR's '{theirs}'"
+        hint = f"the request has no {label(field)}: add the CSR's '{theirs}'"
         return [_differs(field, "", theirs, code, WARNING, hint)]
     if same:
         return []
@@ -72,7 +116,7 @@ def not_in_list(field: str, theirs: str) -> list[Finding]:
     """A field the customer's list has no column for: the CSR's value, to be used."""
     if not theirs:
         return []
-    return [(field, "", theirs, "", INFO, f"the list has no {field.lower()}: use the CSR's")]
+    return [(field, "", theirs, "", INFO, f"the list has no {label(field)}: use the CSR's")]
 
 
 def account_findings(ours: str, theirs: str) -> list[Finding]:
@@ -90,7 +134,7 @@ def name_findings(field: str, ours: str, theirs: str) -> list[Finding]:
     """R4 (E10) customer name, R5 (E10a) authorized person: without case, punctuation or
     legal suffix ("Acme Dental, LLC" = "ACME DENTAL"); warnings, carriers differ."""
     code = "E10" if field == "Customer Name" else "E10a"
-    same = name_words(ours) == name_words(theirs)
+    same = _name(ours) == _name(theirs)
     if not theirs:
         return [(field, ours, "", "", INFO, NOT_CHECKED)] if ours else []
     if not ours:
@@ -106,7 +150,7 @@ def address_findings(ours: str, theirs: str) -> list[Finding]:
         return [(field, ours, "", "", INFO, NOT_CHECKED)] if ours else []
     if not ours:
         return _compare(field, ours, theirs, "E1", REJECT, False)
-    if address_key(ours) == address_key(theirs):
+    if word_key(ours) == word_key(theirs) or address_key(ours) == address_key(theirs):
         return []
     mine, csr = parse_address(ours), parse_address(theirs)
     if not (mine.ok and csr.ok):  # unreadable: the keys compare the cleaned words
@@ -155,3 +199,9 @@ def order_findings(pending: str, features: str) -> list[Finding]:
             found.append(("Features", "", features, "", INFO, "features on the account: none "
                           "known to block a port; read them before submitting"))  # fmt: skip
     return found
+
+
+def clear_caches() -> None:
+    """Forget the word keys and names read (benchmarks time a cold check with it)."""
+    word_key.cache_clear()
+    _name.cache_clear()

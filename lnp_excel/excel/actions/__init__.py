@@ -1,6 +1,11 @@
 """Workbook actions by name: what the ribbon buttons and ``lnp-excel run`` execute."""
 
-from lnp_excel.excel.actions import csr, planner, track  # noqa: F401  (they register their actions)
+from lnp_excel.excel.actions import (  # noqa: F401  (they register their actions)
+    check,
+    csr,
+    planner,
+    track,
+)
 from lnp_excel.excel.actions.common import ACTIONS, Action, action, run_action, undo_last
 from lnp_excel.excel.book import Book
 

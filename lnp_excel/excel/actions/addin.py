@@ -10,6 +10,8 @@ to the unchanged template actions under the sheet names they use:
   workbook's sheets of that name when present, else the add-in's own, read only;
 - everything else an action writes goes to new ``LNP <name>`` sheets (LNP Changes,
   LNP Flags, LNP Requests, LNP CSR, ...), never over the agent's other sheets;
+- the Check against CSR button reads the open workbook's Carrier CSR sheet, else asks
+  for the CSR file (``LnpAskFile``, Excel's file dialog; R1-R9);
 - the customer's name (C8) comes from a ``8x8_<Customer>_CSR`` file name, else from the
   workbook's own Settings sheet, else the agent is asked (``LnpAsk``, an input box);
 - before a CSR action first reads the open sheet, the numbers Excel made of a CSV's text
@@ -25,7 +27,7 @@ from lnp_excel.core.changes import JOURNAL_COLUMNS
 from lnp_excel.core.columns import NUMBER_ALIASES
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
-from lnp_excel.excel.actions import ACTIONS, csr, planner, track
+from lnp_excel.excel.actions import ACTIONS, check, csr, planner, track
 from lnp_excel.excel.actions.common import (
     CHANGES,
     PLANNER,
@@ -39,7 +41,14 @@ from lnp_excel.io.csr_files import customer_from_file_name
 from lnp_excel.io.sheet_layout import SheetLayout
 
 PREFIX = "LNP "
-INPUT_SHEETS = (SETTINGS, "Address Matrix", "Carrier Lookup", "Carrier Directory", "Port Orders")
+INPUT_SHEETS = (
+    SETTINGS,
+    "Address Matrix",
+    "Carrier Lookup",
+    "Carrier Directory",
+    "Port Orders",
+    check.CSR_SHEET,
+)
 OUTPUT_SHEETS = frozenset({CHANGES, csr.FLAGS, *planner.OUTPUT_SHEETS, *track.OUTPUT_SHEETS})
 NEEDS_CUSTOMER = frozenset({"csr-save", "csr-docs"})
 """Actions whose files carry the customer's name: only these ask for it."""
@@ -49,6 +58,7 @@ _SHEET_COLUMN = JOURNAL_COLUMNS.index("Sheet")
 _ACTION_COLUMN = JOURNAL_COLUMNS.index("Action #")
 
 Ask = Callable[[str, str], object]
+AskFile = Callable[[str], object]
 
 
 def from_codes(codes: str) -> str:
@@ -84,10 +94,12 @@ class ActiveSheetBook:
         action: str,
         defaults: Book | None = None,
         ask: Ask | None = None,
+        ask_path: AskFile | None = None,
     ) -> None:
         if sheet not in book.sheet_names():
             raise InputError(f"the workbook '{workbook_name}' has no sheet '{sheet}'")
         self.book, self.defaults, self.ask = book, defaults, ask
+        self.ask_path = ask_path
         self.workbook_name, self.active, self.action = workbook_name, sheet, action
         self.routes = data_routes(action, sheet)
         self._customer: str | None = None
@@ -190,6 +202,10 @@ class ActiveSheetBook:
 
     def status(self, text: str) -> None:
         self.book.status(text)
+
+    def ask_file(self, prompt: str) -> object:
+        """The path of a file the agent picks ("" or False when cancelled)."""
+        return self.ask_path(prompt) if self.ask_path is not None else None
 
     def selected_rows(self, sheet: str) -> list[int] | None:
         return self.book.selected_rows(self._where(sheet)[1])
@@ -306,6 +322,9 @@ def run(action_name: str, workbook: str, sheet: str, *, caller=None) -> str | No
     def ask(prompt: str, suggestion: str) -> object:
         return addin.macro("LnpAsk")(prompt, ASK_TITLE, suggestion)
 
+    def ask_file(prompt: str) -> object:
+        return addin.macro("LnpAskFile")(prompt)
+
     views: list[ActiveSheetBook] = []
 
     def adapt(adapter: XlwingsBook) -> ActiveSheetBook:
@@ -317,6 +336,7 @@ def run(action_name: str, workbook: str, sheet: str, *, caller=None) -> str | No
                 action=action_name,
                 defaults=XlwingsBook(addin),
                 ask=ask,
+                ask_path=ask_file,
             )
         )
         return views[-1]

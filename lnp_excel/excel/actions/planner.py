@@ -21,6 +21,7 @@ from lnp_excel.excel.actions.common import (
 )
 from lnp_excel.excel.actions.output_sheets import write_sheet
 from lnp_excel.excel.book import Book
+from lnp_excel.io.check_report import CHECK_SHEETS
 from lnp_excel.io.plan_report import NOT_READY, STATUS_FILLS, export_requests, plan_sheets
 from lnp_excel.io.sheet_layout import SheetSpec, sheet_layout
 
@@ -28,7 +29,7 @@ INPUT = "Input"
 DIRECTORY = "Carrier Directory"
 LETTERS = "letters_of_authorization"  # the folder beside the workbook (L1)
 SHOWN = 5  # accounts without a letter named on the status bar (L4); the rest counted
-OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary")
+OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary", *CHECK_SHEETS)
 
 
 @action("normalize", "Normalize numbers", PLANNER)

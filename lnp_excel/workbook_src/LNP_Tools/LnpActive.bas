@@ -52,3 +52,16 @@ Public Function LnpPickFiles(prompt As String) As String
     Next i
     LnpPickFiles = joined
 End Function
+
+Public Function LnpAskFile(prompt As String) As String
+    ' Python asks the agent for a file through this (xlwings Book.macro); "" when cancelled.
+    Dim picked As Variant
+    picked = Application.GetOpenFilename( _
+        "CSR files (*.csv;*.xlsx;*.json;*.xml),*.csv;*.xlsx;*.json;*.xml,All files (*.*),*.*", _
+        1, prompt)
+    If VarType(picked) = vbBoolean Then
+        LnpAskFile = ""
+    Else
+        LnpAskFile = CStr(picked)
+    End If
+End Function

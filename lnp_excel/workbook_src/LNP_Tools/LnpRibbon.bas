@@ -9,6 +9,10 @@ Public Sub LnpPlan(control As IRibbonControl)
     LnpRunActive "plan"
 End Sub
 
+Public Sub LnpCheck(control As IRibbonControl)
+    LnpRunActive "check"
+End Sub
+
 Public Sub LnpExport(control As IRibbonControl)
     LnpRunActive "export"
 End Sub

@@ -9,6 +9,10 @@ Public Sub LnpPlan(control As IRibbonControl)
     LnpRun "plan"
 End Sub
 
+Public Sub LnpCheck(control As IRibbonControl)
+    LnpRun "check"
+End Sub
+
 Public Sub LnpExport(control As IRibbonControl)
     LnpRun "export"
 End Sub
