@@ -38,7 +38,9 @@ from lnp_excel.core.check.fields import (
 )
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.plan import Plan, plan_ports
-from lnp_excel.core.plan.accounts import ACCOUNT_FIELDS, _account_key, _btn_key
+from lnp_excel.core.plan.accounts import ACCOUNT_FIELDS
+from lnp_excel.core.plan.accounts import account_key as fold_account
+from lnp_excel.core.plan.accounts import btn_key as fold_btn
 from lnp_excel.core.plan.paths import SELF_SERVICE
 from lnp_excel.core.reject_codes import reject_code
 from lnp_excel.core.values import plural
@@ -163,9 +165,9 @@ class _Checker:
         self.text = {c: column(c, self.first) for c in CSR_COLUMNS[:-1] if c != "pin_required"}
         self.pin = records["pin_required"].fillna(False).astype(bool).to_numpy()[self.first]
         self.account_key = np.array(
-            [_account_key(v) if v else "" for v in self.text["account_number"]], dtype=object
+            [fold_account(v) if v else "" for v in self.text["account_number"]], dtype=object
         )
-        self.btn_key = np.array([_btn_key(v) if v else "" for v in self.text["btn"]], dtype=object)
+        self.btn_key = np.array([fold_btn(v) if v else "" for v in self.text["btn"]], dtype=object)
         numbers = column("number")
         listed = np.flatnonzero(numbers != "")
         # A number on two accounts belongs to the first that lists it.
@@ -263,8 +265,8 @@ class _Checker:
             rid = str(request.request)
             if rid in chosen:
                 continue
-            account_key = _account_key(request.account_number) if request.account_number else ""
-            btn_key = _btn_key(request.btn) if request.btn else ""
+            account_key = fold_account(request.account_number) if request.account_number else ""
+            btn_key = fold_btn(request.btn) if request.btn else ""
             if account_key in by_account:
                 chosen[rid], matched_by[rid] = by_account[account_key], "account number"
             elif btn_key in by_btn:
@@ -350,7 +352,7 @@ class _Checker:
             return []
         staying = [n for n in numbers if n not in self.ported]
         btn = self.field("btn", account) or str(request.btn)  # type: ignore[attr-defined]
-        btn_key = _btn_key(btn) if btn else ""
+        btn_key = fold_btn(btn) if btn else ""
         name = self.field("account_number", account) or self.field("source", account)
         losing = carrier or "the losing carrier"
         if not staying:

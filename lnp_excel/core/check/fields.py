@@ -23,7 +23,8 @@ from lnp_excel.core.address import (
     parse_address,
 )
 from lnp_excel.core.carriers import name_words
-from lnp_excel.core.plan.accounts import _account_key, _btn_key
+from lnp_excel.core.plan.accounts import account_key as fold_account
+from lnp_excel.core.plan.accounts import btn_key as fold_btn
 from lnp_excel.core.reject_codes import reject_code
 
 REJECT, WARNING, INFO = "reject", "warning", "info"
@@ -121,13 +122,13 @@ def not_in_list(field: str, theirs: str) -> list[Finding]:
 
 def account_findings(ours: str, theirs: str) -> list[Finding]:
     """R1 (E17): account numbers without case, spaces or dashes; otherwise exact."""
-    same = _account_key(ours) == _account_key(theirs)
+    same = fold_account(ours) == fold_account(theirs)
     return _compare("Account Number", ours, theirs, "E17", REJECT, same)
 
 
 def btn_findings(ours: str, theirs: str) -> list[Finding]:
     """R2 (E14): the BTN by its 10 digits."""
-    return _compare("BTN", ours, theirs, "E14", REJECT, _btn_key(ours) == _btn_key(theirs))
+    return _compare("BTN", ours, theirs, "E14", REJECT, fold_btn(ours) == fold_btn(theirs))
 
 
 def name_findings(field: str, ours: str, theirs: str) -> list[Finding]:
