@@ -24,7 +24,7 @@ from lnp_excel.core.columns import (
     COUNTRY_ALIASES,
     find_column,
 )
-from lnp_excel.core.csr.address_write import zip_state_flags
+from lnp_excel.core.csr.address_write import check_zips
 from lnp_excel.core.csr.addresses import clear_non_us_rows, fill_address_rows
 from lnp_excel.core.csr.batch import batch_mask
 from lnp_excel.core.csr.btn import fill_billing_numbers, main_btn_flags
@@ -99,7 +99,8 @@ def fix_csr(
     steps.append(step)
     blank = is_blank(step.table[address])
     kept = ~blank & (codes == "US").to_numpy()  # C4a: present US addresses are checked too
-    steps.append(StepResult.of(step.table, (), zip_state_flags(step.table, kept, address)))
+    step = check_zips(step.table, kept, address)
+    steps.append(step)
     step = fill_address_rows(
         step.table, codes, blank, orders, billing_address, address_matrix, settings
     )

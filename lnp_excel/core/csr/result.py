@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.changes import concat_changes, constant, empty_changes
-from lnp_excel.core.columns import BTN_ALIASES, normalize_header
+from lnp_excel.core.columns import BTN_ALIASES, CITY_ALIASES, STATE_ALIASES, normalize_header
+from lnp_excel.core.csr.common import cell_text
 from lnp_excel.core.csr.fields import internal_columns
 
 FLAG_COLUMNS: tuple[str, ...] = ("Row", "Flag", "Next step", "Rule")
@@ -141,6 +142,12 @@ class CsrResult:
         btn_keys = {normalize_header(alias) for alias in BTN_ALIASES}
         per_column = changes.loc[changes["Rule"] == "C5", "Column"].value_counts()
         btn_cells = int(sum(n for c, n in per_column.items() if normalize_header(c) in btn_keys))
+        padded = 0
+        if len(changes):  # C4a on a ZIP or one-line address that was there: zeros given back
+            other_parts = {normalize_header(a) for a in (*CITY_ALIASES, *STATE_ALIASES)}
+            was_there = changes["Old"].map(lambda v: cell_text(v) != "")
+            zip_like = ~changes["Column"].map(normalize_header).isin(other_parts)
+            padded = int(((changes["Rule"] == "C4a") & was_there & zip_like).sum())
         for count, one, many in (
             (cells("C2"), "null replaced", "nulls replaced"),
             (
@@ -150,6 +157,11 @@ class CsrResult:
             ),
             (rows("C3"), "non-US address cleared", "non-US addresses cleared"),
             (cells("C4"), "address filled", "addresses filled"),
+            (
+                padded,
+                "ZIP code given back its leading zeros",
+                "ZIP codes given back their leading zeros",
+            ),
             (cells("C6"), "PIN set", "PINs set"),
             (btn_cells, "billing number filled", "billing numbers filled"),
             (cells("C7"), "legacy field filled", "legacy fields filled"),
