@@ -105,8 +105,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     legacy.add_argument("--company", help="the Company Name in Salesforce")
     legacy.add_argument("--authorized-name", help="the authorized contact on the case")
     legacy.add_argument("--account-number", help="the customer id in Salesforce")
-    legacy.add_argument("--billing-address", help="the billing address on the Salesforce account")
-    legacy.add_argument("--port-orders", type=Path, help="port cases of ported-in numbers")
+    _address_options(legacy)
+    legacy.add_argument(
+        "--as-of", metavar="DATE", help=f"judge C1 (60 days) on this date ({DATES})"
+    )
     _output_options(legacy)
 
     doc = steps.add_parser(
@@ -224,7 +226,7 @@ def _legacy(args: argparse.Namespace) -> int:
     settings = Settings()
     customer = _customer_name(args.customer)
     table = read_csr(args.input, sheet=args.sheet)
-    orders = read_port_orders_file(args.port_orders) if args.port_orders else None
+    lookups = _lookups(args, settings)
     with _located(table):
         result = build_from_legacy(
             table.frame,
@@ -232,9 +234,9 @@ def _legacy(args: argparse.Namespace) -> int:
             company=args.company,
             authorized_name=args.authorized_name,
             account_number=args.account_number,
-            billing_address=args.billing_address,
-            port_orders=orders,
+            as_of=args.as_of,
             settings=settings,
+            **lookups,
         )
     return finish(result, args, settings, table)
 

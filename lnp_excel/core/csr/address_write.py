@@ -67,6 +67,8 @@ def write_addresses(
     columns = list(table.columns)
     split = split_columns(columns, main)
     codes, uniques = pd.factorize(pd.Series(texts, dtype=object).map(str.strip))
+    # a source ZIP that lost its leading zeros is written padded when the state owns it
+    uniques = np.array([_line_answer(None, text)[0] or text for text in uniques], dtype=object)
     parsed = [parse_address(text) for text in uniques]
     problems = np.array([a.problem for a in parsed], dtype=object)[codes]
     zip_problems = np.array([_zip_problem(a) for a in parsed], dtype=object)[codes]
