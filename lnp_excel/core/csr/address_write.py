@@ -221,34 +221,6 @@ def _line_answer(_: object, text_cell: object) -> tuple[str, str]:
     return "", zip_state_problem(parsed.state, parsed.zip)
 
 
-def address_flags(values: pd.Series) -> list[pd.DataFrame]:
-    """C4a flags for one-line addresses a step wrote (the legacy CSR's billing address or
-    LOA): text that cannot be read as a US address, a ZIP outside its state."""
-    texts = values.astype(object).where(values.notna(), "").astype(str).str.strip()
-    codes, uniques = pd.factorize(texts)
-    parsed = [parse_address(text) for text in uniques]
-    present = (texts != "").to_numpy()
-    problems = np.array([a.problem for a in parsed], dtype=object)[codes]
-    zips = np.array([_zip_problem(a) for a in parsed], dtype=object)[codes]
-    shown = texts.to_numpy(dtype=object)
-    return [
-        flags_where(
-            present & (problems != ""),
-            values.index,
-            "Address cannot be read as a US address (" + problems + "): " + shown,
-            "Check the address with the customer's records",
-            "C4a",
-        ),
-        flags_where(
-            present & (zips != ""),
-            values.index,
-            "Address: " + zips,
-            "Check the ZIP and state with the customer's records",
-            "C4a",
-        ),
-    ]
-
-
 def _parts(parsed: list[Address], codes: np.ndarray, part: str) -> np.ndarray:
     return np.array([getattr(a, part) for a in parsed], dtype=object)[codes]
 
