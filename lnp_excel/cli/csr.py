@@ -19,6 +19,7 @@ from lnp_excel.cli.common import parse_rows, shared_options
 from lnp_excel.cli.csr_output import finish
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.csr.build import build_from_inventory
+from lnp_excel.core.csr.document import csr_columns
 from lnp_excel.core.csr.escalation import csr_request_cases, escalation_answer
 from lnp_excel.core.csr.fix import fix_csr
 from lnp_excel.core.csr.legacy import build_from_legacy
@@ -116,7 +117,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="one Word document per carrier from a CSR (C9)",
         description="Write one .docx per carrier, sorted by address, one section per address.",
     )
-    doc.add_argument("input", type=Path, help="the CSR (.csv or .xlsx), e.g. 8x8_Acme_CSR.csv")
+    doc.add_argument(
+        "input",
+        type=Path,
+        help="the CSR (.csv or .xlsx), e.g. 8x8_Acme_CSR.csv or its 8x8_Acme_CSR_review.xlsx",
+    )
     doc.add_argument("--customer", help="customer name (default: from the file name)")
     doc.add_argument("--template", type=Path, help="a Blank_CSR.docx of your own")
     doc.add_argument("-o", "--output-dir", type=Path, default=Path("."), help="output folder")
@@ -249,7 +254,7 @@ def _doc(args: argparse.Namespace) -> int:
     inputs = [args.input] + ([args.template] if args.template else [])
     with _located(table):
         written = write_csr_documents(
-            table.frame,
+            csr_columns(table.frame),  # the CSR's columns, even from the review workbook
             args.output_dir,
             customer=customer,
             template=args.template,
@@ -320,7 +325,8 @@ def _customer_name(name: str | None) -> str:
 
 
 def _customer_from_name(path: Path, settings: Settings) -> str:
-    """``8x8_Acme_Dental_CSR.csv`` -> "Acme_Dental"; any other name -> its stem."""
+    """``8x8_Acme_Dental_CSR.csv`` or ``..._CSR_review.xlsx`` -> "Acme_Dental"; any other
+    name -> its stem."""
     from lnp_excel.io.csr_files import customer_from_file_name
 
     return customer_from_file_name(path.name, settings) or path.stem
