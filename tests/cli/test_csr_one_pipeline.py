@@ -129,7 +129,7 @@ def test_the_three_commands_flag_the_same_rows_alike(tmp_path):
 
 @pytest.mark.parametrize("character", ["\x02", "\x07", "\x1b", "\x7f"])
 def test_fix_takes_control_characters_out_of_the_customer_csv(tmp_path, character):
-    """C8: every C0 control character and DEL leaves the customer CSV, logged; a tab and
+    """C8: every ASCII control character and DEL leaves the customer CSV, logged; a tab and
     a line break inside a cell stay (they are whitespace a person typed)."""
     source = tmp_path / "csr.csv"
     source.write_text(

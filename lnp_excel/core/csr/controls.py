@@ -2,9 +2,9 @@
 
 Exports and pasted cells carry control characters nobody typed on purpose (``AT&T\\x01``,
 a NUL from a UTF-16 file): invisible in Excel, refused by the XML inside a workbook or a
-Word document, and a mismatch for a carrier that compares the field. Every C0 control
-character and DEL is taken out of text cells before the CSR is shaped, each changed cell
-logged under C8 so the agent sees it and Undo puts it back.
+Word document, and a mismatch for a carrier that compares the field. Every ASCII control
+character (below U+0020) and DEL is taken out of text cells before the CSR is shaped,
+each changed cell logged under C8 so the agent sees it and Undo puts it back.
 
 Decided (the article is silent): tab, line feed and carriage return stay. They are
 whitespace a person typed (a line break inside an address cell is Alt+Enter), workbooks
