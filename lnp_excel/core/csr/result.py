@@ -149,6 +149,11 @@ class CsrResult:
             zip_like = ~changes["Column"].map(normalize_header).isin(other_parts)
             padded = int(((changes["Rule"] == "C4a") & was_there & zip_like).sum())
         for count, one, many in (
+            (
+                cells("C8"),
+                "cell without its control characters",
+                "cells without their control characters",
+            ),
             (cells("C2"), "null replaced", "nulls replaced"),
             (
                 cells("N2c"),
