@@ -45,8 +45,8 @@ def remove_control_characters(
 ) -> StepResult:
     """Take control characters out of every text cell (C8), each changed cell logged.
 
-    Each column is searched once per distinct value; columns that hold no text (numbers,
-    dates) are skipped.
+    A column's text is searched in one pass; only a column with a hit is read once per
+    distinct value. Columns that hold no text are skipped.
     """
     del settings  # no tunable constant; the parameter keeps the step signature
     out = table
@@ -55,6 +55,9 @@ def remove_control_characters(
         values = table.iloc[:, position]
         if not (values.dtype == object or isinstance(values.dtype, pd.StringDtype)):
             continue
+        texts = [cell for cell in values.to_numpy(dtype=object) if isinstance(cell, str)]
+        if not CONTROL_CHARACTERS.search("\n".join(texts)):
+            continue  # the usual column: one C-speed search over all its text
         changed = map_distinct(values, _has_controls).astype(bool)
         if not changed.any():
             continue

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.changes import concat_changes, constant, empty_changes
-from lnp_excel.core.columns import BTN_ALIASES, CITY_ALIASES, STATE_ALIASES, normalize_header
+from lnp_excel.core.columns import BTN_ALIASES, normalize_header
 from lnp_excel.core.csr.common import cell_text
 from lnp_excel.core.csr.fields import internal_columns
 
@@ -143,11 +143,12 @@ class CsrResult:
         per_column = changes.loc[changes["Rule"] == "C5", "Column"].value_counts()
         btn_cells = int(sum(n for c, n in per_column.items() if normalize_header(c) in btn_keys))
         padded = 0
-        if len(changes):  # C4a on a ZIP or one-line address that was there: zeros given back
-            other_parts = {normalize_header(a) for a in (*CITY_ALIASES, *STATE_ALIASES)}
-            was_there = changes["Old"].map(lambda v: cell_text(v) != "")
-            zip_like = ~changes["Column"].map(normalize_header).isin(other_parts)
-            padded = int(((changes["Rule"] == "C4a") & was_there & zip_like).sum())
+        if len(changes):  # C4a on a ZIP (or one-line address) that lost its leading zeros
+            c4a = changes[changes["Rule"] == "C4a"]
+            padded = sum(
+                _zeros_added(cell_text(old), cell_text(new))
+                for old, new in zip(c4a["Old"], c4a["New"], strict=True)
+            )
         for count, one, many in (
             (
                 cells("C8"),
@@ -180,3 +181,8 @@ class CsrResult:
         if notes:
             parts.append(f"{notes} note{'s' if notes != 1 else ''} for the whole file")
         return ", ".join(parts)
+
+
+def _zeros_added(old: str, new: str) -> bool:
+    """True when ``new`` is ``old`` with leading zeros put back ("2108" -> "02108")."""
+    return bool(old) and len(new) > len(old) and new.replace("0", "") == old.replace("0", "")
