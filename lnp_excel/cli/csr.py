@@ -151,7 +151,10 @@ def _customer(parser: argparse.ArgumentParser) -> None:
 
 def _address_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--port-orders", type=Path, help="port orders: number + LOA Address columns (C4)"
+        "--port-orders",
+        type=Path,
+        help="port orders: a number column and the LOA address, in one column or split "
+        "(LOA Street, LOA City, LOA State, LOA ZIP) (C4, C4a)",
     )
     parser.add_argument("--billing-address", help="the account's billing address (C4)")
     parser.add_argument("--address-matrix", type=Path, help="your Address Matrix (C4)")
