@@ -118,15 +118,18 @@ def test_one_line_address_zip_outside_its_state_is_flagged(tmp_path):
         "Number,LOA Street,LOA City,LOA State,LOA ZIP",
         "TN,Street,City,State,ZIP",
         "Phone,Address 1,Town,ST,Postal Code",
+        # the customer's own City beside the LOA's: every part from the LOA
+        "Number,City,LOA Street,LOA City,LOA State,LOA ZIP",
     ],
 )
 def test_port_orders_with_split_loa_columns(tmp_path, header):
     """C4, C4a: port orders whose LOA address is split into columns fill the CSR from one
     row, every part from the same order; a ZIP typed without its zero is padded."""
     orders = tmp_path / "orders.csv"
+    own_city = "Cranston," if header.count("City") == 2 else ""
     orders.write_text(
-        header + "\n4015550131,55 Westminster St,Providence,RI,2903\n"
-        "5125550132,300 W 6th St,Austin,TX,78701\n",
+        header + f"\n4015550131,{own_city}55 Westminster St,Providence,RI,2903\n"
+        f"5125550132,{own_city.replace('Cranston', 'Round Rock')}300 W 6th St,Austin,TX,78701\n",
         encoding="utf-8",
     )
     source = tmp_path / "csr.csv"

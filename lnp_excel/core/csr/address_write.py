@@ -19,7 +19,7 @@ import pandas as pd
 
 from lnp_excel.core.address import Address, padded_zip, parse_address, zip_state_problem
 from lnp_excel.core.changes import changes_where
-from lnp_excel.core.columns import CITY_ALIASES, STATE_ALIASES, ZIP_ALIASES
+from lnp_excel.core.columns import CITY_ALIASES, STATE_ALIASES, ZIP_ALIASES, normalize_header
 from lnp_excel.core.csr.common import cell_text
 from lnp_excel.core.csr.fields import named
 from lnp_excel.core.csr.result import StepResult, flags_where
@@ -36,10 +36,17 @@ UNIT_ALIASES: tuple[str, ...] = (
 
 
 def split_columns(columns: Sequence[object], main: object) -> dict[str, object | None]:
-    """The unit, city, state and ZIP columns of a sheet (None where it has none)."""
+    """The unit, city, state and ZIP columns of a sheet (None where it has none).
+
+    Beside an ``LOA ...`` street column the ``LOA ...`` parts come first, so a port order
+    that also lists the customer's own City never mixes the two addresses (C4a).
+    """
+    loa = normalize_header(main).startswith("loa")
 
     def first(aliases: tuple[str, ...]) -> object | None:
         found = [c for c in named(columns, aliases) if c != main]
+        if loa:
+            found.sort(key=lambda c: not normalize_header(c).startswith("loa"))
         return found[0] if found else None
 
     return {
