@@ -19,6 +19,7 @@ from lnp_excel.cli.common import parse_rows, shared_options
 from lnp_excel.cli.csr_output import finish
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.csr.build import build_from_inventory
+from lnp_excel.core.csr.document import csr_columns
 from lnp_excel.core.csr.escalation import csr_request_cases, escalation_answer
 from lnp_excel.core.csr.fix import fix_csr
 from lnp_excel.core.csr.legacy import build_from_legacy
@@ -105,8 +106,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     legacy.add_argument("--company", help="the Company Name in Salesforce")
     legacy.add_argument("--authorized-name", help="the authorized contact on the case")
     legacy.add_argument("--account-number", help="the customer id in Salesforce")
-    legacy.add_argument("--billing-address", help="the billing address on the Salesforce account")
-    legacy.add_argument("--port-orders", type=Path, help="port cases of ported-in numbers")
+    _address_options(legacy)
+    legacy.add_argument(
+        "--as-of", metavar="DATE", help=f"judge C1 (60 days) on this date ({DATES})"
+    )
     _output_options(legacy)
 
     doc = steps.add_parser(
@@ -114,7 +117,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="one Word document per carrier from a CSR (C9)",
         description="Write one .docx per carrier, sorted by address, one section per address.",
     )
-    doc.add_argument("input", type=Path, help="the CSR (.csv or .xlsx), e.g. 8x8_Acme_CSR.csv")
+    doc.add_argument(
+        "input",
+        type=Path,
+        help="the CSR (.csv or .xlsx), e.g. 8x8_Acme_CSR.csv or its 8x8_Acme_CSR_review.xlsx",
+    )
     doc.add_argument("--customer", help="customer name (default: from the file name)")
     doc.add_argument("--template", type=Path, help="a Blank_CSR.docx of your own")
     doc.add_argument("-o", "--output-dir", type=Path, default=Path("."), help="output folder")
@@ -144,7 +151,10 @@ def _customer(parser: argparse.ArgumentParser) -> None:
 
 def _address_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--port-orders", type=Path, help="port orders: number + LOA Address columns (C4)"
+        "--port-orders",
+        type=Path,
+        help="port orders: a number column and the LOA address, in one column or split "
+        "(LOA Street, LOA City, LOA State, LOA ZIP) (C4, C4a)",
     )
     parser.add_argument("--billing-address", help="the account's billing address (C4)")
     parser.add_argument("--address-matrix", type=Path, help="your Address Matrix (C4)")
@@ -224,7 +234,7 @@ def _legacy(args: argparse.Namespace) -> int:
     settings = Settings()
     customer = _customer_name(args.customer)
     table = read_csr(args.input, sheet=args.sheet)
-    orders = read_port_orders_file(args.port_orders) if args.port_orders else None
+    lookups = _lookups(args, settings)
     with _located(table):
         result = build_from_legacy(
             table.frame,
@@ -232,9 +242,9 @@ def _legacy(args: argparse.Namespace) -> int:
             company=args.company,
             authorized_name=args.authorized_name,
             account_number=args.account_number,
-            billing_address=args.billing_address,
-            port_orders=orders,
+            as_of=args.as_of,
             settings=settings,
+            **lookups,
         )
     return finish(result, args, settings, table)
 
@@ -247,7 +257,7 @@ def _doc(args: argparse.Namespace) -> int:
     inputs = [args.input] + ([args.template] if args.template else [])
     with _located(table):
         written = write_csr_documents(
-            table.frame,
+            csr_columns(table.frame),  # the CSR's columns, even from the review workbook
             args.output_dir,
             customer=customer,
             template=args.template,
@@ -318,7 +328,8 @@ def _customer_name(name: str | None) -> str:
 
 
 def _customer_from_name(path: Path, settings: Settings) -> str:
-    """``8x8_Acme_Dental_CSR.csv`` -> "Acme_Dental"; any other name -> its stem."""
+    """``8x8_Acme_Dental_CSR.csv`` or ``..._CSR_review.xlsx`` -> "Acme_Dental"; any other
+    name -> its stem."""
     from lnp_excel.io.csr_files import customer_from_file_name
 
     return customer_from_file_name(path.name, settings) or path.stem

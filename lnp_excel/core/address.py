@@ -31,6 +31,7 @@ __all__ = [
     "address_key",
     "clear_caches",
     "one_line",
+    "padded_zip",
     "parse_address",
     "zip_state_problem",
 ]
@@ -68,6 +69,7 @@ _ORDER = ("street", "unit", "city", "state", "zip", "country")
 _US = frozenset({"US", "USA", "UNITED STATES", "UNITED STATES OF AMERICA", "U S", "U S A"})
 _STATE_CODES = frozenset(STATE_ABBREVIATIONS.values())
 _ZIP = re.compile(r"^(\d{5})(?:-?(\d{4}))?$")
+_SHORT_ZIP = re.compile(r"^(\d{3,4})(?:-(\d{4}))?$")  # a ZIP typed as a number (C4a)
 _NOT_WORD = re.compile(r"[^\w#]+")
 _EDGE = " ,;\t\r\n"
 
@@ -262,17 +264,58 @@ def address_key(text: str) -> str:
     return " ".join(ordered)
 
 
+def _zip_states(five_digits: str) -> frozenset[str]:
+    """The states a 5-digit ZIP belongs to (empty when it is not a US ZIP)."""
+    import zipcodes  # its table loads on first use (about 0.5 s): only when a ZIP is checked
+
+    return frozenset(entry["state"] for entry in zipcodes.matching(five_digits))
+
+
+@lru_cache(maxsize=4096)
+def padded_zip(state: str, zip_code: str) -> str:
+    """The ZIP with the leading zeros Excel dropped, when that ZIP belongs to ``state``
+    (C4a): ("MA", "2108") -> "02108", ("MA", "2108-1234") -> "02108-1234"; "" otherwise.
+
+    A ZIP typed as a number loses its leading zeros (Boston's 02108 becomes 2108). Only a
+    3- or 4-digit ZIP is padded, and only when the padded ZIP is in the row's state: any
+    other short ZIP is left as written for ``zip_state_problem`` to flag.
+    """
+    code = _state_code(state)
+    match = _SHORT_ZIP.match(_zip_text(zip_code))
+    if not code or not match:
+        return ""
+    five = match.group(1).zfill(5)
+    if code not in _zip_states(five):
+        return ""
+    return f"{five}-{match.group(2)}" if match.group(2) else five
+
+
 @lru_cache(maxsize=4096)
 def zip_state_problem(state: str, zip_code: str) -> str:
     """Why ``zip_code`` does not belong to ``state`` ("" when it does, or when either is
-    blank: a missing part is another check's business). Offline ZIP table (C4a)."""
-    import zipcodes  # its table loads on first use (about 0.5 s): only when a ZIP is checked
+    blank: a missing part is another check's business). Offline ZIP table (C4a).
 
+    A 3- or 4-digit ZIP is a ZIP that lost its leading zeros: it is a problem even when
+    the padded ZIP is right (``padded_zip`` says what to write instead).
+    """
     code = _state_code(state)
-    match = _ZIP.match(str(zip_code).strip().replace(" ", ""))
-    if not code or not match:
+    text = _zip_text(zip_code)
+    if not code or not text:
         return ""
-    found = {entry["state"] for entry in zipcodes.matching(match.group(1))}
+    short = _SHORT_ZIP.match(text)
+    if short:
+        five = short.group(1).zfill(5)
+        found = _zip_states(five)
+        lost = f"ZIP {text} has lost its leading zero{'s' if len(short.group(1)) < 4 else ''}"
+        if code in found:
+            return f"{lost}: {five} is in {code}"
+        if found:
+            return f"{lost}, and {five} is in {'/'.join(sorted(found))}, not {code}"
+        return f"ZIP {text} is not a US ZIP code"
+    match = _ZIP.match(text)
+    if not match:
+        return ""
+    found = _zip_states(match.group(1))
     if not found:
         return f"ZIP {match.group(1)} is not a US ZIP code"
     if code not in found:
@@ -280,9 +323,16 @@ def zip_state_problem(state: str, zip_code: str) -> str:
     return ""
 
 
+def _zip_text(zip_code: object) -> str:
+    """A ZIP cell as text: a whole float from Excel (2108.0) without its ".0"."""
+    if isinstance(zip_code, float) and zip_code == zip_code and zip_code.is_integer():
+        zip_code = int(zip_code)
+    return _text(zip_code).replace(" ", "")
+
+
 def clear_caches() -> None:
     """Forget every parse (benchmarks time a cold run with it)."""
-    for cached in (_spans, parse_address, address_key, zip_state_problem):
+    for cached in (_spans, parse_address, address_key, zip_state_problem, padded_zip):
         cached.cache_clear()
 
 

@@ -110,8 +110,15 @@ SERVICE_ADDRESS_ALIASES: tuple[str, ...] = (
     "LOA Address",
 )
 # Address parts as their own columns (C4a, P3a): a CSR export's and a customer list's names.
-CITY_ALIASES: tuple[str, ...] = ("City", "Service City", "Town")
-STATE_ALIASES: tuple[str, ...] = ("State", "Service State", "ST", "Province", "State/Province")
+CITY_ALIASES: tuple[str, ...] = ("City", "Service City", "Town", "LOA City")
+STATE_ALIASES: tuple[str, ...] = (
+    "State",
+    "Service State",
+    "ST",
+    "Province",
+    "State/Province",
+    "LOA State",
+)
 ZIP_ALIASES: tuple[str, ...] = (
     "ZIP",
     "ZIP Code",
@@ -120,6 +127,8 @@ ZIP_ALIASES: tuple[str, ...] = (
     "Postcode",
     "Post Code",
     "Service ZIP",
+    "LOA ZIP",
+    "LOA ZIP Code",
 )
 
 # "Phone (2)": the suffix io.tables adds to a repeated header; it is still the same name.

@@ -10,6 +10,7 @@ Every output is written atomically and never over the input file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -22,7 +23,7 @@ from lnp_excel.core.columns import (
     COUNTRY_ALIASES,
     NUMBER_ALIASES,
 )
-from lnp_excel.core.csr.fields import PORT_ADDRESS_ALIASES
+from lnp_excel.core.csr.fields import OWN_SUFFIX, PORT_ADDRESS_ALIASES, REVIEW_COLUMN, ROW_COLUMN
 from lnp_excel.core.csr.matrices import address_rules, lookup_rules
 from lnp_excel.core.csr.port_orders import PortOrders, read_port_orders
 from lnp_excel.core.csr.result import CsrResult
@@ -35,7 +36,7 @@ from lnp_excel.io.tables import SourceTable, read_table
 from lnp_excel.io.workbook_writer import EXCEL_MAX_ROWS, SheetSpec, write_workbook
 from lnp_excel.io.writers import RULES_NOTE, safe_filename, write_csv
 
-REVIEW_COLUMN = "Review flags"
+_COPY_SUFFIX = re.compile(r"\s*\(\d+\)$")  # "name (2)": a second download of one file
 CSR_GROUPS = (NUMBER_ALIASES, CARRIER_ALIASES, COUNTRY_ALIASES, ADDRESS_ALIASES)
 
 
@@ -99,12 +100,16 @@ def customer_from_file_name(name: str, settings: Settings) -> str | None:
     """``8x8_Acme Dental_CSR.csv`` -> "Acme Dental" (C8 read backwards); None for other names.
 
     The CSR tool's download is saved under the C8 name, so the file an agent opens names
-    the customer; the command line and the add-in both read it here.
+    the customer; the command line and the add-in both read it here. The names this
+    package gives its own outputs read back the same: ``8x8_Acme Dental_CSR_review.xlsx``
+    and a browser's copy ``8x8_Acme Dental_CSR (2).csv`` are "Acme Dental" too.
     """
-    stem = Path(name).stem
+    stem = _COPY_SUFFIX.sub("", Path(name).stem)
     prefix = f"{settings.csr_file_prefix}_"
-    if stem.startswith(prefix) and stem.endswith("_CSR") and len(stem) > len(prefix) + 4:
-        return stem[len(prefix) : -len("_CSR")]
+    for ending in ("_CSR_review", "_CSR"):
+        if stem.startswith(prefix) and stem.endswith(ending):
+            customer = stem[len(prefix) : -len(ending)].strip()
+            return customer or None
     return None
 
 
@@ -154,7 +159,7 @@ def review_sheets(result: CsrResult, settings: Settings) -> list[SheetSpec]:
         if len(flags)
         else pd.Series(dtype=object)
     )
-    row_column = _free_name("Row", table.columns)
+    row_column = _free_name(ROW_COLUMN, table.columns)
     review_column = _free_name(REVIEW_COLUMN, table.columns)
     sheet = table.copy()
     sheet.insert(0, row_column, table.index)
@@ -187,7 +192,7 @@ def review_sheets(result: CsrResult, settings: Settings) -> list[SheetSpec]:
     sheets.append(_limited("Flags", flags.astype(object).where(flags.notna(), "(file)")))
     if len(result.excluded):
         excluded = result.excluded.copy()
-        excluded.insert(0, _free_name("Row", excluded.columns), excluded.index)
+        excluded.insert(0, _free_name(ROW_COLUMN, excluded.columns), excluded.index)
         sheets.append(_limited("Excluded", excluded.reset_index(drop=True)))
     settings_frame = pd.DataFrame(settings.as_pairs(), columns=["Setting", "Value"])
     sheets.append(SheetSpec("Settings", settings_frame))
@@ -196,7 +201,7 @@ def review_sheets(result: CsrResult, settings: Settings) -> list[SheetSpec]:
 
 def _free_name(name: str, taken: Sequence[object]) -> str:
     """``name``, or "name (lnp)" when the agent's sheet already has such a column."""
-    return name if name not in {str(c) for c in taken} else f"{name} (lnp)"
+    return name if name not in {str(c) for c in taken} else f"{name}{OWN_SUFFIX}"
 
 
 def _limited(name: str, frame: pd.DataFrame) -> SheetSpec:

@@ -12,25 +12,41 @@ state is flagged. Each distinct text is parsed once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from lnp_excel.core.address import Address, parse_address, zip_state_problem
+from lnp_excel.core.address import Address, padded_zip, parse_address, zip_state_problem
 from lnp_excel.core.changes import changes_where
-from lnp_excel.core.columns import CITY_ALIASES, STATE_ALIASES, ZIP_ALIASES
+from lnp_excel.core.columns import CITY_ALIASES, STATE_ALIASES, ZIP_ALIASES, normalize_header
+from lnp_excel.core.csr.common import cell_text
 from lnp_excel.core.csr.fields import named
-from lnp_excel.core.csr.result import flags_where
+from lnp_excel.core.csr.result import StepResult, flags_where
 
-UNIT_ALIASES: tuple[str, ...] = ("Address 2", "Address Line 2", "Street 2", "Suite", "Unit")
+UNIT_ALIASES: tuple[str, ...] = (
+    "Address 2",
+    "Address Line 2",
+    "Street 2",
+    "Suite",
+    "Unit",
+    "LOA Unit",
+    "LOA Suite",
+)
 
 
 def split_columns(columns: Sequence[object], main: object) -> dict[str, object | None]:
-    """The unit, city, state and ZIP columns of a sheet (None where it has none)."""
+    """The unit, city, state and ZIP columns of a sheet (None where it has none).
+
+    Beside an ``LOA ...`` street column the ``LOA ...`` parts come first, so a port order
+    that also lists the customer's own City never mixes the two addresses (C4a).
+    """
+    loa = normalize_header(main).startswith("loa")
 
     def first(aliases: tuple[str, ...]) -> object | None:
         found = [c for c in named(columns, aliases) if c != main]
+        if loa:
+            found.sort(key=lambda c: not normalize_header(c).startswith("loa"))
         return found[0] if found else None
 
     return {
@@ -58,6 +74,8 @@ def write_addresses(
     columns = list(table.columns)
     split = split_columns(columns, main)
     codes, uniques = pd.factorize(pd.Series(texts, dtype=object).map(str.strip))
+    # a source ZIP that lost its leading zeros is written padded when the state owns it
+    uniques = np.array([_line_answer(None, text)[0] or text for text in uniques], dtype=object)
     parsed = [parse_address(text) for text in uniques]
     problems = np.array([a.problem for a in parsed], dtype=object)[codes]
     zip_problems = np.array([_zip_problem(a) for a in parsed], dtype=object)[codes]
@@ -122,70 +140,92 @@ def write_addresses(
     return out, changes, flags
 
 
-def _cell(names: np.ndarray, code: int) -> str:
-    """A factorized cell as text ("" for a missing value's code)."""
-    return "" if code < 0 or code >= len(names) else str(names[code]).strip()
-
-
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, float) and value != value) or value is pd.NA
 
 
-def zip_state_flags(table: pd.DataFrame, rows: np.ndarray, main: object) -> list[pd.DataFrame]:
-    """C4a: flag the ``rows`` (US rows whose address the step kept) whose ZIP column is not
-    in their State column; each distinct pair is checked once."""
+def check_zips(table: pd.DataFrame, rows: np.ndarray, main: object) -> StepResult:
+    """C4a on the addresses a CSR already holds (``rows``: US rows whose address the step
+    kept): a ZIP that lost its leading zeros (typed as a number) and belongs to the state
+    once padded is written back padded, logged under C4a; any other ZIP outside its state
+    is flagged. Split columns compare the ZIP column with the State column; a one-line
+    Address column is parsed (``parse_address``). Each distinct value is read once."""
     split = split_columns(list(table.columns), main)
-    if split["state"] is None or split["zip"] is None or not rows.any():
-        return []
-    states, state_names = pd.factorize(table[split["state"]].to_numpy(dtype=object)[rows])
-    zips, zip_names = pd.factorize(table[split["zip"]].to_numpy(dtype=object)[rows])
-    width = len(zip_names) + 1  # codes + 1: a missing cell's code -1 becomes 0
-    pairs, codes = np.unique((states + 1) * width + (zips + 1), return_inverse=True)
-    answers = np.empty(len(pairs), dtype=object)
-    for position, pair in enumerate(pairs):
-        state, zip_code = divmod(int(pair), width)
-        answers[position] = zip_state_problem(
-            _cell(state_names, state - 1), _cell(zip_names, zip_code - 1)
-        )
+    if not rows.any():
+        return StepResult(table)
+    if split["zip"] is not None:
+        if split["state"] is None:
+            return StepResult(table)
+        column = split["zip"]
+        state_values = table[split["state"]].to_numpy(dtype=object)[rows]
+        zip_values = table[column].to_numpy(dtype=object)[rows]
+        answers = _per_pair(state_values, zip_values, _zip_answer)
+    elif main is not None and split["state"] is None:
+        column = main
+        texts = table[main].to_numpy(dtype=object)[rows]
+        answers = _per_pair(np.full(len(texts), "", dtype=object), texts, _line_answer)
+    else:
+        return StepResult(table)
+    new = np.full(len(table), "", dtype=object)
     problems = np.full(len(table), "", dtype=object)
-    problems[rows] = answers[codes]
-    return [
-        flags_where(
-            problems != "",
-            table.index,
-            "Address: " + problems,
-            "Check the ZIP and state with the customer's records",
-            "C4a",
+    new[rows] = [answer[0] for answer in answers]
+    problems[rows] = [answer[1] for answer in answers]
+    fixed = new != ""
+    out = table
+    changes = []
+    if fixed.any():
+        before = table[column]
+        after = before.astype(object).mask(fixed, pd.Series(new, index=table.index))
+        out = table.copy(deep=False)
+        out[column] = after
+        changes.append(changes_where(fixed, column, before, after, "C4a"))
+    flags = flags_where(
+        problems != "",
+        table.index,
+        "Address: " + problems,
+        "Check the ZIP and state with the customer's records",
+        "C4a",
+    )
+    return StepResult.of(out, changes, [flags])
+
+
+def _per_pair(first: np.ndarray, second: np.ndarray, answer: Callable) -> list[tuple[str, str]]:
+    """``answer(first, second)`` once per distinct pair of cells, spread over the rows."""
+    first_codes, first_names = pd.factorize(pd.Series(first, dtype=object))
+    second_codes, second_names = pd.factorize(pd.Series(second, dtype=object))
+    width = len(second_names) + 1  # codes + 1: a missing cell's code -1 becomes 0
+    pairs, inverse = np.unique((first_codes + 1) * width + (second_codes + 1), return_inverse=True)
+    found = []
+    for pair in pairs.tolist():
+        one, two = divmod(pair, width)
+        found.append(
+            answer(first_names[one - 1] if one else None, second_names[two - 1] if two else None)
         )
-    ]
+    return [found[code] for code in inverse.tolist()]
 
 
-def address_flags(values: pd.Series) -> list[pd.DataFrame]:
-    """C4a flags for one-line addresses a step wrote (the legacy CSR's billing address or
-    LOA): text that cannot be read as a US address, a ZIP outside its state."""
-    texts = values.astype(object).where(values.notna(), "").astype(str).str.strip()
-    codes, uniques = pd.factorize(texts)
-    parsed = [parse_address(text) for text in uniques]
-    present = (texts != "").to_numpy()
-    problems = np.array([a.problem for a in parsed], dtype=object)[codes]
-    zips = np.array([_zip_problem(a) for a in parsed], dtype=object)[codes]
-    shown = texts.to_numpy(dtype=object)
-    return [
-        flags_where(
-            present & (problems != ""),
-            values.index,
-            "Address cannot be read as a US address (" + problems + "): " + shown,
-            "Check the address with the customer's records",
-            "C4a",
-        ),
-        flags_where(
-            present & (zips != ""),
-            values.index,
-            "Address: " + zips,
-            "Check the ZIP and state with the customer's records",
-            "C4a",
-        ),
-    ]
+def _zip_answer(state_cell: object, zip_cell: object) -> tuple[str, str]:
+    """(the padded ZIP to write, or ""; the problem to flag, or "") for split columns."""
+    state, zip_code = cell_text(state_cell), cell_text(zip_cell)
+    padded = padded_zip(state, zip_code)
+    if padded:
+        return padded, ""
+    return "", zip_state_problem(state, zip_code)
+
+
+def _line_answer(_: object, text_cell: object) -> tuple[str, str]:
+    """The same for a one-line address: the text with its ZIP padded, or the problem."""
+    text = cell_text(text_cell)
+    if not text:
+        return "", ""
+    parsed = parse_address(text)
+    if not parsed.state or not parsed.zip:
+        return "", ""
+    padded = padded_zip(parsed.state, parsed.zip)
+    at = text.rfind(parsed.zip)
+    if padded and at >= 0:
+        return text[:at] + padded + text[at + len(parsed.zip) :], ""
+    return "", zip_state_problem(parsed.state, parsed.zip)
 
 
 def _parts(parsed: list[Address], codes: np.ndarray, part: str) -> np.ndarray:

@@ -5,7 +5,9 @@ The article's steps, in order: keep the rows whose status is Assigned or Availab
 customer Id and country; add Authorized First Name and Authorized Last Name (the account
 administrator's), Billing Telephone Number (= the row's phone number), Address (the
 Address Matrix, C4) and PIN (C6); rename customerId to Account Number; delete Origin last.
-Nulls are replaced (C2) and non-US rows flagged for a carrier lookup (C3) on the way.
+The kept rows then go through the steps every CSR goes through (``csr.pipeline``):
+control characters (C8), nulls (C2), lost ``+`` (N2c), blank or unreadable numbers (N2),
+non-US rows flagged for a carrier lookup (C3), addresses (C4, C4a), PINs (C6).
 
 Column order for the customer: phone number, Carrier, Account Number, country, Authorized
 First Name, Authorized Last Name, Billing Telephone Number, Address, PIN. Origin stays in
@@ -30,9 +32,8 @@ from lnp_excel.core.columns import (
     STATUS_ALIASES,
     find_column,
 )
-from lnp_excel.core.csr.addresses import clear_non_us_rows, fill_address_rows
 from lnp_excel.core.csr.common import countries, is_blank, map_distinct, text_key
-from lnp_excel.core.csr.eligibility import RECENT, eligibility, parse_as_of
+from lnp_excel.core.csr.eligibility import RECENT, eligibility
 from lnp_excel.core.csr.fields import (
     ACCOUNT,
     ADDRESS,
@@ -44,10 +45,8 @@ from lnp_excel.core.csr.fields import (
     PIN,
     number_column,
 )
-from lnp_excel.core.csr.matrices import address_rules
-from lnp_excel.core.csr.nulls import replace_nulls
-from lnp_excel.core.csr.pin import pins
-from lnp_excel.core.csr.port_orders import PortOrders, require_port_orders
+from lnp_excel.core.csr.pipeline import Sources, clean, complete
+from lnp_excel.core.csr.port_orders import PortOrders
 from lnp_excel.core.csr.result import (
     CsrResult,
     StepResult,
@@ -82,9 +81,14 @@ def build_from_inventory(
     country = find_column(columns, COUNTRY_ALIASES, role="country", required=False)
     origin = find_column(columns, ORIGIN_ALIASES, role="origin", required=False)
     status = find_column(columns, STATUS_ALIASES, role="status", required=False)
-    parse_as_of(as_of)
-    address_rules(address_matrix, settings)
-    orders = require_port_orders(port_orders)
+    sources = Sources.checked(
+        settings,
+        port_orders=port_orders,
+        billing_address=billing_address,
+        address_matrix=address_matrix,
+        carrier_lookup=carrier_lookup,
+        as_of=as_of,
+    )
 
     # 1. Assigned and Available rows only; the rest is listed, never dropped silently.
     flags: list[pd.DataFrame] = []
@@ -125,11 +129,10 @@ def build_from_inventory(
     if not kept.any():
         raise InputError("no Assigned or Available numbers in the inventory export")
 
-    # 2. The five columns, nulls replaced (C2) on what the customer will see.
+    # 2. The five columns, cleaned (C8, C2, N2c) on what the customer will see.
     keep = [number, carrier, account] + [c for c in (country, origin) if c is not None]
-    cleaned = replace_nulls(inventory.loc[kept, keep], settings=settings)
-    rows = cleaned.table
-    steps: list[StepResult] = [cleaned]
+    steps = clean(inventory.loc[kept, keep], settings=settings, as_of=as_of)
+    rows = steps[-1].table
     codes = countries(rows, number, country, settings)
     country_name = country if country is not None else COUNTRY
     index = rows.index
@@ -171,27 +174,14 @@ def build_from_inventory(
     added.append(changes_where(has_number, BTN, blank, table[number], "C5"))
     steps.append(StepResult(table, concat_changes(added)))
 
-    # 3. C3 flags (the address is blank already), C4 addresses, C6 PINs.
-    step = clear_non_us_rows(table, codes, carrier_lookup, settings)
-    steps.append(step)
-    step = fill_address_rows(
-        step.table,
-        codes,
-        np.ones(len(index), dtype=bool),
-        orders,
-        billing_address,
-        address_matrix,
-        settings,
-    )
-    steps.append(step)
-    step = pins(step.table, settings=settings, codes=codes)
-    steps.append(step)
+    # 3. The steps every CSR goes through: N2 checks, C3, C4 addresses, C6 PINs.
+    steps += complete(table, codes, sources, settings=settings)
 
-    customer_columns = tuple(c for c in step.table.columns if c != ORIGIN)
+    customer_columns = tuple(c for c in table.columns if c != ORIGIN)
     return CsrResult(
-        table=step.table,
+        table=steps[-1].table,
         changes=concat_changes(s.changes for s in steps),
-        flags=sort_flags(concat_flags([*flags, *(s.flags for s in steps)])),
+        flags=sort_flags(concat_flags([*sources.notes(), *flags, *(s.flags for s in steps)])),
         excluded=excluded,
         customer=customer,
         customer_columns=customer_columns,

@@ -5,7 +5,9 @@ The article's recipe is Excel's: filter one carrier, sort by address, fill Blank
 separating each address. Carriers group as Excel's filter lists them (without case or
 surrounding spaces); the address of a section joins the row's address columns (Address,
 City, State, Zip, ...), and the same address written two ways is one section, sorted and
-grouped by ``address_key`` (C4b) and headed with the first spelling met. The shell
+grouped by ``address_key`` (C4b) and headed with the first spelling met. A document shows
+the CSR's columns only (``csr_columns``): never the review workbook's Row and Review flags,
+never Origin. The shell
 (``lnp_excel.io.csr_files``) renders these into copies of the template.
 """
 
@@ -13,13 +15,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from lnp_excel.core.address import address_key
 from lnp_excel.core.columns import ADDRESS_ALIASES, CARRIER_ALIASES, find_column
 from lnp_excel.core.csr.address_write import split_columns
-from lnp_excel.core.csr.common import map_distinct
-from lnp_excel.core.csr.fields import address_parts
+from lnp_excel.core.csr.common import is_blank, map_distinct
+from lnp_excel.core.csr.fields import (
+    OWN_SUFFIX,
+    REVIEW_COLUMN,
+    ROW_COLUMN,
+    address_parts,
+    internal_columns,
+)
 
 NO_ADDRESS = "(no address)"
 NO_CARRIER = "(no carrier)"
@@ -39,6 +48,28 @@ class CarrierDocument:
     @property
     def numbers(self) -> int:
         return sum(len(section.rows) for section in self.sections)
+
+
+def csr_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """The CSR's own columns of a table read for a document (C9): what the customer CSV
+    holds, whichever file the agent gave.
+
+    The review workbook's CSR sheet has the input's sheet row first and the review flags
+    last (``REVIEW_COLUMN``, with notes to its right, which may run below the table):
+    only the columns between them, on rows that have a sheet row, are the CSR's. Internal
+    columns (Origin, notes, flags) never reach the customer either.
+    """
+    names = [str(column) for column in table.columns]
+    columns = list(table.columns)
+    review = next(
+        (name for name in (REVIEW_COLUMN + OWN_SUFFIX, REVIEW_COLUMN) if name in names), None
+    )
+    rows = np.ones(len(table), dtype=bool)
+    if review is not None and names and names[0] in (ROW_COLUMN, ROW_COLUMN + OWN_SUFFIX):
+        rows = ~is_blank(table.iloc[:, 0])
+        columns = columns[1 : names.index(review)]
+    internal = set(internal_columns(columns))
+    return table.loc[rows, [column for column in columns if column not in internal]]
 
 
 def carrier_documents(table: pd.DataFrame) -> list[CarrierDocument]:

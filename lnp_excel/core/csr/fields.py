@@ -11,6 +11,7 @@ from lnp_excel.core.columns import (
     BTN_ALIASES,
     NUMBER_ALIASES,
     ORIGIN_ALIASES,
+    SERVICE_ADDRESS_ALIASES,
     find_column,
     normalize_header,
 )
@@ -28,6 +29,11 @@ BTN = "Billing Telephone Number"
 ADDRESS = "Address"
 PIN = "PIN"
 ORIGIN = "Origin"
+# The review workbook's own columns around the CSR (never the customer's): the input's
+# sheet row first, the flags last; " (lnp)" is added when the CSR has such a column.
+ROW_COLUMN = "Row"
+REVIEW_COLUMN = "Review flags"
+OWN_SUFFIX = " (lnp)"
 
 # C3 clears every part of a non-US address, not only the street: these are the parts a CSR
 # export or a customer's sheet splits an address into (the main column is ADDRESS_ALIASES).
@@ -74,7 +80,20 @@ AUTHORIZED_NAME_ALIASES: tuple[str, ...] = (
     "Contact",
 )
 COMPANY_ALIASES: tuple[str, ...] = (COMPANY, "Company Name", "Account Name", "customerName")
-PORT_ADDRESS_ALIASES: tuple[str, ...] = ("LOA Address", "Port Order Address", *ADDRESS_ALIASES)
+# The LOA address of a port order: one line, or the street column of split columns (the
+# city, state and ZIP columns are found by ``address_write.split_columns``, C4a).
+PORT_ADDRESS_ALIASES: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        (
+            "LOA Address",
+            "LOA Street",
+            "LOA Street Address",
+            "Port Order Address",
+            *ADDRESS_ALIASES,
+            *SERVICE_ADDRESS_ALIASES,
+        )
+    )
+)
 
 
 def named(columns: Sequence[object], aliases: Sequence[str]) -> list[object]:

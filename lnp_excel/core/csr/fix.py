@@ -1,12 +1,13 @@
 """``fix_csr``: every correction of the CSR article on a CSR export, in the article's order.
 
-C2 nulls, N2c numbers given back the ``+`` Excel dropped, C1 eligibility (flags only,
-when the table has a status column), unusable numbers and Excel error values (flags only,
-``csr.checks``), C3 non-US addresses, C4 blank US addresses, C6 PINs, then blank Billing
-Telephone Numbers (C5's rule). With a batch (C13) only the chosen rows are corrected and
-returned; the others are listed in ``excluded``. Without one, the table keeps every row,
-in order, with its sheet row numbers. Each step is also a public function for the ribbon
-(see ``csr/__init__``).
+The steps are ``csr.pipeline``'s, the same for every CSR: C8 control characters, C2
+nulls, N2c numbers given back the ``+`` Excel dropped, C1 eligibility (flags only, when
+the table has a status column), unusable numbers and Excel error values (flags only,
+``csr.checks``), C3 non-US addresses, C4a ZIP codes, C4 blank US addresses, C6 PINs,
+then blank Billing Telephone Numbers (C5's rule). With a batch (C13) only the chosen rows
+are corrected and returned; the others are listed in ``excluded``. Without one, the table
+keeps every row, in order, with its sheet row numbers. Each step is also a public function
+for the ribbon (see ``csr/__init__``).
 """
 
 from __future__ import annotations
@@ -24,20 +25,13 @@ from lnp_excel.core.columns import (
     COUNTRY_ALIASES,
     find_column,
 )
-from lnp_excel.core.csr.address_write import zip_state_flags
-from lnp_excel.core.csr.addresses import clear_non_us_rows, fill_address_rows
 from lnp_excel.core.csr.batch import batch_mask
-from lnp_excel.core.csr.btn import fill_billing_numbers, main_btn_flags
-from lnp_excel.core.csr.checks import check_values
-from lnp_excel.core.csr.common import countries, is_blank
-from lnp_excel.core.csr.eligibility import check_eligibility, parse_as_of
+from lnp_excel.core.csr.btn import main_btn_flags
+from lnp_excel.core.csr.common import countries
 from lnp_excel.core.csr.fields import number_column
-from lnp_excel.core.csr.lost_plus import restore_plus
-from lnp_excel.core.csr.matrices import address_rules, lookup_rules
-from lnp_excel.core.csr.nulls import replace_nulls
-from lnp_excel.core.csr.pin import pins
-from lnp_excel.core.csr.port_orders import PortOrders, require_port_orders
-from lnp_excel.core.csr.result import CsrResult, StepResult, concat_flags, file_flag, sort_flags
+from lnp_excel.core.csr.pipeline import Sources, clean, complete
+from lnp_excel.core.csr.port_orders import PortOrders
+from lnp_excel.core.csr.result import CsrResult, StepResult, concat_flags, sort_flags
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
 
@@ -70,12 +64,17 @@ def fix_csr(
     columns = list(table.columns)
     number = number_column(columns)
     find_column(columns, CARRIER_ALIASES, role="carrier")
-    address = find_column(columns, ADDRESS_ALIASES, role="address")
+    find_column(columns, ADDRESS_ALIASES, role="address")
     country = find_column(columns, COUNTRY_ALIASES, role="country", required=False)
-    parse_as_of(as_of)  # a bad date is an error before any work
-    address_rules(address_matrix, settings)  # a bad matrix fails before any work
-    lookup_rules(carrier_lookup, settings)
-    orders = require_port_orders(port_orders)
+    sources = Sources.checked(
+        settings,
+        port_orders=port_orders,
+        billing_address=billing_address,
+        address_matrix=address_matrix,
+        carrier_lookup=carrier_lookup,
+        carrier_directory=carrier_directory,
+        as_of=as_of,
+    )
 
     steps: list[StepResult] = []
     excluded = pd.DataFrame()
@@ -88,42 +87,14 @@ def fix_csr(
         excluded = table[~chosen].assign(Reason="not in the batch the customer ports (C13)")
         work = table[chosen]
 
-    step = replace_nulls(work, settings=settings)
-    steps.append(step)
-    step = restore_plus(step.table, settings=settings)  # N2c, before any number is read
-    steps.append(step)
-    steps.append(check_eligibility(step.table, as_of=as_of, settings=settings))
-    codes = countries(step.table, number, country, settings)
-    steps.append(check_values(step.table, settings=settings, codes=codes))
-    step = clear_non_us_rows(step.table, codes, carrier_lookup, settings)
-    steps.append(step)
-    blank = is_blank(step.table[address])
-    kept = ~blank & (codes == "US").to_numpy()  # C4a: present US addresses are checked too
-    steps.append(StepResult.of(step.table, (), zip_state_flags(step.table, kept, address)))
-    step = fill_address_rows(
-        step.table, codes, blank, orders, billing_address, address_matrix, settings
-    )
-    steps.append(step)
-    step = pins(step.table, settings=settings, codes=codes, carrier_directory=carrier_directory)
-    steps.append(step)
-    step = fill_billing_numbers(step.table, settings=settings)
-    steps.append(step)
-
-    notes = []
-    if orders is not None and orders.unreadable:
-        shown = ", ".join(str(r) for r in orders.unreadable[:10])
-        notes.append(
-            file_flag(
-                f"Port orders: {len(orders.unreadable)} row(s) with a number that cannot be "
-                f"read (rows {shown})",
-                "Correct those numbers in the port orders file and run again",
-                "C4",
-            )
-        )
+    steps += clean(work, settings=settings, as_of=as_of)
+    cleaned = steps[-1].table
+    codes = countries(cleaned, number, country, settings)
+    steps += complete(cleaned, codes, sources, settings=settings)
     return CsrResult(
-        table=step.table,
+        table=steps[-1].table,
         changes=concat_changes(s.changes for s in steps),
-        flags=sort_flags(concat_flags([*notes, *(s.flags for s in steps)])),
+        flags=sort_flags(concat_flags([*sources.notes(), *(s.flags for s in steps)])),
         excluded=excluded,
         customer=customer,
     )

@@ -8,7 +8,9 @@ Number: the lowest number on the account with that carrier, compared as normaliz
 (N1), never as text. Numbers that were ported in use the port case's information instead:
 the LOA address and, where the port orders have them, its billing number, authorized name
 and account number. A number is ported when the port orders list it; without port orders
-every number is treated as provisioned and the file is flagged.
+every number is treated as provisioned and the file is flagged. The export then goes
+through the steps every CSR goes through (``csr.pipeline``: C1, C2, C3, C4, C4a, C6, N2,
+N2c): the address is the Address Matrix's (C4), whose default rules are C7's.
 
 Customer column order (the export's number and carrier columns renamed to these): Phone
 Number, Carrier, Company, Authorized Name, Account Number, Billing Telephone Number,
@@ -17,13 +19,20 @@ Address, PIN; Origin (ported / provisioned) is internal.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
+from lnp_excel.core.carriers import CarrierDirectory
 from lnp_excel.core.changes import changes_where, concat_changes
-from lnp_excel.core.columns import CARRIER_ALIASES, CUSTOMER_ID_ALIASES, find_column
-from lnp_excel.core.csr.address_write import address_flags
-from lnp_excel.core.csr.common import is_blank, map_distinct, number_keys, text_key
+from lnp_excel.core.columns import (
+    CARRIER_ALIASES,
+    COUNTRY_ALIASES,
+    CUSTOMER_ID_ALIASES,
+    find_column,
+)
+from lnp_excel.core.csr.common import countries, is_blank, map_distinct, number_keys, text_key
 from lnp_excel.core.csr.fields import (
     ACCOUNT,
     ADDRESS,
@@ -38,9 +47,9 @@ from lnp_excel.core.csr.fields import (
     PIN,
     number_column,
 )
-from lnp_excel.core.csr.nulls import replace_nulls
-from lnp_excel.core.csr.pin import pins
-from lnp_excel.core.csr.port_orders import PortOrders, require_port_orders
+from lnp_excel.core.csr.pin import MISSING_CARRIER
+from lnp_excel.core.csr.pipeline import Sources, clean, complete
+from lnp_excel.core.csr.port_orders import PortOrders
 from lnp_excel.core.csr.result import (
     CsrResult,
     StepResult,
@@ -50,7 +59,6 @@ from lnp_excel.core.csr.result import (
     sort_flags,
 )
 from lnp_excel.core.errors import InputError
-from lnp_excel.core.numbers import normalize_numbers
 from lnp_excel.core.settings import Settings
 
 PORTED, PROVISIONED = "ported", "provisioned"
@@ -90,12 +98,20 @@ def build_from_legacy(
     account_number: str | None = None,
     billing_address: str | None = None,
     port_orders: pd.DataFrame | PortOrders | None = None,
+    address_matrix: pd.DataFrame | None = None,
+    carrier_lookup: pd.DataFrame | None = None,
+    as_of: dt.date | str | None = None,
     settings: Settings | None = None,
+    carrier_directory: CarrierDirectory | None = None,
 ) -> CsrResult:
     """Build the CSR of a Legacy CRM account (C7); the export is not modified.
 
     ``company`` and ``account_number`` default to the export's own columns when it has
-    them (Company / Account Name, Customer Id).
+    them (Company / Account Name, Customer Id). The export goes through the same steps as
+    every CSR (``csr.pipeline``): its status column is judged by C1, its non-US rows get
+    no address (C3), blank and unreadable numbers are flagged (N2), and the address comes
+    from the Address Matrix (C4: the billing address for provisioned numbers, the LOA for
+    ported ones).
     """
     settings = settings or Settings()
     columns = list(export.columns)
@@ -113,14 +129,23 @@ def build_from_legacy(
     name_column = find_column(
         columns, AUTHORIZED_NAME_ALIASES, role="authorized name", required=False
     )
-    orders = require_port_orders(port_orders)
+    country = find_column(columns, COUNTRY_ALIASES, role="country", required=False)
+    sources = Sources.checked(
+        settings,
+        port_orders=port_orders,
+        billing_address=(billing_address or "").strip() or None,
+        address_matrix=address_matrix,
+        carrier_lookup=carrier_lookup,
+        carrier_directory=carrier_directory,
+        as_of=as_of,
+    )
+    orders = sources.port_orders
 
-    cleaned = replace_nulls(export, settings=settings)
-    rows = cleaned.table
+    steps = clean(export, settings=settings, as_of=as_of)
+    rows = steps[-1].table
     index = rows.index
     blank = pd.Series("", index=index, dtype=object)
-    steps: list[StepResult] = [cleaned]
-    flags: list[pd.DataFrame] = []
+    flags: list[pd.DataFrame] = [*sources.notes()]
 
     def given(value: str | None, column: object | None) -> pd.Series:
         if value is not None and value.strip():
@@ -129,19 +154,8 @@ def build_from_legacy(
             return rows[column].astype(object).where(~is_blank(rows[column]), "")
         return blank.copy()
 
-    verdicts = normalize_numbers(rows[number])
-    keys = verdicts["number"].where(verdicts["number"] != "", "").astype(object)
-    keys.index = index
-    unreadable = (keys == "").to_numpy() & ~is_blank(rows[number])
-    flags.append(
-        flags_where(
-            unreadable,
-            index,
-            "Number cannot be read: " + verdicts["reason"].set_axis(index).astype(str),
-            "Correct the number in the export; it has no Billing Telephone Number yet",
-            "C7",
-        )
-    )
+    keys = number_keys(rows[number])
+    unreadable = (keys == "").to_numpy()
     ported = orders.has(keys) if orders is not None else np.zeros(len(index), dtype=bool)
     if orders is None:
         flags.append(
@@ -161,7 +175,7 @@ def build_from_legacy(
             AUTHORIZED_NAME: given(authorized_name, name_column),
             ACCOUNT: given(account_number, account_column),
             BTN: lowest_numbers(rows[number], rows[carrier], keys),
-            ADDRESS: (billing_address or "").strip(),
+            ADDRESS: "",  # C4 fills it: the billing address, or the LOA of a ported number
             PIN: "",
             ORIGIN: np.where(ported, PORTED, PROVISIONED),
         },
@@ -169,26 +183,14 @@ def build_from_legacy(
     ).astype(object)
 
     if orders is not None and ported.any():
-        for field_name in (ADDRESS, BTN, AUTHORIZED_NAME, ACCOUNT):
+        for field_name in (BTN, AUTHORIZED_NAME, ACCOUNT):
             values = orders.field(keys, field_name)
             use = ported & (values != "").to_numpy()
             table[field_name] = table[field_name].mask(use, values)
-            if field_name == ADDRESS:
-                table[ADDRESS] = table[ADDRESS].mask(ported & ~use, "")
-                flags.append(
-                    flags_where(
-                        ported & ~use,
-                        index,
-                        "Ported in: the port order has no LOA address",
-                        "Open the port case in Legacy CRM (LNP Status > LOA) and copy the address",
-                        "C7",
-                    )
-                )
 
-    no_carrier = is_blank(table[CARRIER])
     flags.append(
         flags_where(
-            no_carrier & ~unreadable,
+            is_blank(table[CARRIER]) & ~unreadable,
             index,
             "Carrier missing: no Billing Telephone Number and no PIN decided",
             "Find the underlying carrier with True Number Finder and run again",
@@ -203,35 +205,25 @@ def build_from_legacy(
             "the contact on the case (--authorized-name)",
         ),
         (ACCOUNT, "Account Number not given", "the customer id in Salesforce (--account-number)"),
-        (
-            ADDRESS,
-            "Billing address not given",
-            "the Salesforce billing address (--billing-address)",
-        ),
     ):
-        missing = (
-            is_blank(table[field_name]) & ~ported
-            if field_name == ADDRESS
-            else is_blank(table[field_name])
-        )
+        missing = is_blank(table[field_name])
         if missing.any():
             flags.append(file_flag(f"{text} for {int(missing.sum())} row(s)", f"Use {how}", "C7"))
 
-    flags.extend(address_flags(table[ADDRESS]))  # C4a: the billing address or the LOA
     filled = [
         changes_where(~is_blank(table[name]), name, blank, table[name], "C7")
-        for name in (COMPANY, AUTHORIZED_NAME, ACCOUNT, BTN, ADDRESS)
+        for name in (COMPANY, AUTHORIZED_NAME, ACCOUNT, BTN)
     ]
     steps.append(StepResult(table, concat_changes(filled)))
-
-    regions = verdicts["region"].set_axis(index)
-    step = pins(table, settings=settings, codes=regions)
-    step = StepResult(step.table, step.changes)  # C7's own flag already names a missing carrier
-    steps.append(step)
+    codes = countries(rows, number, country, settings)
+    steps += complete(table, codes, sources, settings=settings, fill_billing=False)
+    found = concat_flags([*flags, *(s.flags for s in steps)])
+    # C7's carrier flag already says the PIN is undecided: C6's would repeat it
+    repeated = (found["Rule"] == "C6") & (found["Flag"] == MISSING_CARRIER)
     return CsrResult(
-        table=step.table,
+        table=steps[-1].table,
         changes=concat_changes(s.changes for s in steps),
-        flags=sort_flags(concat_flags([*flags, *(s.flags for s in steps)])),
+        flags=sort_flags(found[~repeated].reset_index(drop=True)),
         customer=customer,
-        customer_columns=tuple(c for c in step.table.columns if c != ORIGIN),
+        customer_columns=tuple(c for c in table.columns if c != ORIGIN),
     )

@@ -4,7 +4,8 @@ Excel reads ``+442079460018`` in a CSV as the number 442079460018 and saves it w
 ``+``; no carrier can read that. Where the row names its country, a number that is not
 valid as it stands but is a valid number of that country once read as E.164 (it starts
 with the country's calling code) is written back as E.164 and logged as a change (Row,
-Column, Old, New, Rule ``N2c``). Everything else is left as it is for the later checks.
+Column, Old, New, Rule ``N2c``), in every phone-number column of the row (the number and
+its Billing Telephone Number alike). Everything else is left as it is for the later checks.
 The engine runs twice, each time once per distinct (number, country) pair.
 """
 
@@ -15,9 +16,14 @@ import pandas as pd
 import phonenumbers
 
 from lnp_excel.core.changes import changes_where
-from lnp_excel.core.columns import COUNTRY_ALIASES, find_column
+from lnp_excel.core.columns import (
+    COUNTRY_ALIASES,
+    NUMBER_ALIASES,
+    PLAN_BTN_ALIASES,
+    find_column,
+)
 from lnp_excel.core.csr.common import country_code, map_distinct
-from lnp_excel.core.csr.fields import number_column
+from lnp_excel.core.csr.fields import named, number_column
 from lnp_excel.core.csr.result import StepResult
 from lnp_excel.core.numbers import normalize_numbers
 from lnp_excel.core.numbers.text import as_texts
@@ -30,27 +36,56 @@ _FORMATTING = str.maketrans("", "", " -.()\u00a0")
 def restore_plus(table: pd.DataFrame, *, settings: Settings | None = None) -> StepResult:
     """Numbers that lost their ``+`` written back as E.164 where the row has a country.
 
-    A table without a country column, or rows with a blank or unknown country, are not
-    touched: the number alone cannot say which country it belongs to (N2: never guessed).
+    Every phone-number column of the row is read (the number, the Billing Telephone
+    Number, any other column named like a phone number): a BTN beside a restored number
+    must not stay without its ``+``. A table without a country column, or rows with a
+    blank or unknown country, are not touched: the number alone cannot say which country
+    it belongs to (N2: never guessed).
     """
     settings = settings or Settings()
     columns = list(table.columns)
-    number = number_column(columns)
+    phone_columns = phone_number_columns(columns)
     country = find_column(columns, COUNTRY_ALIASES, role="country", required=False)
     if country is None or not len(table):
         return StepResult(table)
-    position = columns.index(number)
-    values = table.iloc[:, position]
     regions = map_distinct(table[country], lambda v: country_code(v, settings))
-    value_codes, distinct_values = pd.factorize(values.astype(object), use_na_sentinel=True)
     region_codes, distinct_regions = pd.factorize(pd.Series(regions, dtype=object))
-    pair_codes, pairs = pd.factorize(value_codes * (len(distinct_regions) + 1) + region_codes)
-    pair_value = pairs // (len(distinct_regions) + 1)
-    pair_region = pairs % (len(distinct_regions) + 1)
-
     # NANP rows never change (+1 and 1 read the same) and unknown countries are skipped,
-    # so a US CSR costs one hash pass; the rest is read once per distinct pair.
+    # so a US CSR costs one hash pass per column; the rest is read once per distinct pair.
     calling = np.array([_calling_code(r) for r in distinct_regions] + [0], dtype=np.int64)
+    out = table
+    changes = []
+    for column in phone_columns:
+        position = columns.index(column)
+        values = table.iloc[:, position]
+        new = _restored(values, region_codes, len(distinct_regions), calling)
+        changed = new != ""
+        if not changed.any():
+            continue
+        if out is table:
+            out = table.copy(deep=False)
+        written = values.astype(object).where(~changed, pd.Series(new, index=values.index))
+        out.isetitem(position, written)
+        changes.append(changes_where(changed, column, values, written, RULE))
+    return StepResult.of(out, changes)
+
+
+def phone_number_columns(columns: list[object]) -> list[object]:
+    """The row's own number column first, then every other column named like a phone
+    number or a billing number (BTN)."""
+    own = number_column(columns)
+    others = named(columns, (*NUMBER_ALIASES, *PLAN_BTN_ALIASES))
+    return [own, *(c for c in others if c != own)]
+
+
+def _restored(
+    values: pd.Series, region_codes: np.ndarray, regions: int, calling: np.ndarray
+) -> np.ndarray:
+    """Per row, the E.164 text of a number that lost its ``+`` ("" where nothing changes)."""
+    value_codes, distinct_values = pd.factorize(values.astype(object), use_na_sentinel=True)
+    pair_codes, pairs = pd.factorize(value_codes * (regions + 1) + region_codes)
+    pair_value = pairs // (regions + 1)
+    pair_region = pairs % (regions + 1)
     chosen = np.flatnonzero((pair_value >= 0) & (calling[pair_region] > 1))
     texts, refused = as_texts(pd.Series(np.asarray(distinct_values, dtype=object), dtype=object))
     fixed = np.full(len(pairs), "", dtype=object)
@@ -62,7 +97,7 @@ def restore_plus(table: pd.DataFrame, *, settings: Settings | None = None) -> St
         if not refused[value] and digits.isdigit() and digits.startswith(code):
             candidates.append((i, value, digits))
     if not candidates:
-        return StepResult(table)
+        return np.full(len(values), "", dtype=object)
     given = normalize_numbers(
         pd.Series([distinct_values[v] for _, v, _ in candidates], dtype=object)
     )
@@ -72,14 +107,7 @@ def restore_plus(table: pd.DataFrame, *, settings: Settings | None = None) -> St
     ):
         if not before and after:  # not valid as given, valid with its '+'
             fixed[i] = after
-    new = fixed[pair_codes]
-    changed = new != ""
-    if not changed.any():
-        return StepResult(table)
-    out = table.copy(deep=False)
-    written = values.astype(object).where(~changed, pd.Series(new, index=values.index))
-    out.isetitem(position, written)
-    return StepResult.of(out, [changes_where(changed, number, values, written, RULE)])
+    return fixed[pair_codes]
 
 
 def _calling_code(region: object) -> int:

@@ -30,6 +30,8 @@ from lnp_excel.core.csr.fields import PIN, number_column
 from lnp_excel.core.csr.result import StepResult, flags_where
 from lnp_excel.core.settings import Settings
 
+MISSING_CARRIER = "Carrier missing: the PIN cannot be decided"
+
 
 def pin_patterns(settings: Settings, directory: CarrierDirectory | None = None) -> list[str]:
     """The ``text_key`` names of the C6 family: ``pin_carriers`` and their directory
@@ -105,7 +107,7 @@ def pins(
     flag = flags_where(
         unknown & us,
         table.index,
-        "Carrier missing: the PIN cannot be decided",
+        MISSING_CARRIER,
         "Find the underlying carrier (True Number Finder); Inteliquent, Onvoy and Neutral "
         f"Tandem numbers take the PIN {settings.csr_pin} (C6)",
         "C6",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lnp_excel.core.address import address_key, one_line
+from lnp_excel.core.address import address_key, one_line, padded_zip
 from lnp_excel.core.columns import (
     BTN_ALIASES,
     CARRIER_ALIASES,
@@ -63,7 +63,9 @@ class PortOrders:
 
 
 def read_port_orders(frame: pd.DataFrame) -> PortOrders:
-    """Validate a port-orders table: a number column and an LOA address column, by name."""
+    """Validate a port-orders table: a number column and an LOA address column, by name
+    (one line, or split: ``LOA Street``/``LOA City``/``LOA State``/``LOA ZIP``, or
+    ``Street``/``City``/``State``/``ZIP``)."""
     columns = list(frame.columns)
     number = find_column(columns, NUMBER_ALIASES, role="port order phone number")
     address = find_column(columns, PORT_ADDRESS_ALIASES, role="port order LOA address")
@@ -103,17 +105,20 @@ def read_port_orders(frame: pd.DataFrame) -> PortOrders:
 def _loa_text(frame: pd.DataFrame, address: object) -> pd.Series:
     """The LOA address as one line: the address column, joined with the City, State and
     Zip columns when the port orders split it, so every part comes from the same row (C4a).
+    A ZIP that lost its leading zeros (typed as a number) is padded when the padded ZIP is
+    in the row's state (``padded_zip``); any other is kept for C4a to flag.
     """
     street = _text(frame[address])
     split = split_columns(list(frame.columns), address)
     if all(split[part] is None for part in ("city", "state", "zip")):
         return street
-    parts = {p: _text(frame[c]) if c is not None else None for p, c in split.items()}
     blank = pd.Series("", index=frame.index, dtype=object)
-    rows = zip(
-        *(parts[p] if parts[p] is not None else blank for p in ("unit", "city", "state", "zip")),
-        strict=True,
-    )
+    parts = {p: _text(frame[c]) if c is not None else blank for p, c in split.items()}
+    zips = [
+        padded_zip(state, zip_code) or zip_code
+        for state, zip_code in zip(parts["state"], parts["zip"], strict=True)
+    ]
+    rows = zip(parts["unit"], parts["city"], parts["state"], zips, strict=True)
     joined = [one_line(s, *rest) if s else "" for s, rest in zip(street, rows, strict=True)]
     return pd.Series(joined, index=frame.index, dtype=object)
 

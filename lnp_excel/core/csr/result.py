@@ -14,6 +14,7 @@ import pandas as pd
 
 from lnp_excel.core.changes import concat_changes, constant, empty_changes
 from lnp_excel.core.columns import BTN_ALIASES, normalize_header
+from lnp_excel.core.csr.common import cell_text
 from lnp_excel.core.csr.fields import internal_columns
 
 FLAG_COLUMNS: tuple[str, ...] = ("Row", "Flag", "Next step", "Rule")
@@ -141,7 +142,19 @@ class CsrResult:
         btn_keys = {normalize_header(alias) for alias in BTN_ALIASES}
         per_column = changes.loc[changes["Rule"] == "C5", "Column"].value_counts()
         btn_cells = int(sum(n for c, n in per_column.items() if normalize_header(c) in btn_keys))
+        padded = 0
+        if len(changes):  # C4a on a ZIP (or one-line address) that lost its leading zeros
+            c4a = changes[changes["Rule"] == "C4a"]
+            padded = sum(
+                _zeros_added(cell_text(old), cell_text(new))
+                for old, new in zip(c4a["Old"], c4a["New"], strict=True)
+            )
         for count, one, many in (
+            (
+                cells("C8"),
+                "cell without its control characters",
+                "cells without their control characters",
+            ),
             (cells("C2"), "null replaced", "nulls replaced"),
             (
                 cells("N2c"),
@@ -150,6 +163,11 @@ class CsrResult:
             ),
             (rows("C3"), "non-US address cleared", "non-US addresses cleared"),
             (cells("C4"), "address filled", "addresses filled"),
+            (
+                padded,
+                "ZIP code given back its leading zeros",
+                "ZIP codes given back their leading zeros",
+            ),
             (cells("C6"), "PIN set", "PINs set"),
             (btn_cells, "billing number filled", "billing numbers filled"),
             (cells("C7"), "legacy field filled", "legacy fields filled"),
@@ -163,3 +181,8 @@ class CsrResult:
         if notes:
             parts.append(f"{notes} note{'s' if notes != 1 else ''} for the whole file")
         return ", ".join(parts)
+
+
+def _zeros_added(old: str, new: str) -> bool:
+    """True when ``new`` is ``old`` with leading zeros put back ("2108" -> "02108")."""
+    return bool(old) and len(new) > len(old) and new.replace("0", "") == old.replace("0", "")

@@ -71,6 +71,19 @@ def is_date(text: str) -> bool:
     )
 
 
+SHOWN_LIMIT = 40  # characters of a cell a reason quotes
+
+
+def shown_cell(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """A cell as a reason quotes it (N2): as written, stripped, control characters made
+    visible (``\\x01``), cut to ``limit`` characters with an ellipsis. Every reason that
+    names what is in the cell uses this, so ``see attached list`` stays readable."""
+    text = "".join(
+        f"\\x{ord(c):02x}" if ord(c) < 32 or 127 <= ord(c) < 160 else c for c in str(value).strip()
+    )
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
 def date_reason(shown: str) -> str:
     return f"a date ({shown}), not a phone number: is this the phone number column?"
 
@@ -84,7 +97,7 @@ def name_dates(texts: np.ndarray, reasons: np.ndarray, rows: np.ndarray) -> None
         return
     codes, distinct = pd.factorize(pd.Series(texts[rows], dtype=object), sort=False)
     dated = np.array([is_date(str(t)) for t in distinct] + [False], dtype=bool)[codes]
-    shown = np.array([date_reason(str(t).strip()[:40]) for t in distinct] + [""], dtype=object)
+    shown = np.array([date_reason(shown_cell(t)) for t in distinct] + [""], dtype=object)
     reasons[rows[dated]] = shown[codes[dated]]
 
 
@@ -110,7 +123,7 @@ def read_tel(value: str) -> tuple[str, str, str, bool]:
             extension = given
         elif name == "phone-context":
             context = given
-    shown = value.strip()[:40]
+    shown = shown_cell(value)
     if extension and not (extension.isdigit() and len(extension) <= 20):
         return "", "", f"a tel: link whose extension is not 1-20 digits ({shown})", True
     if context.startswith("+") and not number.strip().startswith("+"):

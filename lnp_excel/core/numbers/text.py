@@ -21,7 +21,13 @@ import pandas as pd
 
 from lnp_excel.core.errors import EXCEL_ERRORS
 from lnp_excel.core.numbers.matrix import SEPARATORS
-from lnp_excel.core.numbers.shapes import date_reason, is_date, read_tel, split_extension
+from lnp_excel.core.numbers.shapes import (
+    date_reason,
+    is_date,
+    read_tel,
+    shown_cell,
+    split_extension,
+)
 
 BLANK_CELL = "\x00empty"  # a blank cell: not an error, reported as status "empty"
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
@@ -125,7 +131,7 @@ class Cleaned(NamedTuple):
 
 def _clean(text: str) -> tuple[str, str, str, str]:
     """One odd-shaped value -> (text in the fast alphabet, refusal reason, extension, note)."""
-    shown = text.strip()[:40]
+    shown = shown_cell(text)
     if text.strip().upper() in EXCEL_ERRORS:
         return _refused(
             f"an Excel error value ({shown}): the formula behind this cell failed; "
@@ -200,7 +206,7 @@ def _read_plain(value: str, shown: str) -> tuple[str, str]:
                 f"contains the letter '{lookalike}' where a digit belongs "
                 f"(did you mean {_LOOKALIKES[lookalike]}?)"
             )
-        return "", f"contains letters ({''.join(letters)[:10]}): a phone number has only digits"
+        return "", f"contains letters ({shown}): a phone number has only digits"
     odd = [c for c in value if c not in _ALLOWED and not c.isspace()]
     if odd:
         return "", f"unexpected character {odd[0]!r}"

@@ -65,7 +65,7 @@ def test_fields_and_order():
 
 def test_unreadable_number_and_missing_carrier_are_flagged():
     result = legacy()
-    assert flags_of(result.flags, 8)[0].startswith("Number cannot be read")
+    assert flags_of(result.flags, 8)[0].startswith("Phone number cannot be used")
     assert result.table.loc[8, "Billing Telephone Number"] == ""
     assert flags_of(result.flags, 9) == [
         "Carrier missing: no Billing Telephone Number and no PIN decided"

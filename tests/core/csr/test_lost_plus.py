@@ -8,7 +8,7 @@ import pandas as pd
 import phonenumbers
 
 from lnp_excel.core.csr import fix_csr, restore_plus
-from lnp_excel.io.csr_files import read_csr
+from lnp_excel.io.csr_files import read_csr, write_csr_outputs
 from tests.core.csr.support import changes_of, write_csv, write_xlsx
 
 HEADER = "Phone Number,Country,Carrier,Account Number,Address,PIN\n"
@@ -90,3 +90,23 @@ def test_many_rows_one_pass_per_distinct_pair():
     step = restore_plus(table)
     assert len(step.changes) == 40_000
     assert step.table["Phone Number"].value_counts()["+442079460018"] == 20_000
+
+
+def test_the_billing_number_gets_its_plus_back_too(tmp_path):
+    """N2c covers every phone-number column of the row: number and BTN alike."""
+    rows = [
+        ["TN", "BTN", "Country", "Carrier", "Address"],
+        [33142685300, 33142685300, "France", "Orange", None],  # typed as numbers
+        ["33142685301", "33142685300", "FR", "Orange", None],  # billed to the row above
+        ["2125550120", "12125550120", "US", "Bandwidth", "1 Elm St"],  # NANP: left alone
+    ]
+    path = write_xlsx(tmp_path / "csr.xlsx", rows)
+    result = fix_csr(read_csr(path).frame, customer="Acme")
+    table = result.table
+    assert table["TN"].tolist()[:2] == ["+33142685300", "+33142685301"]
+    assert table["BTN"].tolist() == ["+33142685300", "+33142685300", "12125550120"]
+    assert changes_of(result.changes, 3, "BTN") == [("33142685300", "+33142685300", "N2c")]
+    assert changes_of(result.changes, 2, "BTN") == [(33142685300, "+33142685300", "N2c")]
+    written = write_csr_outputs(result, tmp_path / "out", review=False)
+    customer = pd.read_csv(written[0], dtype=str, encoding="utf-8-sig")
+    assert customer["BTN"].str.startswith("+").tolist() == [True, True, False]

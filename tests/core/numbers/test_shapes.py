@@ -11,6 +11,7 @@ import phonenumbers
 import pytest
 
 from lnp_excel.core.numbers import COLUMNS, normalize_numbers, normalized_table
+from lnp_excel.core.numbers.shapes import SHOWN_LIMIT
 
 
 def one(value: object, region: str = "US") -> pd.Series:
@@ -125,3 +126,27 @@ def test_checks_run_once_per_distinct_value_on_many_rows() -> None:
     assert frame["status"].tolist()[:4] == ["ok", "invalid", "invalid", "ok"]
     assert (frame["extension"] == "12").sum() == 50_000
     assert frame["status"].value_counts()["duplicate"] == 2 * 50_000 - 2
+
+
+@pytest.mark.parametrize(
+    ("cell", "quoted"),
+    [
+        ("refer to enclosed sheet", "(refer to enclosed sheet)"),
+        ("n/a", "(n/a)"),
+        ("  TBA - ask Kim  ", "(TBA - ask Kim)"),
+        ("Lobby\x02phone", "(Lobby\\x02phone)"),
+    ],
+)
+def test_reasons_quote_the_cell_as_written(cell, quoted):
+    """N2: the reason names what is in the cell, letters, spaces and slashes included."""
+    reason = normalize_numbers(pd.Series([cell], dtype=object))["reason"].iloc[0]
+    assert quoted in reason
+
+
+def test_a_long_cell_is_shortened_with_an_ellipsis():
+    """N2: a long cell is quoted up to the limit, ending in an ellipsis, never squeezed."""
+    cell = "please see the spreadsheet the customer emailed on Tuesday"
+    reason = normalize_numbers(pd.Series([cell], dtype=object))["reason"].iloc[0]
+    quoted = reason[reason.index("(") + 1 : reason.index(")")]
+    assert quoted.endswith("\u2026") and len(quoted) == SHOWN_LIMIT
+    assert cell.startswith(quoted[:-1])

@@ -582,6 +582,34 @@ def corpus() -> dict[str, bytes]:
     files["csr_formulas_without_values.xlsx"] = workbook(
         {"CSR": csr_rows(*CSR_GOOD[:1], [*CSR_GOOD[1][:4], '=CONCAT("2200 S Lamar")', ""])}
     )
+    text(  # C8: control characters from a bad export never reach the customer CSV
+        "csr_control_characters.csv",
+        csr_rows(
+            *CSR_GOOD,
+            ["5085550171", "US", "Verizon\x01", "44\x1b71920", "5 Elm St\x07", ""],
+            ["5085550172", "US", "Ver\x7fizon", "4471920", "5 Elm St\x0bUnit 2", ""],
+            ["T\x02BD", "US", "Verizon", "4471920", "5 Elm St", ""],
+        ),
+    )
+    split = ["Phone Number", "Country", "Carrier", "Address", "City", "State", "Zip"]
+    files["csr_zip_as_number.xlsx"] = workbook(  # C4a: ZIPs typed as numbers lost their 0
+        {
+            "CSR": [
+                split,
+                ["4015550111", "US", "Bandwidth", "1 Kennedy Plz", "Providence", "RI", 2903],
+                ["2075550112", "US", "Bandwidth", "45 Exchange St", "Portland", "ME", 4101.0],
+                ["5125550113", "US", "Bandwidth", "1 Congress Ave", "Austin", "TX", 2903],
+                ["5125550114", "US", "Bandwidth", "2 Congress Ave", "Austin", "TX", 78701],
+            ]
+        }
+    )
+    text(  # C4a: a one-line address whose ZIP is another state's
+        "csr_one_line_zip_elsewhere.csv",
+        csr_rows(
+            *CSR_GOOD,
+            ["5125550115", "US", "Lumen", "4471920", "9 Red River St, Austin, TX 10001", ""],
+        ),
+    )
     return files
 
 
