@@ -76,7 +76,8 @@ def mixed_inputs(rows: int, seed: int = 17) -> list[object]:
         elif roll < 0.31:
             out.append(_not_a_number(rng, a, b, c, c2, c3))
         elif roll < 0.36:
-            fields = {"a": a, "b": b, "c": c, "c2": c2, "c3": c3, "n11": rng.randint(2, 9) * 100 + 11}
+            n11 = rng.randint(2, 9) * 100 + 11
+            fields = {"a": a, "b": b, "c": c, "c2": c2, "c3": c3, "n11": n11}
             out.append(rng.choice(NOTED).format(**fields))
         elif roll < 0.40:
             out.append(rng.choice(WORLD).format(c=c))
