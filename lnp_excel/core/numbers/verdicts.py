@@ -77,10 +77,7 @@ def run_country(
     if country == NANP_COUNTRY_CODE:
         out.number[target[valid]] = ten_digit_texts(national[valid])
         out.key[target[valid]] = national[valid]
-        bad_lengths = lengths[~valid]
-        out.reason[target[~valid]] = _nanp_invalid_reasons(
-            _digit_matrix(national[~valid], bad_lengths), bad_lengths
-        )
+        out.reason[target[~valid]] = nanp_invalid_reasons(national[~valid], lengths[~valid])
     else:
         out.number[target[valid]] = [
             f"+{country}{n:0{size}d}"
@@ -163,19 +160,36 @@ def _run_automaton(
     return state, prefix
 
 
-def _nanp_invalid_reasons(nsn: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    reasons = np.array(
-        [f"{n} digits after +1: a US or Canadian number has 10" for n in lengths], dtype=object
-    )
-    ten = np.flatnonzero(lengths == 10)
-    if len(ten):
-        digits = nsn[ten]
-        why = np.array([f"area code {a}{b}{c} is not in service" for a, b, c in digits[:, :3]])
-        why = why.astype(object)
-        why[digits[:, 3] <= 1] = "the exchange (digits 4-6) cannot start with 0 or 1"
-        why[digits[:, 0] <= 1] = "an area code cannot start with 0 or 1"
-        reasons[ten] = why
+def _ten_digit_reason(head: int) -> str:
+    """Why a 10-digit NANP number is not valid, from its area code and first exchange
+    digit (``head`` = the first 4 digits)."""
+    area_code, exchange_first = divmod(head, 10)
+    if area_code < 200:
+        return "an area code cannot start with 0 or 1"
+    if exchange_first <= 1:
+        return "the exchange (digits 4-6) cannot start with 0 or 1"
+    return f"area code {area_code} is not in service"
+
+
+# Per process: the reason of every 10-digit head, and of every other count of digits.
+_TEN_DIGIT_REASONS = np.array([_ten_digit_reason(head) for head in range(10_000)], dtype=object)
+_LENGTH_REASONS = np.array(
+    [f"{n} digits after +1: a US or Canadian number has 10" for n in range(64)], dtype=object
+)
+
+
+def nanp_invalid_reasons(national: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """N2, N3: why NANP national numbers libphonenumber does not accept are not valid,
+    by table lookups (no text is built per number)."""
+    reasons = _LENGTH_REASONS[np.clip(lengths, 0, 63)]
+    ten = lengths == 10
+    reasons[ten] = _TEN_DIGIT_REASONS[national[ten] // 1_000_000]
     return reasons
+
+
+def nanp_invalid_reason(national: int) -> str:
+    """``nanp_invalid_reasons`` for one 10-digit number (the worksheet function's path)."""
+    return _TEN_DIGIT_REASONS[national // 1_000_000]
 
 
 def nanp_length_reason(digits: int) -> str:
