@@ -36,7 +36,7 @@ from lnp_excel.core.numbers.matrix import (
     fast_rows,
     prepare,
 )
-from lnp_excel.core.numbers.shapes import name_dates
+from lnp_excel.core.numbers.shapes import date_shaped, name_dates
 from lnp_excel.core.numbers.text import BLANK_CELL, as_texts, clean_distinct
 from lnp_excel.core.numbers.verdicts import (
     NANP_COUNTRY_CODE,
@@ -123,8 +123,11 @@ def normalize_with_keys(
             out,
             rows[fast],
         )
-        refused = rows[fast][out.reason[rows[fast]] != ""]
-        name_dates(texts, out.reason, refused[out.reason[refused] != BLANK_CELL])
+        # N2: a refused text shaped like a date is named one (a few rows: by shape first).
+        refused = np.flatnonzero(fast)
+        refused = refused[~np.isin(out.reason[rows[refused]], ("", BLANK_CELL))]
+        dated = refused[date_shaped(codes[refused], counts[refused])]
+        name_dates(texts, out.reason, rows[dated])
         odd = rows[~fast]
         if len(odd):
             cleaned = clean_distinct(chunk[~fast])
@@ -252,7 +255,9 @@ def _classify(
         ),
     ):
         chosen = np.flatnonzero(local & mask)
-        out.reason[rows[chosen]] = [template.format(c) for c in counts[chosen]]
+        distinct, inverse = np.unique(counts[chosen], return_inverse=True)
+        texts_of = np.array([template.format(c) for c in distinct], dtype=object)
+        out.reason[rows[chosen]] = texts_of[inverse]
 
     # NANP without '+': the national number is the last 10 digits (N1, N4).
     nanp = np.flatnonzero(local & ((counts == 10) | ((counts == 11) & (first == 1))))
