@@ -47,7 +47,7 @@ def split_extension(value: str) -> tuple[str, str, str]:
     if found is None:
         return value, "", ""
     main = value[: found.start()].rstrip(" ,;")
-    if 0 < sum(c.isdigit() for c in main) < MIN_MAIN_DIGITS:
+    if 0 < sum(map(str.isdigit, main)) < MIN_MAIN_DIGITS:
         return value, "", ""
     digits = next(g for g in found.group("rfc", "labelled", "short", "dialled") if g)
     return main, digits, found.group(0).strip(" ,")

@@ -29,6 +29,9 @@ _FLOAT_TEXT = re.compile(r"(\d+)\.0{1,2}")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
 _SEPARATORS = re.compile(r"[,;|&\n\r]|\s/\s|\band\b|\bor\b", re.IGNORECASE)
 _ALLOWED = frozenset("0123456789 ()-./+'\t")
+# The characters a cleaned number keeps: digits, formatting and any whitespace (N1).
+_NOT_ALLOWED = re.compile(r"[^0-9 ()\-./+'\t\s]")  # \s is str.isspace() exactly
+_ASCII_LETTERS = re.compile("[A-Za-z]")  # str.isalpha() on ASCII text
 # Marks copied from web pages and documents that carry no character of their own.
 _INVISIBLE = dict.fromkeys(
     map(
@@ -131,16 +134,14 @@ def _clean(text: str) -> tuple[str, str, str, str]:
             f"an Excel error value ({shown}): the formula behind this cell failed; "
             "fix it in the sheet the list came from"
         )
-    if any(c.isdigit() and not c.isdecimal() for c in text):
-        return _refused(f"superscript or circled digits ({shown}): type the number in plain digits")
-    value = text.translate(_INVISIBLE)
-    if not value.isascii():  # Arabic-Indic, Devanagari, ... digits read as 0-9, as NFKC
-        value = "".join(  # does for full-width ones
-            str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value
-        )
-    value = unicodedata.normalize("NFKC", value)
-    value = value.replace("\u2018", "'").replace("\u2019", "'").strip()
-    value = value.removeprefix("'").strip()
+    if text.isascii():  # nothing below changes ASCII text but the stripping
+        value = text.strip().removeprefix("'").strip()
+    else:
+        if any(c.isdigit() and not c.isdecimal() for c in text):
+            return _refused(
+                f"superscript or circled digits ({shown}): type the number in plain digits"
+            )
+        value = _unicode_to_plain(text)
     if not value:
         return _refused(BLANK_CELL)
     if is_date(value):
@@ -154,7 +155,7 @@ def _clean(text: str) -> tuple[str, str, str, str]:
         return _refused(f"{reason}; {note}" if note else reason)
     if not extension:
         value, extension, label = split_extension(value)
-        if extension and not any(c.isdigit() for c in value):
+        if extension and not any(map(str.isdigit, value)):
             return _refused(f"an extension ({label}) with no phone number before it")
         if extension and split_extension(value.rstrip("/\\ "))[1]:
             return _refused(f"two extensions ({shown}): keep the number and one extension")
@@ -188,11 +189,15 @@ def _read_number(value: str, shown: str) -> tuple[str, str]:
 
 def _read_plain(value: str, shown: str) -> tuple[str, str]:
     """The main number, extension removed: one number of digits and separators, or why not."""
-    parts = [p for p in _SEPARATORS.split(value) if p and sum(c.isdigit() for c in p) >= 7]
-    if len(parts) >= 2:
-        return "", f"{len(parts)} numbers in one cell ({shown}): put one number per cell"
+    if sum(map(str.isdigit, value)) >= 14:  # room for two numbers of 7 digits or more
+        parts = [p for p in _SEPARATORS.split(value) if sum(map(str.isdigit, p)) >= 7]
+        if len(parts) >= 2:
+            return "", f"{len(parts)} numbers in one cell ({shown}): put one number per cell"
     value = value.translate(_AS_HYPHEN)
-    letters = [c for c in value if c.isalpha()]
+    if value.isascii():
+        letters = _ASCII_LETTERS.findall(value)
+    else:
+        letters = [c for c in value if c.isalpha()]
     if letters:
         lookalike = next((c for c in letters if c in _LOOKALIKES), None)
         if lookalike and all(c in _LOOKALIKES for c in letters):
@@ -201,16 +206,27 @@ def _read_plain(value: str, shown: str) -> tuple[str, str]:
                 f"(did you mean {_LOOKALIKES[lookalike]}?)"
             )
         return "", f"contains letters ({''.join(letters)[:10]}): a phone number has only digits"
-    odd = [c for c in value if c not in _ALLOWED and not c.isspace()]
+    odd = _NOT_ALLOWED.search(value)
     if odd:
-        return "", f"unexpected character {odd[0]!r}"
+        return "", f"unexpected character {odd.group()!r}"
     if "+" in value[1:]:
         return "", "a '+' that is not at the start"
     if "'" in value:
         return "", "an apostrophe inside the number"
-    if not any(c.isdigit() for c in value):
+    if not any(map(str.isdigit, value)):
         return "", "no digits"
     return value, ""
+
+
+def _unicode_to_plain(text: str) -> str:
+    """Invisible marks dropped; Arabic-Indic, Devanagari, ... digits read as 0-9, as NFKC
+    does for full-width ones; curly apostrophes straightened; stripped."""
+    value = text.translate(_INVISIBLE)
+    if not value.isascii():
+        value = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value)
+    value = unicodedata.normalize("NFKC", value)
+    value = value.replace("\u2018", "'").replace("\u2019", "'").strip()
+    return value.removeprefix("'").strip()
 
 
 def _exact_scientific(value: str) -> str | None:
