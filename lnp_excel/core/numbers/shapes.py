@@ -27,6 +27,9 @@ EXTENSION = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+# Every extension ``EXTENSION`` reads has one of these (";ext=", a label's letters, "#", a
+# tilde, ",,"): a text without any has none, and the slow search is skipped.
+_MAY_HOLD_EXTENSION = re.compile(rf"[;#{_TILDE_CLASS}]|,,|[^\W\d_]")
 _DATE = re.compile(
     r"(?:(?P<a>\d{1,2})(?P<s1>[/.-])(?P<b>\d{1,2})(?P=s1)(?P<y>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})(?P<s2>[/.-])(?P<im>\d{1,2})(?P=s2)(?P<id>\d{1,2}))"
@@ -43,7 +46,7 @@ def split_extension(value: str) -> tuple[str, str, str]:
 
     What precedes an extension must be a number (7 digits or more) or nothing at all
     (an extension alone, refused by the caller): ``212~736~1234`` has no extension."""
-    found = EXTENSION.search(value)
+    found = EXTENSION.search(value) if _MAY_HOLD_EXTENSION.search(value) else None
     if found is None:
         return value, "", ""
     main = value[: found.start()].rstrip(" ,;")
