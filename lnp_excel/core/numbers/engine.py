@@ -62,6 +62,7 @@ OK, EMPTY, INVALID, DUPLICATE = "ok", "empty", "invalid", "duplicate"
 STATUSES = (INVALID, OK, EMPTY, DUPLICATE)  # status codes of normalize_with_keys
 _STATUS_NAMES = np.array(STATUSES, dtype=object)
 CHUNK_ROWS = 200_000
+SHORT_TEXT = 20  # "+1 (212) 736-1234", "011 44 20 7946 0958": longer texts are rare
 _NANP_LENGTH_REASONS = np.array([nanp_length_reason(n) for n in range(64)], dtype=object)
 
 
@@ -108,36 +109,12 @@ def normalize_with_keys(
     for start in range(0, count, CHUNK_ROWS):
         rows = np.arange(start, min(count, start + CHUNK_ROWS))
         rows = rows[out.reason[rows] == ""]
-        chunk = texts[rows]
-        codes, classes, flags = prepare(chunk)
-        fast = fast_rows(classes, flags)
-        # Digits of every row (the few odd ones are dropped): no copy of the matrices.
-        value, counts = digit_values(codes, classes)
-        _classify(
-            chunk[fast],
-            value[fast],
-            counts[fast],
-            flags[fast],
-            np.ones(int(fast.sum()), dtype=bool),
-            default_region,
-            out,
-            rows[fast],
-        )
-        # N2: a refused text shaped like a date is named one (a few rows: by shape first).
-        refused = np.flatnonzero(fast)
-        refused = refused[~np.isin(out.reason[rows[refused]], ("", BLANK_CELL))]
-        dated = refused[date_shaped(codes[refused], counts[refused])]
-        name_dates(texts, out.reason, rows[dated])
-        odd = rows[~fast]
-        if len(odd):
-            cleaned = clean_distinct(chunk[~fast])
-            out.reason[odd] = cleaned.reason
-            extension[odd], note[odd] = cleaned.extension, cleaned.note
-            ok = cleaned.reason == ""
-            codes, classes, flags = prepare(cleaned.text[ok])
-            shaped = fast_rows(classes, flags)
-            value, counts = digit_values(codes, classes)
-            _classify(cleaned.text[ok], value, counts, flags, shaped, default_region, out, odd[ok])
+        # The matrix passes cost in proportion to the widest text: texts longer than a
+        # number is written (mostly odd ones: two numbers, extensions) get their own.
+        lengths = np.fromiter(map(len, texts[rows]), dtype=np.int64, count=len(rows))
+        long = lengths > SHORT_TEXT
+        for part in (~long, long):
+            _read_rows(texts, rows[part], lengths[part], default_region, out, extension, note)
         if progress:
             progress(min(count, start + CHUNK_ROWS) / max(count, 1), "Normalizing numbers")
 
@@ -167,6 +144,50 @@ def normalize_with_keys(
         copy=False,
     )
     return frame, out.key, status_code
+
+
+def _read_rows(
+    texts: np.ndarray,
+    rows: np.ndarray,
+    lengths: np.ndarray,
+    default_region: str,
+    out: Verdicts,
+    extension: np.ndarray,
+    note: np.ndarray,
+) -> None:
+    """Passes 2 and 3 for ``texts[rows]`` (of ``lengths``), verdicts written to ``out``."""
+    if not len(rows):
+        return
+    chunk = texts[rows]
+    codes, classes, flags = prepare(chunk, lengths)
+    fast = fast_rows(classes, flags)
+    # Digits of every row (the few odd ones are dropped): no copy of the matrices.
+    value, counts = digit_values(codes, classes)
+    _classify(
+        chunk[fast],
+        value[fast],
+        counts[fast],
+        flags[fast],
+        np.ones(int(fast.sum()), dtype=bool),
+        default_region,
+        out,
+        rows[fast],
+    )
+    # N2: a refused text shaped like a date is named one (a few rows: by shape first).
+    refused = np.flatnonzero(fast)
+    refused = refused[~np.isin(out.reason[rows[refused]], ("", BLANK_CELL))]
+    dated = refused[date_shaped(codes[refused], counts[refused])]
+    name_dates(texts, out.reason, rows[dated])
+    odd = rows[~fast]
+    if len(odd):
+        cleaned = clean_distinct(chunk[~fast])
+        out.reason[odd] = cleaned.reason
+        extension[odd], note[odd] = cleaned.extension, cleaned.note
+        ok = cleaned.reason == ""
+        codes, classes, flags = prepare(cleaned.text[ok])
+        shaped = fast_rows(classes, flags)
+        value, counts = digit_values(codes, classes)
+        _classify(cleaned.text[ok], value, counts, flags, shaped, default_region, out, odd[ok])
 
 
 def text_array(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
