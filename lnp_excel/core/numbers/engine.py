@@ -36,7 +36,7 @@ from lnp_excel.core.numbers.matrix import (
     fast_rows,
     prepare,
 )
-from lnp_excel.core.numbers.shapes import date_shaped, name_dates
+from lnp_excel.core.numbers.shapes import dates_by_shape, name_dates
 from lnp_excel.core.numbers.text import BLANK_CELL, as_texts, clean_distinct
 from lnp_excel.core.numbers.verdicts import (
     NANP_COUNTRY_CODE,
@@ -173,11 +173,11 @@ def _read_rows(
         out,
         rows[fast],
     )
-    # N2: a refused text shaped like a date is named one (a few rows: by shape first).
+    # N2: a refused text that is a date is named one (found by shape, in numpy).
     refused = np.flatnonzero(fast)
     refused = refused[~np.isin(out.reason[rows[refused]], ("", BLANK_CELL))]
-    dated = refused[date_shaped(codes[refused], counts[refused])]
-    name_dates(texts, out.reason, rows[dated])
+    dated = dates_by_shape(codes[refused], lengths[refused], value[refused], counts[refused])
+    name_dates(texts, out.reason, rows[refused[dated]])
     odd = rows[~fast]
     if len(odd):
         cleaned = clean_distinct(chunk[~fast])
