@@ -95,6 +95,15 @@ def dates_by_shape(
     In that alphabet a date is digits in three groups joined by two of one separator
     (``/ . -``: a time needs ``:``, which is not in it), whitespace around; the groups
     are read from the digits' value by their lengths and checked as ``is_date`` does."""
+    found = np.zeros(len(codes), dtype=bool)
+    few = np.flatnonzero((digits >= 4) & (digits <= 8))  # 1-2, 1-2, 2 to 4, 1-2, 1-2 digits
+    found[few] = _dates(codes[few], lengths[few], value[few], digits[few])
+    return found
+
+
+def _dates(
+    codes: np.ndarray, lengths: np.ndarray, value: np.ndarray, digits: np.ndarray
+) -> np.ndarray:
     width = codes.shape[1]
     columns = np.arange(width)
     inside = columns < lengths[:, None]
