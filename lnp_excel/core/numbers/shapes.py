@@ -30,6 +30,7 @@ EXTENSION = re.compile(
 # Every extension ``EXTENSION`` reads has one of these (";ext=", a label's letters, "#", a
 # tilde, ",,"): a text without any has none, and the slow search is skipped.
 _MAY_HOLD_EXTENSION = re.compile(rf"[;#{_TILDE_CLASS}]|,,|[^\W\d_]")
+_SPACES_AND_COMMAS = "".join(c for c in map(chr, range(0x110000)) if c.isspace()) + ","
 _DATE = re.compile(
     r"(?:(?P<a>\d{1,2})(?P<s1>[/.-])(?P<b>\d{1,2})(?P=s1)(?P<y>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})(?P<s2>[/.-])(?P<im>\d{1,2})(?P=s2)(?P<id>\d{1,2}))"
@@ -41,12 +42,24 @@ _TEL = re.compile(r"\s*tel:\s*", re.IGNORECASE)
 _CONTEXT_FORMATTING = str.maketrans("", "", "-.()")
 
 
+def extension_match(value: str) -> re.Match[str] | None:
+    """``EXTENSION.search(value)``, fast: the search starts where a match can first start.
+
+    Every match has a label character (``_MAY_HOLD_EXTENSION``) with only spaces and
+    commas before it, so none starts before the first label character less the spaces
+    and commas just before that; the pattern's look-behind still sees the text before."""
+    label = _MAY_HOLD_EXTENSION.search(value)
+    if label is None:
+        return None
+    return EXTENSION.search(value, len(value[: label.start()].rstrip(_SPACES_AND_COMMAS)))
+
+
 def split_extension(value: str) -> tuple[str, str, str]:
     """(main number text, extension digits, label as written) or (value, "", "").
 
     What precedes an extension must be a number (7 digits or more) or nothing at all
     (an extension alone, refused by the caller): ``212~736~1234`` has no extension."""
-    found = EXTENSION.search(value) if _MAY_HOLD_EXTENSION.search(value) else None
+    found = extension_match(value)
     if found is None:
         return value, "", ""
     main = value[: found.start()].rstrip(" ,;")
