@@ -28,6 +28,7 @@ _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
 _FLOAT_TEXT = re.compile(r"(\d+)\.0{1,2}")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
 _SEPARATORS = re.compile(r"[,;|&\n\r]|\s/\s|\band\b|\bor\b", re.IGNORECASE)
+_SEPARATOR_MARKS = re.compile(r"[,;|&\n\r]|\s/\s")  # _SEPARATORS in text without letters
 _ALLOWED = frozenset("0123456789 ()-./+'\t")
 # The characters a cleaned number keeps: digits, formatting and any whitespace (N1).
 _NOT_ALLOWED = re.compile(r"[^0-9 ()\-./+'\t\s]")  # \s is str.isspace() exactly
@@ -144,7 +145,7 @@ def _clean(text: str) -> tuple[str, str, str, str]:
         value = _unicode_to_plain(text)
     if not value:
         return _refused(BLANK_CELL)
-    if is_date(value):
+    if value[0].isdecimal() and is_date(value):  # a date starts with a digit
         return _refused(date_reason(shown))
     value, extension, why, linked = read_tel(value)
     note = f"read from a tel: link ({shown})" if linked else ""
@@ -171,7 +172,7 @@ def _refused(reason: str) -> tuple[str, str, str, str]:
 
 def _read_number(value: str, shown: str) -> tuple[str, str]:
     """Scientific notation and Excel's float text read back to digits (N1), or why not."""
-    if _SCIENTIFIC.fullmatch(value):
+    if ("e" in value or "E" in value) and _SCIENTIFIC.fullmatch(value):
         exact = _exact_scientific(value)
         if exact is None:
             return "", (
@@ -179,6 +180,8 @@ def _read_number(value: str, shown: str) -> tuple[str, str]:
                 "Text (or Number with 0 decimals) and enter the numbers again"
             )
         value = exact
+    if "." not in value and "," not in value:  # neither pattern can match
+        return value, ""
     float_text = _FLOAT_TEXT.fullmatch(value)
     if float_text:
         value = float_text.group(1)
@@ -189,8 +192,14 @@ def _read_number(value: str, shown: str) -> tuple[str, str]:
 
 def _read_plain(value: str, shown: str) -> tuple[str, str]:
     """The main number, extension removed: one number of digits and separators, or why not."""
-    if sum(map(str.isdigit, value)) >= 14:  # room for two numbers of 7 digits or more
-        parts = [p for p in _SEPARATORS.split(value) if sum(map(str.isdigit, p)) >= 7]
+    if _digit_count(value) >= 14:  # room for two numbers of 7 digits or more
+        # "and" / "or" need letters: without any, only the marks can separate.
+        if value.isascii():
+            wordless = not _ASCII_LETTERS.search(value)
+        else:
+            wordless = not any(map(str.isalpha, value))
+        separators = _SEPARATOR_MARKS if wordless else _SEPARATORS
+        parts = [p for p in separators.split(value) if _digit_count(p) >= 7]
         if len(parts) >= 2:
             return "", f"{len(parts)} numbers in one cell ({shown}): put one number per cell"
     value = value.translate(_AS_HYPHEN)
@@ -216,6 +225,13 @@ def _read_plain(value: str, shown: str) -> tuple[str, str]:
     if not any(map(str.isdigit, value)):
         return "", "no digits"
     return value, ""
+
+
+def _digit_count(text: str) -> int:
+    """How many characters of ``text`` are digits (``str.isdigit``), in C for ASCII."""
+    if text.isascii():
+        return len(text) - len(text.encode("ascii").translate(None, b"0123456789"))
+    return sum(map(str.isdigit, text))
 
 
 def _unicode_to_plain(text: str) -> str:
