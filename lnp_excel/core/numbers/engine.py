@@ -173,9 +173,10 @@ def _read_rows(
         out,
         rows[fast],
     )
-    # N2: a refused text that is a date is named one (found by shape, in numpy).
+    # N2: a refused text that is a date is named one (found by shape, in numpy). Blank
+    # cells have no digits, so ``dates_by_shape`` leaves them alone.
     refused = np.flatnonzero(fast)
-    refused = refused[~np.isin(out.reason[rows[refused]], ("", BLANK_CELL))]
+    refused = refused[out.key[rows[refused]] == 0]
     dated = dates_by_shape(codes[refused], lengths[refused], value[refused], counts[refused])
     name_dates(texts, out.reason, rows[refused[dated]])
     odd = rows[~fast]
