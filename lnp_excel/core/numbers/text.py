@@ -21,7 +21,13 @@ import pandas as pd
 
 from lnp_excel.core.errors import EXCEL_ERRORS
 from lnp_excel.core.numbers.matrix import SEPARATORS
-from lnp_excel.core.numbers.shapes import date_reason, is_date, read_tel, split_extension
+from lnp_excel.core.numbers.shapes import (
+    MIN_MAIN_DIGITS,
+    date_reason,
+    is_date,
+    read_tel,
+    split_extension,
+)
 
 BLANK_CELL = "\x00empty"  # a blank cell: not an error, reported as status "empty"
 _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
@@ -129,6 +135,39 @@ class Cleaned(NamedTuple):
 
 def _clean(text: str) -> tuple[str, str, str, str]:
     """One odd-shaped value -> (text in the fast alphabet, refusal reason, extension, note)."""
+    return _by_shape(text) or _clean_fully(text)
+
+
+# Shapes most odd cells have, each read by one match (issue 17): a number and an
+# extension, a tel: link, two numbers. What ``_by_shape`` gives is what ``_clean_fully``
+# gives the same text (tests/core/numbers/test_clean_shapes.py checks both).
+_MAIN = r"\+?[0-9(][0-9 ()\-.]*[0-9]"  # digits and formatting, a digit last
+_EXTENSION_SHAPE = re.compile(rf"(?P<main>{_MAIN}) ?(?:x|ext\.?) ?(?P<digits>[0-9]{{1,9}})")
+_TEL_SHAPE = re.compile(r"[tT][eE][lL]:(?P<body> *\+?[0-9 ()\-]*)")
+_TWO_NUMBERS_SHAPE = re.compile(rf"(?P<first>{_MAIN})(?:, | / )(?P<second>{_MAIN})")
+MIN_PART_DIGITS = 7  # a part of a cell with fewer digits is not a second number
+TWO_NUMBERS = "{} numbers in one cell ({}): put one number per cell"
+
+
+def _by_shape(text: str) -> tuple[str, str, str, str] | None:
+    """``_clean_fully(text)`` for the common shapes, None for any other text."""
+    if "x" in text:
+        found = _EXTENSION_SHAPE.fullmatch(text)
+        if found and _digit_count(found["main"]) >= MIN_MAIN_DIGITS:
+            return found["main"], "", found["digits"], ""
+    elif ":" in text:
+        found = _TEL_SHAPE.fullmatch(text)
+        if found and _digit_count(found["body"]):
+            return found["body"].strip(), "", "", f"read from a tel: link ({text.strip()[:40]})"
+    elif "," in text or "/" in text:
+        found = _TWO_NUMBERS_SHAPE.fullmatch(text)
+        if found and min(map(_digit_count, found.group("first", "second"))) >= MIN_PART_DIGITS:
+            return _refused(TWO_NUMBERS.format(2, text[:40]))
+    return None
+
+
+def _clean_fully(text: str) -> tuple[str, str, str, str]:
+    """``_clean`` step by step, for any text."""
     shown = text.strip()[:40]
     if text.strip().upper() in EXCEL_ERRORS:
         return _refused(
@@ -199,9 +238,9 @@ def _read_plain(value: str, shown: str) -> tuple[str, str]:
         else:
             wordless = not any(map(str.isalpha, value))
         separators = _SEPARATOR_MARKS if wordless else _SEPARATORS
-        parts = [p for p in separators.split(value) if _digit_count(p) >= 7]
+        parts = [p for p in separators.split(value) if _digit_count(p) >= MIN_PART_DIGITS]
         if len(parts) >= 2:
-            return "", f"{len(parts)} numbers in one cell ({shown}): put one number per cell"
+            return "", TWO_NUMBERS.format(len(parts), shown)
     value = value.translate(_AS_HYPHEN)
     if value.isascii():
         letters = _ASCII_LETTERS.findall(value)
