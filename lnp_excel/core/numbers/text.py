@@ -139,12 +139,13 @@ def _clean(text: str) -> tuple[str, str, str, str]:
 
 
 # Shapes most odd cells have, each read by one match (issue 17): a number and an
-# extension, a tel: link, two numbers. What ``_by_shape`` gives is what ``_clean_fully``
-# gives the same text (tests/core/numbers/test_clean_shapes.py checks both).
+# extension, a tel: link, two numbers, a letter O for a zero. What ``_by_shape`` gives is
+# what ``_clean_fully`` gives the same text (tests/core/numbers/test_clean_shapes.py).
 _MAIN = r"\+?[0-9(][0-9 ()\-.]*[0-9]"  # digits and formatting, a digit last
 _EXTENSION_SHAPE = re.compile(rf"(?P<main>{_MAIN}) ?(?:x|ext\.?) ?(?P<digits>[0-9]{{1,9}})")
 _TEL_SHAPE = re.compile(r"[tT][eE][lL]:(?P<body> *\+?[0-9 ()\-]*)")
 _TWO_NUMBERS_SHAPE = re.compile(rf"(?P<first>{_MAIN})(?:, | / )(?P<second>{_MAIN})")
+_O_FOR_ZERO_SHAPE = re.compile(r"[0-9 ()\-.O]*")  # "212-736-O123": a letter O for 0
 MIN_PART_DIGITS = 7  # a part of a cell with fewer digits is not a second number
 TWO_NUMBERS = "{} numbers in one cell ({}): put one number per cell"
 
@@ -163,6 +164,8 @@ def _by_shape(text: str) -> tuple[str, str, str, str] | None:
         found = _TWO_NUMBERS_SHAPE.fullmatch(text)
         if found and min(map(_digit_count, found.group("first", "second"))) >= MIN_PART_DIGITS:
             return _refused(TWO_NUMBERS.format(2, text[:40]))
+    elif "O" in text and _O_FOR_ZERO_SHAPE.fullmatch(text):
+        return _refused(_lookalike_reason("O"))
     return None
 
 
@@ -249,10 +252,7 @@ def _read_plain(value: str, shown: str) -> tuple[str, str]:
     if letters:
         lookalike = next((c for c in letters if c in _LOOKALIKES), None)
         if lookalike and all(c in _LOOKALIKES for c in letters):
-            return "", (
-                f"contains the letter '{lookalike}' where a digit belongs "
-                f"(did you mean {_LOOKALIKES[lookalike]}?)"
-            )
+            return "", _lookalike_reason(lookalike)
         return "", f"contains letters ({''.join(letters)[:10]}): a phone number has only digits"
     odd = _NOT_ALLOWED.search(value)
     if odd:
@@ -264,6 +264,11 @@ def _read_plain(value: str, shown: str) -> tuple[str, str]:
     if not any(map(str.isdigit, value)):
         return "", "no digits"
     return value, ""
+
+
+def _lookalike_reason(letter: str) -> str:
+    digit = _LOOKALIKES[letter]
+    return f"contains the letter '{letter}' where a digit belongs (did you mean {digit}?)"
 
 
 def _digit_count(text: str) -> int:
