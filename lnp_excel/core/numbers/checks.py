@@ -83,18 +83,21 @@ def add_notes(
     key: np.ndarray,
     extension: np.ndarray,
     note: np.ndarray,
+    cleaned: np.ndarray,
 ) -> None:
     """N2a: an extension stays on valid numbers, with a warning; notes (a tel: link) join
-    the warnings of valid numbers and the reasons of refused ones (which keep no extension)."""
-    valid = key > 0
-    extension[~valid] = ""
-    rows = np.flatnonzero(valid & (extension != ""))
+    the warnings of valid numbers and the reasons of refused ones (which keep no extension).
+    ``cleaned``: the rows that can have an extension or a note (the others have neither)."""
+    valid = key[cleaned] > 0
+    extension[cleaned[~valid]] = ""
+    rows = cleaned[valid & (extension[cleaned] != "")]
     codes, distinct = pd.factorize(extension[rows])
     texts = np.array([EXTENSION_WARNING.format(e) for e in distinct], dtype=object)
     _append(warning, rows, texts[codes])
-    rows = np.flatnonzero(valid & (note != ""))
+    noted = note[cleaned] != ""
+    rows = cleaned[valid & noted]
     _append(warning, rows, note[rows])
-    rows = np.flatnonzero(~valid & (note != "") & (reason != ""))
+    rows = cleaned[~valid & noted & (reason[cleaned] != "")]
     _append(reason, rows, note[rows])
 
 

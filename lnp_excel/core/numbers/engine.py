@@ -105,6 +105,7 @@ def normalize_with_keys(
     out = Verdicts.empty(refusals)
     extension = np.full(count, "", dtype=object)
     note = np.full(count, "", dtype=object)
+    cleaned = np.zeros(count, dtype=bool)  # rows read by the cleaning pass (``text``)
 
     for start in range(0, count, CHUNK_ROWS):
         rows = np.arange(start, min(count, start + CHUNK_ROWS))
@@ -114,7 +115,8 @@ def normalize_with_keys(
         lengths = np.fromiter(map(len, texts[rows]), dtype=np.int64, count=len(rows))
         long = lengths > SHORT_TEXT
         for part in (~long, long):
-            _read_rows(texts, rows[part], lengths[part], default_region, out, extension, note)
+            odd = _read_rows(texts, rows[part], lengths[part], default_region, out, extension, note)
+            cleaned[odd] = True
         if progress:
             progress(min(count, start + CHUNK_ROWS) / max(count, 1), "Normalizing numbers")
 
@@ -125,7 +127,7 @@ def normalize_with_keys(
     mark_duplicates(out.key, status_code, out.reason, labels, STATUSES.index(DUPLICATE))
     status = _STATUS_NAMES[status_code]
     npa_nxx, warning = nanp_details(out.number, out.key)
-    add_notes(warning, out.reason, out.key, extension, note)
+    add_notes(warning, out.reason, out.key, extension, note, np.flatnonzero(cleaned))
     given = series.array if isinstance(series.dtype, pd.StringDtype) else None
     frame = pd.DataFrame(
         {
@@ -154,10 +156,11 @@ def _read_rows(
     out: Verdicts,
     extension: np.ndarray,
     note: np.ndarray,
-) -> None:
-    """Passes 2 and 3 for ``texts[rows]`` (of ``lengths``), verdicts written to ``out``."""
+) -> np.ndarray:
+    """Passes 2 and 3 for ``texts[rows]`` (of ``lengths``), verdicts written to ``out``;
+    returns the rows the cleaning pass read (the only ones with an extension or a note)."""
     if not len(rows):
-        return
+        return rows
     chunk = texts[rows]
     codes, classes, flags = prepare(chunk, lengths)
     fast = fast_rows(classes, flags)
@@ -189,6 +192,7 @@ def _read_rows(
         shaped = fast_rows(classes, flags)
         value, counts = digit_values(codes, classes)
         _classify(cleaned.text[ok], value, counts, flags, shaped, default_region, out, odd[ok])
+    return odd
 
 
 def text_array(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
