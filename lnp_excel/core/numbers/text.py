@@ -73,7 +73,7 @@ def as_texts(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     # Compare type identities: numpy probes every element of an array of type objects.
     type_ids = np.fromiter(map(id, map(type, raw)), dtype=np.int64, count=count)
     is_str, is_float, is_int = (type_ids == id(str)), (type_ids == id(float)), (type_ids == id(int))
-    texts = np.where(is_str, raw, "").astype(object)
+    texts = np.where(is_str, raw, "")  # object, as raw is
     floats = np.flatnonzero(is_float)
     if len(floats):
         texts[floats], reason[floats] = _float_texts(raw[floats].astype(float), reason[floats])
