@@ -30,7 +30,8 @@ EXTENSION = re.compile(
 # Every extension ``EXTENSION`` reads has one of these (";ext=", a label's letters, "#", a
 # tilde, ",,"): a text without any has none, and the slow search is skipped.
 _MAY_HOLD_EXTENSION = re.compile(rf"[;#{_TILDE_CLASS}]|,,|[^\W\d_]")
-_SPACES_AND_COMMAS = "".join(c for c in map(chr, range(0x110000)) if c.isspace()) + ","
+# Every character ``\s`` matches (str.isspace: the last is U+3000), and the comma.
+_SPACES_AND_COMMAS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ","
 _DATE = re.compile(
     r"(?:(?P<a>\d{1,2})(?P<s1>[/.-])(?P<b>\d{1,2})(?P=s1)(?P<y>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})(?P<s2>[/.-])(?P<im>\d{1,2})(?P=s2)(?P<id>\d{1,2}))"

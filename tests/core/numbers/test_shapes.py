@@ -16,7 +16,13 @@ import pytest
 
 from lnp_excel.core.numbers import COLUMNS, normalize_numbers, normalized_table
 from lnp_excel.core.numbers.matrix import digit_values, fast_rows, prepare
-from lnp_excel.core.numbers.shapes import EXTENSION, dates_by_shape, extension_match, is_date
+from lnp_excel.core.numbers.shapes import (
+    _SPACES_AND_COMMAS,
+    EXTENSION,
+    dates_by_shape,
+    extension_match,
+    is_date,
+)
 
 
 def one(value: object, region: str = "US") -> pd.Series:
@@ -173,6 +179,8 @@ def test_n2a_the_fast_extension_search_finds_what_the_pattern_finds() -> None:
     def found(match: re.Match[str] | None) -> tuple | None:
         return None if match is None else (match.span(), match.groups())
 
+    every_space = {c for c in map(chr, range(0x110000)) if c.isspace()}
+    assert every_space <= set(_SPACES_AND_COMMAS)  # what the search backs over
     differ = [t for t in texts if found(extension_match(t)) != found(EXTENSION.search(t))]
     assert not differ, differ[:10]
     assert sum(bool(EXTENSION.search(t)) for t in texts) > 1000  # extensions were there
