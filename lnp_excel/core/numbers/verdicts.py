@@ -79,10 +79,7 @@ def run_country(
         out.key[target[valid]] = national[valid]
         out.reason[target[~valid]] = nanp_invalid_reasons(national[~valid], lengths[~valid])
     else:
-        out.number[target[valid]] = [
-            f"+{country}{n:0{size}d}"
-            for n, size in zip(national[valid].tolist(), lengths[valid].tolist(), strict=True)
-        ]
+        out.number[target[valid]] = e164_texts(country, national[valid], lengths[valid])
         out.key[target[valid]] = (
             _INTERNATIONAL_KEY + country * POW10[lengths[valid]] + national[valid]
         )
@@ -114,6 +111,21 @@ def ten_digit_texts(national: np.ndarray) -> list[str]:
     halves[:, 1] = _FIVE_DIGITS[low]
     chars[:, 10] = 10
     return chars.tobytes().decode("ascii").split("\n")[:-1]
+
+
+def e164_texts(country: int, national: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``+CC`` and the national numbers (value + digit count, zeros kept) as E.164 texts:
+    per length, the ASCII bytes of every number at once, one decode and split."""
+    texts = np.empty(len(national), dtype=object)
+    prefix = np.frombuffer(f"+{country}".encode("ascii"), dtype=np.uint8)
+    for length in np.unique(lengths).tolist():
+        same = np.flatnonzero(lengths == length)
+        chars = np.empty((len(same), len(prefix) + length + 1), dtype=np.uint8)
+        chars[:, : len(prefix)] = prefix
+        chars[:, len(prefix) : -1] = _digit_matrix(national[same], lengths[same]) + 48
+        chars[:, -1] = 10
+        texts[same] = chars.tobytes().decode("ascii").split("\n")[:-1]
+    return texts
 
 
 def _digit_matrix(national: np.ndarray, lengths: np.ndarray) -> np.ndarray:
