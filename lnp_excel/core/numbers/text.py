@@ -303,5 +303,6 @@ def _exact_scientific(value: str) -> str | None:
     significant = len(mantissa.replace(".", "").lstrip("0"))
     if number <= 0 or number != number.to_integral_value():
         return None
-    whole = str(int(number))
-    return whole if significant >= len(whole) else None
+    # A positive integer has adjusted() + 1 digits; fewer significant ones were lost (and
+    # "1E+9999" is never spelled out: Python refuses to print an int that long).
+    return str(int(number)) if significant >= number.adjusted() + 1 else None
