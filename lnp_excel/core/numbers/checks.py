@@ -59,12 +59,22 @@ def nanp_details(number: np.ndarray, key: np.ndarray) -> tuple[pd.Categorical, n
     nxx, line = prefix % 1000, national % 10_000
     n11 = nxx % 100 == 11
     fictional = (nxx == 555) & (line >= 100) & (line <= 199)
-    warning[rows[n11]] = [
-        f"exchange {x} has the N11 form of a service code (411, 911): confirm the number"
-        for x in nxx[n11]
-    ]
-    warning[rows[fictional]] = "555-01XX numbers are fictional (reserved for films and examples)"
+    warning[rows[n11]] = [N11_WARNING.format(x) for x in nxx[n11]]
+    warning[rows[fictional]] = FICTIONAL_WARNING
     return npa_nxx, warning
+
+
+N11_WARNING = "exchange {} has the N11 form of a service code (411, 911): confirm the number"
+FICTIONAL_WARNING = "555-01XX numbers are fictional (reserved for films and examples)"
+
+
+def plan_warning(national: int) -> str:
+    """N3 for one valid NANP number (the worksheet function's path), as ``nanp_details``
+    gives it: an N11 exchange, or a 555-01XX fictional number; "" for the others."""
+    nxx, line = national // 10_000 % 1000, national % 10_000
+    if nxx % 100 == 11:
+        return N11_WARNING.format(nxx)
+    return FICTIONAL_WARNING if nxx == 555 and 100 <= line <= 199 else ""
 
 
 def add_notes(
@@ -73,18 +83,21 @@ def add_notes(
     key: np.ndarray,
     extension: np.ndarray,
     note: np.ndarray,
+    cleaned: np.ndarray,
 ) -> None:
     """N2a: an extension stays on valid numbers, with a warning; notes (a tel: link) join
-    the warnings of valid numbers and the reasons of refused ones (which keep no extension)."""
-    valid = key > 0
-    extension[~valid] = ""
-    rows = np.flatnonzero(valid & (extension != ""))
+    the warnings of valid numbers and the reasons of refused ones (which keep no extension).
+    ``cleaned``: the rows that can have an extension or a note (the others have neither)."""
+    valid = key[cleaned] > 0
+    extension[cleaned[~valid]] = ""
+    rows = cleaned[valid & (extension[cleaned] != "")]
     codes, distinct = pd.factorize(extension[rows])
     texts = np.array([EXTENSION_WARNING.format(e) for e in distinct], dtype=object)
     _append(warning, rows, texts[codes])
-    rows = np.flatnonzero(valid & (note != ""))
+    noted = note[cleaned] != ""
+    rows = cleaned[valid & noted]
     _append(warning, rows, note[rows])
-    rows = np.flatnonzero(~valid & (note != "") & (reason != ""))
+    rows = cleaned[~valid & noted & (reason[cleaned] != "")]
     _append(reason, rows, note[rows])
 
 

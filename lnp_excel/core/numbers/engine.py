@@ -12,7 +12,9 @@ Three passes, so a million ordinary numbers never meet libphonenumber one by one
    codes, ``1`` + 11 digits) are parsed by libphonenumber, once per distinct value.
 
 Pass 1 and the cleaning live in ``text``, pass 2 in ``matrix``, pass 3 in ``verdicts``;
-N3, N4 and N6 on the verdicts in ``checks``.
+N3, N4 and N6 on the verdicts in ``checks``. Only values that fail get a reason, found by
+shape (issue 17): a refused text that is a date in numpy (``shapes.dates_by_shape``), the
+common odd shapes (an extension, a tel: link, two numbers) by one match each.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from lnp_excel.core.numbers.matrix import (
     fast_rows,
     prepare,
 )
-from lnp_excel.core.numbers.shapes import name_dates
+from lnp_excel.core.numbers.shapes import dates_by_shape, name_dates
 from lnp_excel.core.numbers.text import BLANK_CELL, as_texts, clean_distinct
 from lnp_excel.core.numbers.verdicts import (
     NANP_COUNTRY_CODE,
@@ -62,6 +64,7 @@ OK, EMPTY, INVALID, DUPLICATE = "ok", "empty", "invalid", "duplicate"
 STATUSES = (INVALID, OK, EMPTY, DUPLICATE)  # status codes of normalize_with_keys
 _STATUS_NAMES = np.array(STATUSES, dtype=object)
 CHUNK_ROWS = 200_000
+SHORT_TEXT = 20  # "+1 (212) 736-1234", "011 44 20 7946 0958": longer texts are rare
 _NANP_LENGTH_REASONS = np.array([nanp_length_reason(n) for n in range(64)], dtype=object)
 
 
@@ -104,37 +107,18 @@ def normalize_with_keys(
     out = Verdicts.empty(refusals)
     extension = np.full(count, "", dtype=object)
     note = np.full(count, "", dtype=object)
+    cleaned = np.zeros(count, dtype=bool)  # rows read by the cleaning pass (``text``)
 
     for start in range(0, count, CHUNK_ROWS):
         rows = np.arange(start, min(count, start + CHUNK_ROWS))
         rows = rows[out.reason[rows] == ""]
-        chunk = texts[rows]
-        codes, classes, flags = prepare(chunk)
-        fast = fast_rows(classes, flags)
-        # Digits of every row (the few odd ones are dropped): no copy of the matrices.
-        value, counts = digit_values(codes, classes)
-        _classify(
-            chunk[fast],
-            value[fast],
-            counts[fast],
-            flags[fast],
-            np.ones(int(fast.sum()), dtype=bool),
-            default_region,
-            out,
-            rows[fast],
-        )
-        refused = rows[fast][out.reason[rows[fast]] != ""]
-        name_dates(texts, out.reason, refused[out.reason[refused] != BLANK_CELL])
-        odd = rows[~fast]
-        if len(odd):
-            cleaned = clean_distinct(chunk[~fast])
-            out.reason[odd] = cleaned.reason
-            extension[odd], note[odd] = cleaned.extension, cleaned.note
-            ok = cleaned.reason == ""
-            codes, classes, flags = prepare(cleaned.text[ok])
-            shaped = fast_rows(classes, flags)
-            value, counts = digit_values(codes, classes)
-            _classify(cleaned.text[ok], value, counts, flags, shaped, default_region, out, odd[ok])
+        # The matrix passes cost in proportion to the widest text: texts longer than a
+        # number is written (mostly odd ones: two numbers, extensions) get their own.
+        lengths = np.fromiter(map(len, texts[rows]), dtype=np.int64, count=len(rows))
+        long = lengths > SHORT_TEXT
+        for part in (~long, long):
+            odd = _read_rows(texts, rows[part], lengths[part], default_region, out, extension, note)
+            cleaned[odd] = True
         if progress:
             progress(min(count, start + CHUNK_ROWS) / max(count, 1), "Normalizing numbers")
 
@@ -145,7 +129,7 @@ def normalize_with_keys(
     mark_duplicates(out.key, status_code, out.reason, labels, STATUSES.index(DUPLICATE))
     status = _STATUS_NAMES[status_code]
     npa_nxx, warning = nanp_details(out.number, out.key)
-    add_notes(warning, out.reason, out.key, extension, note)
+    add_notes(warning, out.reason, out.key, extension, note, np.flatnonzero(cleaned))
     given = series.array if isinstance(series.dtype, pd.StringDtype) else None
     frame = pd.DataFrame(
         {
@@ -164,6 +148,53 @@ def normalize_with_keys(
         copy=False,
     )
     return frame, out.key, status_code
+
+
+def _read_rows(
+    texts: np.ndarray,
+    rows: np.ndarray,
+    lengths: np.ndarray,
+    default_region: str,
+    out: Verdicts,
+    extension: np.ndarray,
+    note: np.ndarray,
+) -> np.ndarray:
+    """Passes 2 and 3 for ``texts[rows]`` (of ``lengths``), verdicts written to ``out``;
+    returns the rows the cleaning pass read (the only ones with an extension or a note)."""
+    if not len(rows):
+        return rows
+    chunk = texts[rows]
+    codes, classes, flags = prepare(chunk, lengths)
+    fast = fast_rows(classes, flags)
+    # Digits of every row (the few odd ones are dropped): no copy of the matrices.
+    value, counts = digit_values(codes, classes)
+    _classify(
+        chunk[fast],
+        value[fast],
+        counts[fast],
+        flags[fast],
+        np.ones(int(fast.sum()), dtype=bool),
+        default_region,
+        out,
+        rows[fast],
+    )
+    # N2: a refused text that is a date is named one (found by shape, in numpy). Blank
+    # cells have no digits, so ``dates_by_shape`` leaves them alone.
+    refused = np.flatnonzero(fast)
+    refused = refused[out.key[rows[refused]] == 0]
+    dated = dates_by_shape(codes[refused], lengths[refused], value[refused], counts[refused])
+    name_dates(texts, out.reason, rows[refused[dated]])
+    odd = rows[~fast]
+    if len(odd):
+        cleaned = clean_distinct(chunk[~fast])
+        out.reason[odd] = cleaned.reason
+        extension[odd], note[odd] = cleaned.extension, cleaned.note
+        ok = cleaned.reason == ""
+        codes, classes, flags = prepare(cleaned.text[ok])
+        shaped = fast_rows(classes, flags)
+        value, counts = digit_values(codes, classes)
+        _classify(cleaned.text[ok], value, counts, flags, shaped, default_region, out, odd[ok])
+    return odd
 
 
 def text_array(values: np.ndarray) -> pd.api.extensions.ExtensionArray:
@@ -252,7 +283,9 @@ def _classify(
         ),
     ):
         chosen = np.flatnonzero(local & mask)
-        out.reason[rows[chosen]] = [template.format(c) for c in counts[chosen]]
+        distinct, inverse = np.unique(counts[chosen], return_inverse=True)
+        texts_of = np.array([template.format(c) for c in distinct], dtype=object)
+        out.reason[rows[chosen]] = texts_of[inverse]
 
     # NANP without '+': the national number is the last 10 digits (N1, N4).
     nanp = np.flatnonzero(local & ((counts == 10) | ((counts == 11) & (first == 1))))

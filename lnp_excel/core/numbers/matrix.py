@@ -50,10 +50,13 @@ for _char in SEPARATORS - {"\uff0e"}:  # a full-width dot may be a decimal point
 SPECIAL_BITS = (1 << PLUS) | (1 << APOS) | (1 << DOT)
 
 
-def prepare(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def prepare(
+    texts: np.ndarray, lengths: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Code points (rows x width, 0-padded), their character classes, built once, and per
-    row which classes occur (bit ``1 << class``)."""
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    row which classes occur (bit ``1 << class``). ``lengths`` of the texts when known."""
+    if lengths is None:
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     width = int(min(MAX_FAST_WIDTH, lengths.max(initial=1)))
     too_long = lengths > width
     if too_long.any():

@@ -13,7 +13,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from lnp_excel.core.numbers.matrix import TILDES
+from lnp_excel.core.numbers.matrix import CLASS, POW10, SPACE, TILDES
 
 _TILDE_CLASS = "".join(sorted(TILDES))
 # The extension labels libphonenumber's parser reads (ext, extn, extension, xtn, x, #, ~,
@@ -27,6 +27,11 @@ EXTENSION = re.compile(
     r")\s*$",
     re.IGNORECASE,
 )
+# Every extension ``EXTENSION`` reads has one of these (";ext=", a label's letters, "#", a
+# tilde, ",,"): a text without any has none, and the slow search is skipped.
+_MAY_HOLD_EXTENSION = re.compile(rf"[;#{_TILDE_CLASS}]|,,|[^\W\d_]")
+# Every character ``\s`` matches (str.isspace: the last is U+3000), and the comma.
+_SPACES_AND_COMMAS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + ","
 _DATE = re.compile(
     r"(?:(?P<a>\d{1,2})(?P<s1>[/.-])(?P<b>\d{1,2})(?P=s1)(?P<y>\d{4}|\d{2})"
     r"|(?P<iy>\d{4})(?P<s2>[/.-])(?P<im>\d{1,2})(?P=s2)(?P<id>\d{1,2}))"
@@ -38,16 +43,28 @@ _TEL = re.compile(r"\s*tel:\s*", re.IGNORECASE)
 _CONTEXT_FORMATTING = str.maketrans("", "", "-.()")
 
 
+def extension_match(value: str) -> re.Match[str] | None:
+    """``EXTENSION.search(value)``, fast: the search starts where a match can first start.
+
+    Every match has a label character (``_MAY_HOLD_EXTENSION``) with only spaces and
+    commas before it, so none starts before the first label character less the spaces
+    and commas just before that; the pattern's look-behind still sees the text before."""
+    label = _MAY_HOLD_EXTENSION.search(value)
+    if label is None:
+        return None
+    return EXTENSION.search(value, len(value[: label.start()].rstrip(_SPACES_AND_COMMAS)))
+
+
 def split_extension(value: str) -> tuple[str, str, str]:
     """(main number text, extension digits, label as written) or (value, "", "").
 
     What precedes an extension must be a number (7 digits or more) or nothing at all
     (an extension alone, refused by the caller): ``212~736~1234`` has no extension."""
-    found = EXTENSION.search(value)
+    found = extension_match(value)
     if found is None:
         return value, "", ""
     main = value[: found.start()].rstrip(" ,;")
-    if 0 < sum(c.isdigit() for c in main) < MIN_MAIN_DIGITS:
+    if 0 < sum(map(str.isdigit, main)) < MIN_MAIN_DIGITS:
         return value, "", ""
     digits = next(g for g in found.group("rfc", "labelled", "short", "dialled") if g)
     return main, digits, found.group(0).strip(" ,")
@@ -88,17 +105,69 @@ def date_reason(shown: str) -> str:
     return f"a date ({shown}), not a phone number: is this the phone number column?"
 
 
-def name_dates(texts: np.ndarray, reasons: np.ndarray, rows: np.ndarray) -> None:
-    """Give ``rows`` (refused from the fast pass) whose text is a date the date reason.
+_DATE_SEPARATORS = np.array([ord(c) for c in "/.-"], dtype=np.uint32)
+# The whitespace ``str.strip`` removes, among the characters of the fast alphabet.
+_STRIPPED = np.array(
+    [c for c in np.flatnonzero(CLASS == SPACE) if chr(c).isspace()], dtype=np.uint32
+)
 
-    "3/10/1984" uses only digits and ``/``, so the fast pass reads it as 8 digits; the
-    reason is corrected here, once per distinct refused text."""
+
+def dates_by_shape(
+    codes: np.ndarray, lengths: np.ndarray, value: np.ndarray, digits: np.ndarray
+) -> np.ndarray:
+    """``is_date`` for texts in the fast alphabet, in numpy: which rows are a date.
+
+    ``codes`` are the rows' code points (``matrix.prepare``), ``lengths`` their lengths,
+    ``value`` and ``digits`` their digits as one integer and a count (``digit_values``).
+    In that alphabet a date is digits in three groups joined by two of one separator
+    (``/ . -``: a time needs ``:``, which is not in it), whitespace around; the groups
+    are read from the digits' value by their lengths and checked as ``is_date`` does."""
+    found = np.zeros(len(codes), dtype=bool)
+    few = np.flatnonzero((digits >= 4) & (digits <= 8))  # 1-2, 1-2, 2 to 4, 1-2, 1-2 digits
+    found[few] = _dates(codes[few], lengths[few], value[few], digits[few])
+    return found
+
+
+def _dates(
+    codes: np.ndarray, lengths: np.ndarray, value: np.ndarray, digits: np.ndarray
+) -> np.ndarray:
+    width = codes.shape[1]
+    columns = np.arange(width)
+    inside = columns < lengths[:, None]
+    separator = np.isin(codes, _DATE_SEPARATORS) & inside
+    content = inside & ~np.isin(codes, _STRIPPED)
+    first = content.argmax(axis=1)
+    last = width - 1 - content[:, ::-1].argmax(axis=1)
+    shaped = (separator.sum(axis=1) == 2) & (content.sum(axis=1) == digits + 2)
+    shaped &= content.sum(axis=1) == last - first + 1  # nothing but space around the date
+    at1 = separator.argmax(axis=1)
+    at2 = width - 1 - separator[:, ::-1].argmax(axis=1)
+    rows = np.arange(len(codes))
+    shaped &= codes[rows, at1] == codes[rows, at2]
+    g1, g2, g3 = at1 - first, at2 - at1 - 1, last - at2
+    v1 = value // POW10[np.clip(g2 + g3, 0, 18)]
+    v2 = (value // POW10[np.clip(g3, 0, 18)]) % POW10[np.clip(g2, 0, 18)]
+    v3 = value % POW10[np.clip(g3, 0, 18)]
+    iso = (g1 == 4) & _one_or_two(g2) & _one_or_two(g3)
+    iso &= (v1 >= 1800) & (v1 <= 2199) & (v2 >= 1) & (v2 <= 12) & (v3 >= 1) & (v3 <= 31)
+    low, high = np.minimum(v1, v2), np.maximum(v1, v2)
+    year_ok = (g3 == 2) | ((g3 == 4) & (v3 >= 1800) & (v3 <= 2199))
+    written = _one_or_two(g1) & _one_or_two(g2) & year_ok
+    written &= (low >= 1) & (low <= 12) & (high <= 31)
+    return shaped & (iso | written)
+
+
+def _one_or_two(group_length: np.ndarray) -> np.ndarray:
+    return (group_length >= 1) & (group_length <= 2)
+
+
+def name_dates(texts: np.ndarray, reasons: np.ndarray, rows: np.ndarray) -> None:
+    """Give ``rows`` (texts that are dates) the date reason, once per distinct text."""
     if not len(rows):
         return
     codes, distinct = pd.factorize(pd.Series(texts[rows], dtype=object), sort=False)
-    dated = np.array([is_date(str(t)) for t in distinct] + [False], dtype=bool)[codes]
-    shown = np.array([date_reason(shown_cell(t)) for t in distinct] + [""], dtype=object)
-    reasons[rows[dated]] = shown[codes[dated]]
+    shown = np.array([date_reason(shown_cell(t)) for t in distinct], dtype=object)
+    reasons[rows] = shown[codes]
 
 
 def read_tel(value: str) -> tuple[str, str, str, bool]:

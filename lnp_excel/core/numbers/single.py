@@ -6,7 +6,7 @@ calls it once per cell. ``normalize_one`` reads the shapes that fill such a colu
 and formatting: a 10-digit NANP number, or ``+``/``011`` and a country code) with the
 engine's own tables: ``matrix.CLASS`` for the characters, the ``phonemeta`` automaton of
 the country for validity, region and type (walked digit by digit, as ``_run_automaton``
-walks it), ``checks.nanp_details`` for the N3 warnings and ``verdicts``' own reasons for a
+walks it), ``checks.plan_warning`` for the N3 warnings and ``verdicts``' own reasons for a
 NANP number not in service. Every other value (refusals, odd characters, shapes the engine
 leaves to libphonenumber) goes to ``normalize_numbers`` itself. There is no second set of
 reasons, and ``tests/excel/test_udfs.py`` checks both give the same row on random input.
@@ -17,12 +17,11 @@ from __future__ import annotations
 import math
 from functools import cache
 
-import numpy as np
 import pandas as pd
 import phonenumbers
 
 from lnp_excel.core.numbers import phonemeta
-from lnp_excel.core.numbers.checks import nanp_details
+from lnp_excel.core.numbers.checks import plan_warning
 from lnp_excel.core.numbers.engine import COLUMNS, INVALID, OK, normalize_numbers
 from lnp_excel.core.numbers.matrix import (
     APOS,
@@ -35,11 +34,7 @@ from lnp_excel.core.numbers.matrix import (
     PUNCT,
     SPACE,
 )
-from lnp_excel.core.numbers.verdicts import (
-    NANP_COUNTRY_CODE,
-    _digit_matrix,
-    _nanp_invalid_reasons,
-)
+from lnp_excel.core.numbers.verdicts import NANP_COUNTRY_CODE, nanp_invalid_reason
 
 _CLASS_OF = CLASS.tobytes()  # one byte per code point up to U+FFFF: a fast scalar lookup
 _LAST_CODE = len(_CLASS_OF) - 1  # code points past it clip to "other", as ``prepare`` does
@@ -164,8 +159,7 @@ def _verdict_row(
         if country != NANP_COUNTRY_CODE:
             return None  # the engine gives the reason
         # A NANP number that is not in service: the engine's reason, by its own function.
-        national, length = np.array([int(nsn)]), np.array([len(nsn)])
-        row["reason"] = _nanp_invalid_reasons(_digit_matrix(national, length), length)[0]
+        row["reason"] = nanp_invalid_reason(int(nsn))  # the engine's reason (10 digits here)
         row["status"] = INVALID
         return row
     row.update(region=region or "", type=phonemeta.TYPE_NAMES.get(kind, ""))
@@ -174,24 +168,10 @@ def _verdict_row(
         national = int(nsn)
         row["number"] = nsn
         row["npa_nxx"] = str(national // 10_000)
-        row["warning"] = _warning(national)
+        row["warning"] = plan_warning(national)
     else:
         row["number"] = f"+{country}{nsn}"
     return row
-
-
-_WARNINGS: dict[tuple[int, bool], str] = {}  # (NPA-NXX, line 01XX) -> N3 warning
-
-
-def _warning(national: int) -> str:
-    """N3 by ``checks.nanp_details`` itself, once per NPA-NXX and line range: its warnings
-    look at the exchange (N11) and, for 555, whether the line is 01XX; the first number
-    of a block met stands for the others."""
-    key = (national // 10_000, 100 <= national % 10_000 <= 199)
-    if key not in _WARNINGS:
-        numbers = np.array([str(national)], dtype=object)
-        _WARNINGS[key] = nanp_details(numbers, np.array([national]))[1][0]
-    return _WARNINGS[key]
 
 
 @cache

@@ -22,6 +22,7 @@ import pandas as pd
 from lnp_excel.core.errors import EXCEL_ERRORS
 from lnp_excel.core.numbers.matrix import SEPARATORS
 from lnp_excel.core.numbers.shapes import (
+    MIN_MAIN_DIGITS,
     date_reason,
     is_date,
     read_tel,
@@ -34,7 +35,11 @@ _SCIENTIFIC = re.compile(r"[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+")
 _FLOAT_TEXT = re.compile(r"(\d+)\.0{1,2}")
 _DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
 _SEPARATORS = re.compile(r"[,;|&\n\r]|\s/\s|\band\b|\bor\b", re.IGNORECASE)
+_SEPARATOR_MARKS = re.compile(r"[,;|&\n\r]|\s/\s")  # _SEPARATORS in text without letters
 _ALLOWED = frozenset("0123456789 ()-./+'\t")
+# The characters a cleaned number keeps: digits, formatting and any whitespace (N1).
+_NOT_ALLOWED = re.compile(r"[^0-9 ()\-./+'\t\s]")  # \s is str.isspace() exactly
+_ASCII_LETTERS = re.compile("[A-Za-z]")  # str.isalpha() on ASCII text
 # Marks copied from web pages and documents that carry no character of their own.
 _INVISIBLE = dict.fromkeys(
     map(
@@ -69,7 +74,7 @@ def as_texts(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     # Compare type identities: numpy probes every element of an array of type objects.
     type_ids = np.fromiter(map(id, map(type, raw)), dtype=np.int64, count=count)
     is_str, is_float, is_int = (type_ids == id(str)), (type_ids == id(float)), (type_ids == id(int))
-    texts = np.where(is_str, raw, "").astype(object)
+    texts = np.where(is_str, raw, "")  # object, as raw is
     floats = np.flatnonzero(is_float)
     if len(floats):
         texts[floats], reason[floats] = _float_texts(raw[floats].astype(float), reason[floats])
@@ -131,25 +136,59 @@ class Cleaned(NamedTuple):
 
 def _clean(text: str) -> tuple[str, str, str, str]:
     """One odd-shaped value -> (text in the fast alphabet, refusal reason, extension, note)."""
+    return _by_shape(text) or _clean_fully(text)
+
+
+# Shapes most odd cells have, each read by one match (issue 17): a number and an
+# extension, a tel: link, two numbers, a letter O for a zero. What ``_by_shape`` gives is
+# what ``_clean_fully`` gives the same text (tests/core/numbers/test_clean_shapes.py).
+_MAIN = r"\+?[0-9(][0-9 ()\-.]*[0-9]"  # digits and formatting, a digit last
+_EXTENSION_SHAPE = re.compile(rf"(?P<main>{_MAIN}) ?(?:x|ext\.?) ?(?P<digits>[0-9]{{1,9}})")
+_TEL_SHAPE = re.compile(r"[tT][eE][lL]:(?P<body> *\+?[0-9 ()\-]*)")
+_TWO_NUMBERS_SHAPE = re.compile(rf"(?P<first>{_MAIN})(?:, | / )(?P<second>{_MAIN})")
+_O_FOR_ZERO_SHAPE = re.compile(r"[0-9 ()\-.O]*")  # "212-736-O123": a letter O for 0
+MIN_PART_DIGITS = 7  # a part of a cell with fewer digits is not a second number
+TWO_NUMBERS = "{} numbers in one cell ({}): put one number per cell"
+
+
+def _by_shape(text: str) -> tuple[str, str, str, str] | None:
+    """``_clean_fully(text)`` for the common shapes, None for any other text."""
+    if "x" in text:
+        found = _EXTENSION_SHAPE.fullmatch(text)
+        if found and _digit_count(found["main"]) >= MIN_MAIN_DIGITS:
+            return found["main"], "", found["digits"], ""
+    elif ":" in text:
+        found = _TEL_SHAPE.fullmatch(text)
+        if found and _digit_count(found["body"]):
+            return found["body"].strip(), "", "", f"read from a tel: link ({shown_cell(text)})"
+    elif "," in text or "/" in text:
+        found = _TWO_NUMBERS_SHAPE.fullmatch(text)
+        if found and min(map(_digit_count, found.group("first", "second"))) >= MIN_PART_DIGITS:
+            return _refused(TWO_NUMBERS.format(2, shown_cell(text)))
+    elif "O" in text and _O_FOR_ZERO_SHAPE.fullmatch(text):
+        return _refused(_lookalike_reason("O"))
+    return None
+
+
+def _clean_fully(text: str) -> tuple[str, str, str, str]:
+    """``_clean`` step by step, for any text."""
     shown = shown_cell(text)
     if text.strip().upper() in EXCEL_ERRORS:
         return _refused(
             f"an Excel error value ({shown}): the formula behind this cell failed; "
             "fix it in the sheet the list came from"
         )
-    if any(c.isdigit() and not c.isdecimal() for c in text):
-        return _refused(f"superscript or circled digits ({shown}): type the number in plain digits")
-    value = text.translate(_INVISIBLE)
-    if not value.isascii():  # Arabic-Indic, Devanagari, ... digits read as 0-9, as NFKC
-        value = "".join(  # does for full-width ones
-            str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value
-        )
-    value = unicodedata.normalize("NFKC", value)
-    value = value.replace("\u2018", "'").replace("\u2019", "'").strip()
-    value = value.removeprefix("'").strip()
+    if text.isascii():  # nothing below changes ASCII text but the stripping
+        value = text.strip().removeprefix("'").strip()
+    else:
+        if any(c.isdigit() and not c.isdecimal() for c in text):
+            return _refused(
+                f"superscript or circled digits ({shown}): type the number in plain digits"
+            )
+        value = _unicode_to_plain(text)
     if not value:
         return _refused(BLANK_CELL)
-    if is_date(value):
+    if value[0].isdecimal() and is_date(value):  # a date starts with a digit
         return _refused(date_reason(shown))
     value, extension, why, linked = read_tel(value)
     note = f"read from a tel: link ({shown})" if linked else ""
@@ -160,7 +199,7 @@ def _clean(text: str) -> tuple[str, str, str, str]:
         return _refused(f"{reason}; {note}" if note else reason)
     if not extension:
         value, extension, label = split_extension(value)
-        if extension and not any(c.isdigit() for c in value):
+        if extension and not any(map(str.isdigit, value)):
             return _refused(f"an extension ({label}) with no phone number before it")
         if extension and split_extension(value.rstrip("/\\ "))[1]:
             return _refused(f"two extensions ({shown}): keep the number and one extension")
@@ -176,7 +215,7 @@ def _refused(reason: str) -> tuple[str, str, str, str]:
 
 def _read_number(value: str, shown: str) -> tuple[str, str]:
     """Scientific notation and Excel's float text read back to digits (N1), or why not."""
-    if _SCIENTIFIC.fullmatch(value):
+    if ("e" in value or "E" in value) and _SCIENTIFIC.fullmatch(value):
         exact = _exact_scientific(value)
         if exact is None:
             return "", (
@@ -184,6 +223,8 @@ def _read_number(value: str, shown: str) -> tuple[str, str]:
                 "Text (or Number with 0 decimals) and enter the numbers again"
             )
         value = exact
+    if "." not in value and "," not in value:  # neither pattern can match
+        return value, ""
     float_text = _FLOAT_TEXT.fullmatch(value)
     if float_text:
         value = float_text.group(1)
@@ -194,29 +235,59 @@ def _read_number(value: str, shown: str) -> tuple[str, str]:
 
 def _read_plain(value: str, shown: str) -> tuple[str, str]:
     """The main number, extension removed: one number of digits and separators, or why not."""
-    parts = [p for p in _SEPARATORS.split(value) if p and sum(c.isdigit() for c in p) >= 7]
-    if len(parts) >= 2:
-        return "", f"{len(parts)} numbers in one cell ({shown}): put one number per cell"
+    if _digit_count(value) >= 14:  # room for two numbers of 7 digits or more
+        # "and" / "or" need letters: without any, only the marks can separate.
+        if value.isascii():
+            wordless = not _ASCII_LETTERS.search(value)
+        else:
+            wordless = not any(map(str.isalpha, value))
+        separators = _SEPARATOR_MARKS if wordless else _SEPARATORS
+        parts = [p for p in separators.split(value) if _digit_count(p) >= MIN_PART_DIGITS]
+        if len(parts) >= 2:
+            return "", TWO_NUMBERS.format(len(parts), shown)
     value = value.translate(_AS_HYPHEN)
-    letters = [c for c in value if c.isalpha()]
+    if value.isascii():
+        letters = _ASCII_LETTERS.findall(value)
+    else:
+        letters = [c for c in value if c.isalpha()]
     if letters:
         lookalike = next((c for c in letters if c in _LOOKALIKES), None)
         if lookalike and all(c in _LOOKALIKES for c in letters):
-            return "", (
-                f"contains the letter '{lookalike}' where a digit belongs "
-                f"(did you mean {_LOOKALIKES[lookalike]}?)"
-            )
+            return "", _lookalike_reason(lookalike)
         return "", f"contains letters ({shown}): a phone number has only digits"
-    odd = [c for c in value if c not in _ALLOWED and not c.isspace()]
+    odd = _NOT_ALLOWED.search(value)
     if odd:
-        return "", f"unexpected character {odd[0]!r}"
+        return "", f"unexpected character {odd.group()!r}"
     if "+" in value[1:]:
         return "", "a '+' that is not at the start"
     if "'" in value:
         return "", "an apostrophe inside the number"
-    if not any(c.isdigit() for c in value):
+    if not any(map(str.isdigit, value)):
         return "", "no digits"
     return value, ""
+
+
+def _lookalike_reason(letter: str) -> str:
+    digit = _LOOKALIKES[letter]
+    return f"contains the letter '{letter}' where a digit belongs (did you mean {digit}?)"
+
+
+def _digit_count(text: str) -> int:
+    """How many characters of ``text`` are digits (``str.isdigit``), in C for ASCII."""
+    if text.isascii():
+        return len(text) - len(text.encode("ascii").translate(None, b"0123456789"))
+    return sum(map(str.isdigit, text))
+
+
+def _unicode_to_plain(text: str) -> str:
+    """Invisible marks dropped; Arabic-Indic, Devanagari, ... digits read as 0-9, as NFKC
+    does for full-width ones; curly apostrophes straightened; stripped."""
+    value = text.translate(_INVISIBLE)
+    if not value.isascii():
+        value = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value)
+    value = unicodedata.normalize("NFKC", value)
+    value = value.replace("\u2018", "'").replace("\u2019", "'").strip()
+    return value.removeprefix("'").strip()
 
 
 def _exact_scientific(value: str) -> str | None:
@@ -233,5 +304,6 @@ def _exact_scientific(value: str) -> str | None:
     significant = len(mantissa.replace(".", "").lstrip("0"))
     if number <= 0 or number != number.to_integral_value():
         return None
-    whole = str(int(number))
-    return whole if significant >= len(whole) else None
+    # A positive integer has adjusted() + 1 digits; fewer significant ones were lost (and
+    # "1E+9999" is never spelled out: Python refuses to print an int that long).
+    return str(int(number)) if significant >= number.adjusted() + 1 else None

@@ -77,15 +77,9 @@ def run_country(
     if country == NANP_COUNTRY_CODE:
         out.number[target[valid]] = ten_digit_texts(national[valid])
         out.key[target[valid]] = national[valid]
-        bad_lengths = lengths[~valid]
-        out.reason[target[~valid]] = _nanp_invalid_reasons(
-            _digit_matrix(national[~valid], bad_lengths), bad_lengths
-        )
+        out.reason[target[~valid]] = nanp_invalid_reasons(national[~valid], lengths[~valid])
     else:
-        out.number[target[valid]] = [
-            f"+{country}{n:0{size}d}"
-            for n, size in zip(national[valid].tolist(), lengths[valid].tolist(), strict=True)
-        ]
+        out.number[target[valid]] = e164_texts(country, national[valid], lengths[valid])
         out.key[target[valid]] = (
             _INTERNATIONAL_KEY + country * POW10[lengths[valid]] + national[valid]
         )
@@ -117,6 +111,21 @@ def ten_digit_texts(national: np.ndarray) -> list[str]:
     halves[:, 1] = _FIVE_DIGITS[low]
     chars[:, 10] = 10
     return chars.tobytes().decode("ascii").split("\n")[:-1]
+
+
+def e164_texts(country: int, national: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """``+CC`` and the national numbers (value + digit count, zeros kept) as E.164 texts:
+    per length, the ASCII bytes of every number at once, one decode and split."""
+    texts = np.empty(len(national), dtype=object)
+    prefix = np.frombuffer(f"+{country}".encode("ascii"), dtype=np.uint8)
+    for length in np.unique(lengths).tolist():
+        same = np.flatnonzero(lengths == length)
+        chars = np.empty((len(same), len(prefix) + length + 1), dtype=np.uint8)
+        chars[:, : len(prefix)] = prefix
+        chars[:, len(prefix) : -1] = _digit_matrix(national[same], lengths[same]) + 48
+        chars[:, -1] = 10
+        texts[same] = chars.tobytes().decode("ascii").split("\n")[:-1]
+    return texts
 
 
 def _digit_matrix(national: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -163,19 +172,36 @@ def _run_automaton(
     return state, prefix
 
 
-def _nanp_invalid_reasons(nsn: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    reasons = np.array(
-        [f"{n} digits after +1: a US or Canadian number has 10" for n in lengths], dtype=object
-    )
-    ten = np.flatnonzero(lengths == 10)
-    if len(ten):
-        digits = nsn[ten]
-        why = np.array([f"area code {a}{b}{c} is not in service" for a, b, c in digits[:, :3]])
-        why = why.astype(object)
-        why[digits[:, 3] <= 1] = "the exchange (digits 4-6) cannot start with 0 or 1"
-        why[digits[:, 0] <= 1] = "an area code cannot start with 0 or 1"
-        reasons[ten] = why
+def _ten_digit_reason(head: int) -> str:
+    """Why a 10-digit NANP number is not valid, from its area code and first exchange
+    digit (``head`` = the first 4 digits)."""
+    area_code, exchange_first = divmod(head, 10)
+    if area_code < 200:
+        return "an area code cannot start with 0 or 1"
+    if exchange_first <= 1:
+        return "the exchange (digits 4-6) cannot start with 0 or 1"
+    return f"area code {area_code} is not in service"
+
+
+# Per process: the reason of every 10-digit head, and of every other count of digits.
+_TEN_DIGIT_REASONS = np.array([_ten_digit_reason(head) for head in range(10_000)], dtype=object)
+_LENGTH_REASONS = np.array(
+    [f"{n} digits after +1: a US or Canadian number has 10" for n in range(64)], dtype=object
+)
+
+
+def nanp_invalid_reasons(national: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """N2, N3: why NANP national numbers libphonenumber does not accept are not valid,
+    by table lookups (no text is built per number)."""
+    reasons = _LENGTH_REASONS[np.clip(lengths, 0, 63)]
+    ten = lengths == 10
+    reasons[ten] = _TEN_DIGIT_REASONS[national[ten] // 1_000_000]
     return reasons
+
+
+def nanp_invalid_reason(national: int) -> str:
+    """``nanp_invalid_reasons`` for one 10-digit number (the worksheet function's path)."""
+    return _TEN_DIGIT_REASONS[national // 1_000_000]
 
 
 def nanp_length_reason(digits: int) -> str:

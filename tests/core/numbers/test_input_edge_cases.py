@@ -50,6 +50,12 @@ def test_scientific_notation_that_kept_every_digit_is_not_called_lossy() -> None
     assert result["number"].tolist() == ["2127361234"] or "dropped" not in result["reason"][0]
 
 
+@pytest.mark.parametrize("typed", ["1E+9999", "2.5E+99999999", "9E+4300"])
+def test_n2_a_huge_exponent_is_lossy_scientific_notation_not_a_traceback(typed: str) -> None:
+    row = normalize_numbers([typed]).iloc[0]
+    assert row["status"] == "invalid" and "scientific notation" in row["reason"]
+
+
 def test_excel_errors_in_the_carrier_column_are_unknown_carriers() -> None:
     frame = pd.DataFrame(
         {"Phone Number": ["2127361234", "2127361235"], "Carrier": ["#REF!", "#VALUE!"]}

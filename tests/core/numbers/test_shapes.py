@@ -6,12 +6,24 @@ page, a PBX extension, a tel: link, a date in the number column.
 
 from __future__ import annotations
 
+import random
+import re
+
+import numpy as np
 import pandas as pd
 import phonenumbers
 import pytest
 
 from lnp_excel.core.numbers import COLUMNS, normalize_numbers, normalized_table
-from lnp_excel.core.numbers.shapes import SHOWN_LIMIT
+from lnp_excel.core.numbers.matrix import digit_values, fast_rows, prepare
+from lnp_excel.core.numbers.shapes import (
+    _SPACES_AND_COMMAS,
+    EXTENSION,
+    SHOWN_LIMIT,
+    dates_by_shape,
+    extension_match,
+    is_date,
+)
 
 
 def one(value: object, region: str = "US") -> pd.Series:
@@ -150,3 +162,50 @@ def test_a_long_cell_is_shortened_with_an_ellipsis():
     quoted = reason[reason.index("(") + 1 : reason.index(")")]
     assert quoted.endswith("\u2026") and len(quoted) == SHOWN_LIMIT
     assert cell.startswith(quoted[:-1])
+
+
+def test_n2_dates_found_by_shape_are_the_dates_is_date_reads() -> None:
+    """The batch engine names dates in numpy (issue 17); ``is_date`` reads them one by one
+    for odd texts. On 60,000 texts of digits, separators and spaces both must agree."""
+    rng = random.Random(1984)
+    pieces = ["1", "12", "3", "31", "00", "13", "1984", "2199", "2200", "1799", "84", "123"]
+    spaces = [" ", "\u00a0", "\u200b", "\t", "\u3000"]
+    texts = []
+    for _ in range(60_000):
+        separator = rng.choice("/.-")
+        groups = rng.choices(pieces, k=rng.choice([2, 3, 3, 3, 4]))
+        joins = [separator if rng.random() < 0.9 else rng.choice("/.- ") for _ in groups[1:]]
+        text = groups[0] + "".join(j + g for j, g in zip(joins, groups[1:], strict=True))
+        if rng.random() < 0.3:
+            text = rng.choice(spaces) + text + rng.choice(spaces + [""])
+        if rng.random() < 0.05:
+            text = rng.choice(["'", "+", "(", "\x00"]) + text
+        texts.append(text)
+    array = np.array(texts, dtype=object)
+    codes, classes, flags = prepare(array)
+    fast = fast_rows(classes, flags)
+    value, counts = digit_values(codes, classes)
+    lengths = np.array([len(t) for t in texts])
+    found = dates_by_shape(codes[fast], lengths[fast], value[fast], counts[fast])
+    expected = np.array([is_date(t) for t in array[fast]])
+    assert fast.mean() > 0.8 and expected.sum() > 2_000  # the sample holds both kinds
+    wrong = array[fast][found != expected]
+    assert not len(wrong), wrong[:10]
+
+
+def test_n2a_the_fast_extension_search_finds_what_the_pattern_finds() -> None:
+    """``extension_match`` starts libphonenumber's extension pattern where a match can
+    first start, or skips it on text without ";", a letter, "#", a tilde or ",," (issue
+    17): on 100,000 random texts it finds the same match as a search from the start."""
+    rng = random.Random(2026)
+    alphabet = list("0123456789 ,;#~-.()/+xXeEtTnNiIoOaA:=\u2053\u223c\uff5e\u0434\t\u00a0")
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 18))) for _ in range(100_000)]
+
+    def found(match: re.Match[str] | None) -> tuple | None:
+        return None if match is None else (match.span(), match.groups())
+
+    every_space = {c for c in map(chr, range(0x110000)) if c.isspace()}
+    assert every_space <= set(_SPACES_AND_COMMAS)  # what the search backs over
+    differ = [t for t in texts if found(extension_match(t)) != found(EXTENSION.search(t))]
+    assert not differ, differ[:10]
+    assert sum(bool(EXTENSION.search(t)) for t in texts) > 1000  # extensions were there
