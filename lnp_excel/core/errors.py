@@ -76,3 +76,9 @@ class InputError(ValueError):
     def __str__(self) -> str:
         where = self.where()
         return f"{self.message} ({where})" if where else self.message
+
+
+class InputWarning(UserWarning):
+    """Something in the input was changed or may be wrong, and the run goes on: an
+    invalid byte replaced, a header's control character shown as its picture. The
+    command line prints it as ``lnp-excel: warning: ...``, never with a source path."""

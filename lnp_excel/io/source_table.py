@@ -3,6 +3,8 @@ the cells it shows but does not hold. Shared by the CSV, workbook and Excel read
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -12,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.columns import NUMBER_ALIASES, find_header_row
-from lnp_excel.core.errors import NO_DATA, InputError
+from lnp_excel.core.errors import NO_DATA, InputError, InputWarning
 from lnp_excel.core.values import plural
 
 MAX_SCAN = 30  # rows searched for the header
@@ -202,20 +204,46 @@ def column_positions(header: Sequence[object]) -> dict[str, int]:
 
 
 def header_names(cells: Sequence[object]) -> list[str]:
-    """Header texts; blank ones named after their column letter; repeats numbered."""
+    """Header texts; blank ones named after their column letter; repeats numbered.
+
+    The names become table column names in every workbook written, which XML and Excel
+    restrict: control characters are shown as their Unicode pictures (\x01 -> U+2401)
+    and reported, names are cut to Excel's 255 characters, and are unique (issue 18).
+    """
     names: list[str] = []
     seen: set[str] = set()
+    changed: list[str] = []
     for position, cell in enumerate(cells, start=1):
         text = "" if cell is None else " ".join(str(cell).split())
-        if not text:
-            text = f"Column {column_letter(position)}"
+        if _HEADER_UNSAFE.search(text):
+            shown = _HEADER_UNSAFE.sub(_picture, text)
+            changed.append(f"{text!r} as {shown!r}")
+            text = shown
+        text = text[:MAX_HEADER] or f"Column {column_letter(position)}"
         candidate, count = text, 1
         while candidate.casefold() in seen:
             count += 1
-            candidate = f"{text} ({count})"
+            suffix = f" ({count})"
+            candidate = text[: MAX_HEADER - len(suffix)] + suffix
         seen.add(candidate.casefold())
         names.append(candidate)
+    if changed:
+        warnings.warn(
+            InputWarning(f"column headers with control characters, written {'; '.join(changed)}"),
+            stacklevel=2,
+        )
     return names
+
+
+MAX_HEADER = 255  # an Excel table column name
+# What XML 1.0 cannot hold or Excel shows as nothing; whitespace controls were split off.
+_HEADER_UNSAFE = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    """U+2400 + code for C0 controls, U+2421 for DEL, U+FFFD for the rest."""
+    code = ord(match.group(0))
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
 
 
 def framed(header: Sequence[object], body: pd.DataFrame, *, blank) -> pd.DataFrame:
