@@ -18,6 +18,7 @@ from lnp_excel.core.columns import find_header_row
 from lnp_excel.core.errors import NO_DATA, InputError, InputWarning
 from lnp_excel.core.values import plural
 from lnp_excel.io.source_table import MAX_SCAN, SourceTable, blank_rows, collect_rows, framed
+from lnp_excel.io.text_limits import check_long_cells, check_text_limits
 
 DELIMITERS = (",", ";", "\t", "|")
 
@@ -26,6 +27,7 @@ def read_text_rows(path: Path) -> list[list[object]]:
     """The raw grid of a CSV or text file (row 0 = line 1), trailing empties trimmed."""
     encoding, text = _decode(path)
     delimiter = _detect_delimiter(text[:65536].split("\n")[:MAX_SCAN])
+    check_text_limits(text, delimiter, path.name)
     try:
         grid: list[list[object]] = list(_records(text, delimiter))
     except csv.Error as exc:
@@ -179,6 +181,7 @@ def read_text_table(
         raise InputError("the file is empty", file=name, kind=NO_DATA)
     sample = text[:65536]
     delimiter = _detect_delimiter(sample.splitlines()[:MAX_SCAN])
+    lines = check_text_limits(text, delimiter, name)
     try:
         width = max((len(r) for r in islice(_records(sample, delimiter), MAX_SCAN)), default=1)
     except csv.Error:
@@ -197,6 +200,8 @@ def read_text_table(
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError, OSError) as exc:
         raise _csv_error(exc, name) from exc
 
+    if max_rows is None and len(raw) < lines - 1:  # quoted cells ran over lines
+        check_long_cells(raw, name)
     if blank_rows(raw.head(MAX_SCAN * 100)).all() and blank_rows(raw).all():
         raise InputError(
             "the file is empty: only blank lines and separators", file=name, kind=NO_DATA

@@ -1,0 +1,106 @@
+"""What Excel could not hold, refused before a parser sees it (issue 18 item 18).
+
+A sheet has at most 16,384 columns and a cell at most 32,767 characters: a text file
+beyond either could never be opened in Excel, and parsing it first cost gigabytes (a
+200 MB line of commas is 200 million cells). The text is scanned in chunks with numpy
+(line lengths and delimiter counts per line, a few hundred MB a second, memory of one
+chunk); only a line over a limit by that count is parsed to be sure, quotes and all.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import numpy as np
+import pandas as pd
+
+from lnp_excel.core.errors import InputError
+from lnp_excel.io.source_table import column_letter
+
+EXCEL_COLUMNS = 16_384
+EXCEL_CELL = 32_767
+CHUNK = 1 << 23  # characters scanned at a time
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def check_text_limits(text: str, delimiter: str, name: str) -> int:
+    """Refuse a line with more than 16,384 fields or a field over 32,767 characters,
+    naming its line and column; return the number of lines (for ``check_long_cells``)."""
+    sample = text[:65536]
+    newline = 13 if "\r" in sample and "\n" not in sample else 10  # old Mac: CR alone
+    lines = 0  # complete lines before the current chunk
+    carry = (0, 0)  # length and delimiters of the line the previous chunk ended inside
+    for start in range(0, len(text), CHUNK):
+        chunk = text[start : start + CHUNK]
+        codes = (
+            np.frombuffer(chunk.encode("ascii"), np.uint8)
+            if chunk.isascii()
+            else np.frombuffer(chunk.encode("utf-32-le"), np.uint32)
+        )
+        ends = np.flatnonzero(codes == newline)
+        counted = np.concatenate(([0], np.cumsum(codes == ord(delimiter), dtype=np.int64)))
+        last = start + len(chunk) >= len(text)
+        bounds = np.concatenate(([0], ends + 1, [len(codes)] if last else []))
+        lengths = np.diff(bounds) - np.r_[np.ones(len(ends), np.int64), [0] * last]
+        fields = np.diff(counted[bounds])
+        if len(lengths):
+            lengths[0] += carry[0]
+            fields[0] += carry[1]
+        for index in np.flatnonzero((lengths > EXCEL_CELL) | (fields >= EXCEL_COLUMNS)):
+            begin = start + int(bounds[index]) - (carry[0] if index == 0 else 0)
+            line = text[begin : begin + int(lengths[index])]
+            _check_line(line, delimiter, name, lines + index + 1)
+        tail = int(bounds[-1])
+        carry_length = len(codes) - tail
+        carry_fields = int(counted[-1] - counted[tail])
+        if len(ends) == 0:
+            carry = (carry[0] + carry_length, carry[1] + carry_fields)
+        else:
+            carry = (carry_length, carry_fields)
+        lines += len(ends)
+    return lines + 1
+
+
+def _check_line(line: str, delimiter: str, name: str, number: int) -> None:
+    """One long or wide line, counted exactly: quoted delimiters are text."""
+    fields = _QUOTED.sub("", line).count(delimiter) + 1
+    if fields > EXCEL_COLUMNS:
+        raise InputError(
+            f"line {number:,} has {fields:,} columns; Excel holds {EXCEL_COLUMNS:,}: "
+            "this is not a table of numbers (wrong file, or a wrong separator?)",
+            file=name,
+            row=number,
+        )
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(line) + 1))
+    try:
+        cells = next(csv.reader([line.strip("\r\n")], delimiter=delimiter), [])
+    except csv.Error:
+        return  # a quote that goes on to the next lines: pandas says so, or check_long_cells
+    finally:
+        csv.field_size_limit(limit)
+    for position, cell in enumerate(cells, start=1):
+        if len(cell) > EXCEL_CELL:
+            raise _too_long(name, number, column_letter(position), len(cell))
+
+
+def check_long_cells(raw: pd.DataFrame, name: str) -> None:
+    """After parsing: a quoted cell over many lines can pass ``check_text_limits`` line by
+    line; the caller runs this when records spanned lines."""
+    for position in range(raw.shape[1]):
+        lengths = raw.iloc[:, position].map(lambda v: len(v) if isinstance(v, str) else 0)
+        over = np.flatnonzero(lengths.to_numpy() > EXCEL_CELL)
+        if len(over):
+            row = int(raw.index[over[0]]) + 1
+            raise _too_long(name, row, column_letter(position + 1), int(lengths.iloc[over[0]]))
+
+
+def _too_long(name: str, row: int, column: str, length: int) -> InputError:
+    return InputError(
+        f"cell {column}{row} holds {length:,} characters; an Excel cell holds "
+        f"{EXCEL_CELL:,}: no phone list has such a cell (wrong file?)",
+        file=name,
+        row=row,
+        column=column,
+    )
