@@ -12,9 +12,10 @@ import importlib
 import sys
 import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
 from lnp_excel import __version__
-from lnp_excel.core.errors import InputError
+from lnp_excel.core.errors import TOO_MUCH_DATA, InputError
 
 # Command name -> the module whose ``register(subparsers)`` adds it.
 COMMANDS = {
@@ -83,6 +84,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
     except InputError as error:
+        if error.kind == TOO_MUCH_DATA and getattr(args, "input", None):
+            error = error.located(file=Path(args.input).name)  # the input, not our sheet
         print(f"lnp-excel: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

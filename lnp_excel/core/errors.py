@@ -28,6 +28,7 @@ EXCEL_ERRORS: frozenset[str] = frozenset(
 # ``InputError.kind`` values that code decides on (never the message text, which is
 # written for people and may change).
 NO_DATA = "no data"  # the file or sheet is empty, or has a header row but no data rows
+TOO_MUCH_DATA = "too much data"  # more than an Excel sheet holds: the input is named
 
 
 class InputError(ValueError):
