@@ -3,6 +3,7 @@ the cells it shows but does not hold. Shared by the CSV, workbook and Excel read
 
 from __future__ import annotations
 
+import math
 import re
 import warnings
 from collections.abc import Iterable, Sequence
@@ -152,7 +153,44 @@ def table_from_grid(
             row=header_index + 1,
             kind=NO_DATA,
         )
-    return SourceTable(frame=frame, path=path, sheet=sheet, header_row=header_index + 1)
+    table = SourceTable(frame=frame, path=path, sheet=sheet, header_row=header_index + 1)
+    _flag_rounded_numbers(table, column_positions(cells))
+    return table
+
+
+EXCEL_DIGITS = 15  # significant digits Excel keeps of a number typed in a cell
+
+
+def _flag_rounded_numbers(table: SourceTable, positions: dict[str, int]) -> None:
+    """Whole numbers of 16 or more digits stored as numbers: Excel kept 15 significant
+    digits, so the rest are not in the file (an account number 1234567890123456789 is
+    stored as 1.23456789012346E+18). Each becomes the text Excel shows for it, never
+    digits made up from the float, and its row gets a note (issue 18 item 19)."""
+    frame = table.frame
+    for position in range(frame.shape[1]):
+        values = frame.iloc[:, position].to_numpy(dtype=object)
+        if float not in set(map(type, values)):
+            continue
+        rows = [
+            i
+            for i, v in enumerate(values)
+            if type(v) is float and math.isfinite(v) and abs(v) >= 10**EXCEL_DIGITS
+        ]
+        if not rows:
+            continue
+        name = str(frame.columns[position])
+        letter = column_letter(positions.get(name, position + 1))
+        changed = values.copy()
+        for i in rows:
+            shown = format(values[i], f".{EXCEL_DIGITS}G")
+            changed[i] = shown
+            row = int(frame.index[i])
+            table.notes.setdefault(row, []).append(
+                f"{name} in {letter}{row} is the number {shown}: Excel keeps {EXCEL_DIGITS} "
+                "digits, the others are not in the file; format the column as Text in "
+                "Excel and type them again"
+            )
+        frame.isetitem(position, pd.Series(changed, index=frame.index, dtype=object))
 
 
 def is_nothing(value: object) -> bool:
