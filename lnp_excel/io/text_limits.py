@@ -41,7 +41,7 @@ def check_text_limits(text: str, delimiter: str, name: str) -> int:
         ends = np.flatnonzero(codes == newline)
         counted = np.concatenate(([0], np.cumsum(codes == ord(delimiter), dtype=np.int64)))
         last = start + len(chunk) >= len(text)
-        bounds = np.concatenate(([0], ends + 1, [len(codes)] if last else []))
+        bounds = np.concatenate(([0], ends + 1, [len(codes)] if last else [])).astype(np.int64)
         lengths = np.diff(bounds) - np.r_[np.ones(len(ends), np.int64), [0] * last]
         fields = np.diff(counted[bounds])
         if len(lengths):
