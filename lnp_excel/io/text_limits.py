@@ -24,15 +24,23 @@ CHUNK = 1 << 23  # characters scanned at a time
 _QUOTED = re.compile(r'"[^"]*"')
 
 
-def check_text_limits(text: str, delimiter: str, name: str) -> int:
+def check_text_limits(
+    text: str,
+    delimiter: str,
+    name: str,
+    *,
+    chunk_size: int = CHUNK,
+    limits: tuple[int, int] = (EXCEL_COLUMNS, EXCEL_CELL),
+) -> int:
     """Refuse a line with more than 16,384 fields or a field over 32,767 characters,
     naming its line and column; return the number of lines (for ``check_long_cells``)."""
+    most_columns, longest = limits
     sample = text[:65536]
     newline = 13 if "\r" in sample and "\n" not in sample else 10  # old Mac: CR alone
     lines = 0  # complete lines before the current chunk
     carry = (0, 0)  # length and delimiters of the line the previous chunk ended inside
-    for start in range(0, len(text), CHUNK):
-        chunk = text[start : start + CHUNK]
+    for start in range(0, len(text), chunk_size):
+        chunk = text[start : start + chunk_size]
         codes = (
             np.frombuffer(chunk.encode("ascii"), np.uint8)
             if chunk.isascii()
@@ -47,10 +55,10 @@ def check_text_limits(text: str, delimiter: str, name: str) -> int:
         if len(lengths):
             lengths[0] += carry[0]
             fields[0] += carry[1]
-        for index in np.flatnonzero((lengths > EXCEL_CELL) | (fields >= EXCEL_COLUMNS)):
+        for index in np.flatnonzero((lengths > longest) | (fields >= most_columns)):
             begin = start + int(bounds[index]) - (carry[0] if index == 0 else 0)
             line = text[begin : begin + int(lengths[index])]
-            _check_line(line, delimiter, name, lines + index + 1)
+            _check_line(line, delimiter, name, lines + index + 1, limits)
         tail = int(bounds[-1])
         carry_length = len(codes) - tail
         carry_fields = int(counted[-1] - counted[tail])
@@ -62,12 +70,13 @@ def check_text_limits(text: str, delimiter: str, name: str) -> int:
     return lines + 1
 
 
-def _check_line(line: str, delimiter: str, name: str, number: int) -> None:
+def _check_line(line: str, delimiter: str, name: str, number: int, limits: tuple[int, int]) -> None:
     """One long or wide line, counted exactly: quoted delimiters are text."""
+    most_columns, longest = limits
     fields = _QUOTED.sub("", line).count(delimiter) + 1
-    if fields > EXCEL_COLUMNS:
+    if fields > most_columns:
         raise InputError(
-            f"line {number:,} has {fields:,} columns; Excel holds {EXCEL_COLUMNS:,}: "
+            f"line {number:,} has {fields:,} columns; Excel holds {most_columns:,}: "
             "this is not a table of numbers (wrong file, or a wrong separator?)",
             file=name,
             row=number,
@@ -81,7 +90,7 @@ def _check_line(line: str, delimiter: str, name: str, number: int) -> None:
     finally:
         csv.field_size_limit(limit)
     for position, cell in enumerate(cells, start=1):
-        if len(cell) > EXCEL_CELL:
+        if len(cell) > longest:
             raise _too_long(name, number, column_letter(position), len(cell))
 
 

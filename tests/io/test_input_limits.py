@@ -9,11 +9,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from lnp_excel.core.errors import InputError, InputWarning
 from lnp_excel.io.tables import read_table
-from lnp_excel.io.text_limits import EXCEL_CELL, EXCEL_COLUMNS
+from lnp_excel.io.text_limits import EXCEL_CELL, EXCEL_COLUMNS, check_text_limits
 
 
 def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -108,3 +110,26 @@ def test_a_long_account_number_stored_as_a_number_is_flagged_not_invented(tmp_pa
     assert table.frame["Account Number"].tolist() == ["9.87654321012346E+18", 4471920.0]
     assert "Account Number in B2 is the number 9.87654321012346E+18" in table.notes[2][0]
     assert 3 not in table.notes
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 40)),  # (fields, width of each)
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(1, 50),
+    st.sampled_from(["\n", "\r\n"]),
+)
+@settings(max_examples=200, deadline=None)
+def test_the_chunked_scan_finds_the_line_a_plain_count_finds(lines, chunk_size, newline):
+    """Lines cut across chunks anywhere: the same first line over a (small) limit."""
+    rows = [",".join(["a" * width] * fields) for fields, width in lines]
+    text = newline.join(rows)
+    expected = next((i + 1 for i, (f, w) in enumerate(lines) if f > 20 or (f and w > 30)), None)
+    try:
+        count = check_text_limits(text, ",", "f.csv", chunk_size=chunk_size, limits=(20, 30))
+    except InputError as error:
+        assert error.row == expected
+    else:
+        assert expected is None and count == len(rows)
