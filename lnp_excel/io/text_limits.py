@@ -9,7 +9,6 @@ chunk); only a line over a limit by that count is parsed to be sure, quotes and 
 
 from __future__ import annotations
 
-import csv
 import re
 
 import numpy as np
@@ -20,7 +19,7 @@ from lnp_excel.io.source_table import column_letter
 
 EXCEL_COLUMNS = 16_384
 EXCEL_CELL = 32_767
-CHUNK = 1 << 23  # characters scanned at a time
+CHUNK = 1 << 22  # characters scanned at a time
 _QUOTED = re.compile(r'"[^"]*"')
 
 
@@ -47,7 +46,7 @@ def check_text_limits(
             else np.frombuffer(chunk.encode("utf-32-le"), np.uint32)
         )
         ends = np.flatnonzero(codes == newline)
-        counted = np.concatenate(([0], np.cumsum(codes == ord(delimiter), dtype=np.int64)))
+        counted = np.concatenate(([0], np.cumsum(codes == ord(delimiter), dtype=np.int32)))
         last = start + len(chunk) >= len(text)
         bounds = np.concatenate(([0], ends + 1, [len(codes)] if last else [])).astype(np.int64)
         lengths = np.diff(bounds) - np.r_[np.ones(len(ends), np.int64), [0] * last]
@@ -57,8 +56,8 @@ def check_text_limits(
             fields[0] += carry[1]
         for index in np.flatnonzero((lengths > longest) | (fields >= most_columns)):
             begin = start + int(bounds[index]) - (carry[0] if index == 0 else 0)
-            line = text[begin : begin + int(lengths[index])]
-            _check_line(line, delimiter, name, lines + index + 1, limits)
+            end = begin + int(lengths[index])
+            _check_line(text, (begin, end), delimiter, name, lines + index + 1, limits)
         tail = int(bounds[-1])
         carry_length = len(codes) - tail
         carry_fields = int(counted[-1] - counted[tail])
@@ -70,10 +69,23 @@ def check_text_limits(
     return lines + 1
 
 
-def _check_line(line: str, delimiter: str, name: str, number: int, limits: tuple[int, int]) -> None:
-    """One long or wide line, counted exactly: quoted delimiters are text."""
+def _check_line(
+    text: str,
+    span: tuple[int, int],
+    delimiter: str,
+    name: str,
+    number: int,
+    limits: tuple[int, int],
+) -> None:
+    """One long or wide line of ``text``, counted exactly (quoted delimiters are text)
+    from match positions: the line is never copied, nor is any cell (the csv module
+    would hold a 200 MB cell four times over)."""
     most_columns, longest = limits
-    fields = _QUOTED.sub("", line).count(delimiter) + 1
+    begin, end = span
+    if end > begin and text[end - 1] == "\r":
+        end -= 1
+    quoted = sum(text.count(delimiter, *m.span()) for m in _QUOTED.finditer(text, begin, end))
+    fields = text.count(delimiter, begin, end) - quoted + 1
     if fields > most_columns:
         raise InputError(
             f"line {number:,} has {fields:,} columns; Excel holds {most_columns:,}: "
@@ -81,17 +93,20 @@ def _check_line(line: str, delimiter: str, name: str, number: int, limits: tuple
             file=name,
             row=number,
         )
-    limit = csv.field_size_limit()
-    csv.field_size_limit(max(limit, len(line) + 1))
-    try:
-        cells = next(csv.reader([line.strip("\r\n")], delimiter=delimiter), [])
-    except csv.Error:
-        return  # a quote that goes on to the next lines: pandas says so, or check_long_cells
-    finally:
-        csv.field_size_limit(limit)
-    for position, cell in enumerate(cells, start=1):
-        if len(cell) > longest:
-            raise _too_long(name, number, column_letter(position), len(cell))
+    position, length = 1, 0
+    token = re.compile(f'"[^"]*(?:""[^"]*)*"|[^"{re.escape(delimiter)}]+|.', re.S)
+    for match in token.finditer(text, begin, end):
+        start, stop = match.span()
+        if stop - start == 1 and text[start] == delimiter:
+            if length > longest:
+                break
+            position, length = position + 1, 0
+        elif text[start] == '"' and stop - start > 1:  # a quoted cell: "" is one "
+            length += stop - start - 2 - text.count('""', start + 1, stop - 1)
+        else:
+            length += stop - start
+    if length > longest:
+        raise _too_long(name, number, column_letter(position), length)
 
 
 def check_long_cells(raw: pd.DataFrame, name: str) -> None:
