@@ -268,7 +268,7 @@ def header_names(cells: Sequence[object]) -> list[str]:
     if changed:
         warnings.warn(
             InputWarning(f"column headers with control characters, written {'; '.join(changed)}"),
-            stacklevel=2,
+            stacklevel=1,  # one place: shown once however often the rows are read
         )
     return names
 

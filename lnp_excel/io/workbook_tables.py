@@ -129,7 +129,7 @@ def _sheet_rows(ws: object, path: Path) -> Iterator[tuple]:
                     f"{column_letter(MAX_COLUMNS)} are not read (the first with a value is "
                     f"{cell}); move the columns that matter to the left"
                 ),
-                stacklevel=2,
+                stacklevel=1,  # one place: shown once however often the rows are read
             )
         yield row[:MAX_COLUMNS]
 
