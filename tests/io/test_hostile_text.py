@@ -4,13 +4,17 @@ headers (item 15), encodings (item 17). Real files written and read back."""
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
 import warnings
+import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
+from lnp_excel.cli.main import main
 from lnp_excel.core.errors import InputError, InputWarning
 from lnp_excel.io.tables import read_table
 from lnp_excel.io.workbook_writer import SheetSpec, write_workbook
@@ -95,3 +99,29 @@ def test_cp1252_is_still_cp1252(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", InputWarning)
         assert read_table(path).frame["Name"].tolist() == ["Zoë Ñúñez", "Åsa"]
+
+
+def test_a_library_warning_is_one_line_of_ours(tmp_path: Path) -> None:
+    """Item 19: openpyxl's warning about a name defined for a sheet that is not there
+    reaches the terminal as ``lnp-excel: warning: ...``, without the site-packages path
+    and source line Python prints."""
+    wb = Workbook()
+    wb.active.append(["Phone Number"])
+    wb.active.append(["6175550101"])
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+    source = tmp_path / "lost_name.xlsx"
+    lost = b'<definedNames><definedName name="Lost" localSheetId="7">Sheet!$A$1</definedName>'
+    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(source, "w") as new:
+        for info in old.infolist():
+            data = old.read(info.filename)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace(b"<definedNames/>", lost + b"</definedNames>")
+            new.writestr(info.filename, data)
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["normalize", str(source), "-o", str(tmp_path / "out.csv")])
+    assert code == 0
+    shown = stderr.getvalue()
+    assert "lnp-excel: warning: Defined names for sheet index 7 cannot be located" in shown
+    assert "site-packages" not in shown and ".py:" not in shown
