@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+def _show_warning(message: Warning | str, *_where: object) -> None:
     """A warning (ours, pandas', openpyxl's) as one line of ours: no source path."""
     text = " ".join(str(message).split())
     print(f"lnp-excel: warning: {text}", file=sys.stderr)
