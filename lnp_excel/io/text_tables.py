@@ -56,7 +56,7 @@ def _decode(path: Path) -> tuple[str, str]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
-            if encoding == "utf-8" and _mostly_utf8(data):
+            if encoding.startswith("utf-8") and _mostly_utf8(data):
                 return UTF8_REPLACED, _replaced_utf8(data, path.name)
             continue
         if "\x00" in text:  # a zero character inside UTF-16/32 text
@@ -288,7 +288,7 @@ def _read_csv(
             dtype=object,
             na_filter=False,
             skip_blank_lines=False,
-            encoding="utf-8" if encoding == UTF8_REPLACED else encoding,
+            encoding="utf-8-sig" if encoding == UTF8_REPLACED else encoding,
             encoding_errors="replace",
             engine="c",
             quotechar='"',

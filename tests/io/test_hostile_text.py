@@ -82,14 +82,16 @@ def test_a_zero_character_inside_utf16_is_refused_with_its_line(tmp_path: Path) 
     assert caught.value.row == 4 and caught.value.file == "u16.csv"
 
 
-def test_utf8_with_one_bad_byte_stays_utf8_and_names_the_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_utf8_with_one_bad_byte_stays_utf8_and_names_the_line(tmp_path: Path, bom: bytes) -> None:
     """Item 17: the accents of the file survive; the bad byte becomes U+FFFD, warned."""
     path = tmp_path / "bad.csv"
     data = _csv([*ROWS, ["6175550103", "Bob X"]]).encode("utf-8").replace(b"Bob X", b"Bob \x96")
-    path.write_bytes(data)
+    path.write_bytes(bom + data)
     with pytest.warns(InputWarning, match=r"1 byte not valid UTF-8 .* \(line 4\)"):
         frame = read_table(path).frame
     assert frame["Name"].tolist() == ["Zoë Ñúñez", "Åsa", "Bob \ufffd"]
+    assert list(frame.columns) == ["Phone Number", "Name"]  # no BOM left in the header
 
 
 def test_cp1252_is_still_cp1252(tmp_path: Path) -> None:
