@@ -47,7 +47,7 @@ def _decode(path: Path) -> tuple[str, str]:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
     elif b"\x00" in data[:4096]:
-        candidates = [_wide_encoding(data[: 4096 - 4096 % 4], path.name)]
+        candidates = [_wide_encoding(data, path.name)]
     else:
         candidates = ["utf-8", "cp1252", "latin-1"]
     if not candidates[0].startswith(("utf-16", "utf-32")) and b"\x00" in data:
@@ -73,9 +73,10 @@ def _decode(path: Path) -> tuple[str, str]:
 UTF8_REPLACED = "utf-8 (invalid bytes replaced)"  # read by pandas as utf-8, errors="replace"
 
 
-def _wide_encoding(head: bytes, name: str) -> str:
+def _wide_encoding(data: bytes, name: str) -> str:
     """UTF-32 or UTF-16 without a BOM, by which byte positions hold the zeros of ASCII
     text: three of every four (UTF-32) or one of every two (UTF-16)."""
+    head = data[:4096]
     by_four = [head[i::4].count(0) for i in range(4)]
     quarter = len(head) // 4
     if quarter and by_four[1] + by_four[2] >= quarter * 1.8:
@@ -85,7 +86,7 @@ def _wide_encoding(head: bytes, name: str) -> str:
             return "utf-32-be"
     odd, even = head[1::2].count(0), head[0::2].count(0)
     if max(odd, even) < len(head) // 4:
-        _refuse_zero_bytes(head, name)
+        _refuse_zero_bytes(data, name)
     return "utf-16-le" if odd > even else "utf-16-be"
 
 
