@@ -25,20 +25,34 @@ CHUNK = 1 << 23
 # 1,000: a run longer than this holds more characters than a cell can, for sure.
 SURE = EXCEL_CELL * 10 + 1_000
 _PARTS = re.compile(r"xl/(sharedStrings|worksheets/[^/]+)\.xml")
+# openpyxl holds every shared string in memory, about twice their XML: past this much XML
+# a workbook under 250 MB could take gigabytes (sheets themselves are streamed).
+SHARED_TEXT_LIMIT = 600 * 1024 * 1024
 
 
-def check_workbook_text(path: Path) -> None:
-    """Refuse a workbook with a text over 32,767 characters, naming the part it is in."""
+def check_workbook_text(path: Path, *, shared_limit: int = SHARED_TEXT_LIMIT) -> None:
+    """Refuse a workbook with a text over 32,767 characters, naming the part it is in,
+    or with more shared text than can be held in memory."""
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():
             if _PARTS.fullmatch(info.filename) and info.file_size > EXCEL_CELL:
+                limit = shared_limit if "sharedStrings" in info.filename else None
                 with archive.open(info) as stream:
-                    _check_part(stream, info.filename, path.name)
+                    _check_part(stream, info.filename, path.name, limit)
 
 
-def _check_part(stream, part: str, name: str) -> None:
+def _check_part(stream, part: str, name: str, limit: int | None) -> None:
     carry = b""
+    read = 0
     while chunk := stream.read(CHUNK):
+        read += len(chunk)
+        if limit is not None and read > limit:
+            raise InputError(
+                f"the workbook's text takes more than {limit // (1024 * 1024):,} MB unpacked: "
+                "too much to read from a workbook; save the sheet as CSV (File > Save As > "
+                "CSV UTF-8) and use that",
+                file=name,
+            )
         data = carry + chunk
         opens = np.flatnonzero(np.frombuffer(data, np.uint8) == 60)  # "<"
         bounds = np.concatenate(([0], opens))

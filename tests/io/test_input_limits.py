@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from lnp_excel.core.errors import InputError, InputWarning
 from lnp_excel.io.tables import read_table
 from lnp_excel.io.text_limits import EXCEL_CELL, EXCEL_COLUMNS, check_text_limits
+from lnp_excel.io.workbook_limits import check_workbook_text
 
 
 def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -133,3 +134,25 @@ def test_the_chunked_scan_finds_the_line_a_plain_count_finds(lines, chunk_size, 
         assert error.row == expected
     else:
         assert expected is None and count == len(rows)
+
+
+def test_more_shared_text_than_memory_holds_is_refused(tmp_path: Path) -> None:
+    """The limit is 600 MB of shared-string XML; here one that a small file passes."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Phone Number", "Notes"])
+    for i in range(3000):
+        ws.append([f"61755{i:05d}", f"note {i}"])
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    shared = tmp_path / "shared.xlsx"  # openpyxl writes inline strings: rename the part
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(shared, "w") as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            name = "xl/sharedStrings.xml" if info.filename == "xl/worksheets/sheet1.xml" else None
+            out.writestr(info.filename, data)
+            if name:
+                out.writestr(name, data)
+    check_workbook_text(shared)  # a small workbook passes
+    with pytest.raises(InputError, match="text takes more than 0 MB unpacked"):
+        check_workbook_text(shared, shared_limit=50_000)
