@@ -183,6 +183,7 @@ def read_text_table(
     sample = text[:65536]
     delimiter = _detect_delimiter(sample.splitlines()[:MAX_SCAN])
     lines = check_text_limits(text, delimiter, name)
+    del text  # pandas reads the file itself: the decoded copy would only add to the peak
     try:
         width = max((len(r) for r in islice(_records(sample, delimiter), MAX_SCAN)), default=1)
     except csv.Error:
@@ -196,7 +197,7 @@ def read_text_table(
             if "Expected" not in str(exc) and "names does not match" not in str(exc):
                 raise
             # A row further down is wider than the sample: find the real width and retry.
-            widths = (len(r) for r in _records(text, delimiter))
+            widths = (len(r) for r in _records(_decode(path)[1], delimiter))
             raw = _read_csv(path, encoding, delimiter, max(widths, default=1), nrows)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError, OSError) as exc:
         raise _csv_error(exc, name) from exc
