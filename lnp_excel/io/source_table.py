@@ -116,11 +116,14 @@ def table_from_grid(
     alias_groups: Sequence[Sequence[str]] = (NUMBER_ALIASES,),
     path: Path | None = None,
     sheet: str | None = None,
+    flag_rounded: bool = False,
 ) -> SourceTable:
     """A sheet's values (row 0 = Excel row 1) as a table, by the same rules as a file.
 
     The Excel shells read a sheet's used range in one call and hand the grid here, so a
     ribbon button and the command line see the same header, columns and row numbers.
+    ``flag_rounded`` (a file read for a command) turns numbers Excel rounded into text
+    with a note (``_flag_rounded_numbers``); a button leaves the sheet's cells as they are.
     """
     name = path.name if path else None
     grid = collect_rows(grid, None)
@@ -154,7 +157,8 @@ def table_from_grid(
             kind=NO_DATA,
         )
     table = SourceTable(frame=frame, path=path, sheet=sheet, header_row=header_index + 1)
-    _flag_rounded_numbers(table, column_positions(cells))
+    if flag_rounded:
+        _flag_rounded_numbers(table, column_positions(cells))
     return table
 
 

@@ -169,7 +169,9 @@ def read_workbook_table(
             limit = None if max_rows is None else header_index + 1 + max_rows
             grid = collect_rows(chain(head, rows), limit)
             marks = sheet_marks(ws)
-    table = table_from_grid(grid, alias_groups=alias_groups, path=path, sheet=title)
+    table = table_from_grid(
+        grid, alias_groups=alias_groups, path=path, sheet=title, flag_rounded=True
+    )
     table.suspect = suspects(marks, grid[table.header_row - 1], table)
     fill_merged(marks, grid[table.header_row - 1], table)
     return table
