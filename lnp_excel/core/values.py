@@ -186,11 +186,13 @@ def _odd_type(kind: type) -> bool:
 
 def plain_cells(table):  # a DataFrame or Series: duck-typed, so no pandas import here
     """``table`` with every cell ``plain_cell`` (a copy, only when a cell needs it); the
-    engines' entry guard, one type check a column when every cell is ordinary."""
+    engines' entry guard: one pass over the types of an object column (0.05 s a million
+    cells); typed columns (text, numbers) are not looked at."""
     if not hasattr(table, "columns"):
-        if table.dtype != object or not any(map(_odd_type, set(map(type, table.array)))):
+        if table.dtype != object:
             return table
-        return table.map(plain_cell)
+        kinds = set(map(type, table.to_numpy()))  # C speed: 0.05 s a million cells
+        return table.map(plain_cell) if any(map(_odd_type, kinds)) else table
     fixed = table
     for position in range(table.shape[1]):
         column = table.iloc[:, position]

@@ -46,7 +46,9 @@ def test_plan_ports_keeps_every_odd_row() -> None:
     assert len(plan.numbers) == len(ODD)
 
 
-@pytest.mark.parametrize("column", ["Phone Number", "Carrier", "Account Number", "Address"])
+@pytest.mark.parametrize(
+    "column", ["Phone Number", "Country", "Carrier", "Account Number", "Address"]
+)
 def test_fix_csr_keeps_every_odd_row(column: str) -> None:
     rows = len(ODD)
     frame = pd.DataFrame(
