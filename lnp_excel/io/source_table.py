@@ -283,7 +283,7 @@ _HEADER_UNSAFE = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def _picture(match: re.Match[str]) -> str:
-    """U+2400 + code for C0 controls, U+2421 for DEL, U+FFFD for the rest."""
+    """U+2400 + code for the controls below 32, U+2421 for DEL, U+FFFD for the rest."""
     code = ord(match.group(0))
     return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
 
