@@ -3,8 +3,8 @@
 A sheet has at most 16,384 columns and a cell at most 32,767 characters: a text file
 beyond either could never be opened in Excel, and parsing it first cost gigabytes (a
 200 MB line of commas is 200 million cells). The text is scanned in chunks with numpy
-(line lengths and delimiter counts per line, a few hundred MB a second, memory of one
-chunk); only a line over a limit by that count is parsed to be sure, quotes and all.
+for line lengths (several hundred MB a second, the memory of one chunk); only a line
+long enough to break a limit is counted exactly, quotes and all, from match positions.
 """
 
 from __future__ import annotations
@@ -32,12 +32,17 @@ def check_text_limits(
     limits: tuple[int, int] = (EXCEL_COLUMNS, EXCEL_CELL),
 ) -> int:
     """Refuse a line with more than 16,384 fields or a field over 32,767 characters,
-    naming its line and column; return the number of lines (for ``check_long_cells``)."""
+    naming its line and column; return the number of lines (for ``check_long_cells``).
+
+    Only line lengths are measured: a line shorter than both limits can hold neither
+    too many fields nor too long a cell, so only longer lines are counted exactly.
+    """
     most_columns, longest = limits
+    threshold = min(longest, most_columns - 1)
     sample = text[:65536]
-    newline = 13 if "\r" in sample and "\n" not in sample else 10  # old Mac: CR alone
+    newline = "\r" if "\r" in sample and "\n" not in sample else "\n"  # old Mac: CR alone
     lines = 0  # complete lines before the current chunk
-    carry = (0, 0)  # length and delimiters of the line the previous chunk ended inside
+    carry = 0  # length of the line the previous chunk ended inside
     for start in range(0, len(text), chunk_size):
         chunk = text[start : start + chunk_size]
         codes = (
@@ -45,26 +50,18 @@ def check_text_limits(
             if chunk.isascii()
             else np.frombuffer(chunk.encode("utf-32-le"), np.uint32)
         )
-        ends = np.flatnonzero(codes == newline)
-        counted = np.concatenate(([0], np.cumsum(codes == ord(delimiter), dtype=np.int32)))
+        ends = np.flatnonzero(codes == ord(newline))
         last = start + len(chunk) >= len(text)
-        bounds = np.concatenate(([0], ends + 1, [len(codes)] if last else [])).astype(np.int64)
+        bounds = np.concatenate(([0], ends + 1, [len(chunk)] if last else [])).astype(np.int64)
         lengths = np.diff(bounds) - np.r_[np.ones(len(ends), np.int64), [0] * last]
-        fields = np.diff(counted[bounds])
         if len(lengths):
-            lengths[0] += carry[0]
-            fields[0] += carry[1]
-        for index in np.flatnonzero((lengths > longest) | (fields >= most_columns)):
-            begin = start + int(bounds[index]) - (carry[0] if index == 0 else 0)
+            lengths[0] += carry
+        for index in np.flatnonzero(lengths > threshold):
+            begin = start + int(bounds[index]) - (carry if index == 0 else 0)
             end = begin + int(lengths[index])
             _check_line(text, (begin, end), delimiter, name, lines + index + 1, limits)
-        tail = int(bounds[-1])
-        carry_length = len(codes) - tail
-        carry_fields = int(counted[-1] - counted[tail])
-        if len(ends) == 0:
-            carry = (carry[0] + carry_length, carry[1] + carry_fields)
-        else:
-            carry = (carry_length, carry_fields)
+        tail = len(chunk) - int(bounds[-1])
+        carry = carry + tail if len(ends) == 0 else tail
         lines += len(ends)
     return lines + 1
 
