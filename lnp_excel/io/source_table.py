@@ -249,7 +249,7 @@ def header_names(cells: Sequence[object]) -> list[str]:
     """Header texts; blank ones named after their column letter; repeats numbered.
 
     The names become table column names in every workbook written, which XML and Excel
-    restrict: control characters are shown as their Unicode pictures (\x01 -> U+2401)
+    restrict: control characters are shown as their Unicode pictures (U+0001 as U+2401)
     and reported, names are cut to Excel's 255 characters, and are unique (issue 18).
     """
     names: list[str] = []
