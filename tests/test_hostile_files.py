@@ -47,6 +47,7 @@ HOSTILE = [
     "null",
     " ",
     "😀" * 3,
+    "²",
     "x" * 300,
 ]
 # Columns named "Row" or "Number" (the outputs' own names) are issue 18 item 13, fixed

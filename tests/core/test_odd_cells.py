@@ -64,3 +64,17 @@ def test_fix_csr_keeps_every_odd_row(column: str) -> None:
     frame[column] = pd.Series(ODD, dtype=object)
     result = fix_csr(frame, customer="Acme")
     assert len(result.table) + len(result.excluded) == rows
+
+
+def test_a_country_of_odd_digits_is_a_country_not_a_crash() -> None:
+    """Found by tests/test_hostile_files.py: "²" passed str.isdigit() and broke int()."""
+    frame = pd.DataFrame(
+        {
+            "Phone Number": ["6175550101", "6175550102", "6175550103"],
+            "Country": ["²", "٤٤", "44"],
+            "Carrier": ["AT&T"] * 3,
+            "Address": ["1 Main St, Boston, MA 02108"] * 3,
+        }
+    )
+    result = fix_csr(frame, customer="Acme")
+    assert len(result.table) == 3
