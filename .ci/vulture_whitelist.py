@@ -50,3 +50,6 @@ _.author  # templates/make_blank_csr.py: the template's fixed core properties
 _.modified  # templates/make_blank_csr.py: fixed, so the template is reproducible
 _.last_modified_by  # templates/make_blank_csr.py
 _.revision  # templates/make_blank_csr.py
+
+# The warnings module calls it for every warning shown (cli/main.py: one line of ours).
+_.showwarning  # warnings.showwarning, replaced while a command runs

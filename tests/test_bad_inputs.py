@@ -151,6 +151,7 @@ def test_the_corpus_is_what_the_script_makes() -> None:
 def test_bad_input(case: dict[str, str], runs: dict[str, Run]) -> None:
     run = runs[case["file"]]
     assert "Traceback" not in run.stderr + run.stdout
+    assert ".py:" not in run.stderr, "a warning printed a source path (issue 18)"
     assert run.code == int(case["exit_code"]), run.stderr
     assert run.unchanged, "the input file was modified"
     left = sorted(p.name for p in run.folder.rglob("*"))

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Sequence
+from pathlib import Path
 
 from lnp_excel import __version__
-from lnp_excel.core.errors import InputError
+from lnp_excel.core.errors import TOO_MUCH_DATA, InputError
 
 # Command name -> the module whose ``register(subparsers)`` adds it.
 COMMANDS = {
@@ -73,9 +75,23 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return 2
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        return _run(args)
+
+
+def _show_warning(message: Warning | str, *_where: object) -> None:
+    """A warning (ours, pandas', openpyxl's) as one line of ours: no source path."""
+    text = " ".join(str(message).split())
+    print(f"lnp-excel: warning: {text}", file=sys.stderr)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
     except InputError as error:
+        if error.kind == TOO_MUCH_DATA and getattr(args, "input", None):
+            error = error.located(file=Path(args.input).name)  # the input, not our sheet
         print(f"lnp-excel: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -28,6 +28,7 @@ EXCEL_ERRORS: frozenset[str] = frozenset(
 # ``InputError.kind`` values that code decides on (never the message text, which is
 # written for people and may change).
 NO_DATA = "no data"  # the file or sheet is empty, or has a header row but no data rows
+TOO_MUCH_DATA = "too much data"  # more than an Excel sheet holds: the input is named
 
 
 class InputError(ValueError):
@@ -76,3 +77,9 @@ class InputError(ValueError):
     def __str__(self) -> str:
         where = self.where()
         return f"{self.message} ({where})" if where else self.message
+
+
+class InputWarning(UserWarning):
+    """Something in the input was changed or may be wrong, and the run goes on: an
+    invalid byte replaced, a header's control character shown as its picture. The
+    command line prints it as ``lnp-excel: warning: ...``, never with a source path."""

@@ -28,7 +28,13 @@ from lnp_excel.io.source_table import column_letter
 _EPOCH = pd.Timestamp("1899-12-30")
 _TEXT_KINDS = {str}
 _NUMBER_KINDS = {int, float}
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# SpreadsheetML's own escapes, as XlsxWriter writes them (xmlwriter.py,
+# ``_escape_control_characters``): a literal "_xHHHH_" gets its "_" escaped as "_x005F_"
+# (else Excel reads it as the escape), and every control character but tab and line feed
+# (carriage return included: XML would read it back as a line feed) becomes "_xHHHH_".
+_LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+_NEEDS_ESCAPE = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _EXCEL_TEXT_LIMIT = 32_767
 _MAX_EXACT = 10**15  # integers beyond Excel's 15 digits stay text, every digit kept
 
@@ -244,7 +250,7 @@ def _texts(values: np.ndarray, start: str, numbers, attributes: str) -> np.ndarr
     present = pd.notna(values) & (values != "")
     texts = values[present].tolist()
     joined = "\n".join(texts)
-    if _ILLEGAL.search(joined) or max(map(len, texts), default=0) > _EXCEL_TEXT_LIMIT:
+    if _NEEDS_ESCAPE.search(joined) or max(map(len, texts), default=0) > _EXCEL_TEXT_LIMIT:
         texts = [_legal(t) for t in texts]
         joined = "\n".join(texts)
     if "&" in joined or "<" in joined or ">" in joined:
@@ -265,6 +271,8 @@ def _texts(values: np.ndarray, start: str, numbers, attributes: str) -> np.ndarr
 
 
 def _legal(text: str) -> str:
-    """XML 1.0 forbids most control characters: SpreadsheetML writes them as _xHHHH_, as
-    XlsxWriter does (which leaves a literal "_xHHHH_" as it is, and so do we)."""
-    return _ILLEGAL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text[:_EXCEL_TEXT_LIMIT])
+    """The text as XlsxWriter stores it: cut to Excel's 32,767 characters (the readers
+    refuse longer cells, so only text made by code gets here), then escaped as
+    SpreadsheetML escapes (``_LITERAL_ESCAPE``, ``_CONTROL``): it reads back as written."""
+    text = _LITERAL_ESCAPE.sub(r"_x005F\1", text[:_EXCEL_TEXT_LIMIT])
+    return _CONTROL.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)

@@ -3,6 +3,9 @@ the cells it shows but does not hold. Shared by the CSV, workbook and Excel read
 
 from __future__ import annotations
 
+import math
+import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -12,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.columns import NUMBER_ALIASES, find_header_row
-from lnp_excel.core.errors import NO_DATA, InputError
+from lnp_excel.core.errors import NO_DATA, InputError, InputWarning
 from lnp_excel.core.values import plural
 
 MAX_SCAN = 30  # rows searched for the header
@@ -113,11 +116,14 @@ def table_from_grid(
     alias_groups: Sequence[Sequence[str]] = (NUMBER_ALIASES,),
     path: Path | None = None,
     sheet: str | None = None,
+    flag_rounded: bool = False,
 ) -> SourceTable:
     """A sheet's values (row 0 = Excel row 1) as a table, by the same rules as a file.
 
     The Excel shells read a sheet's used range in one call and hand the grid here, so a
     ribbon button and the command line see the same header, columns and row numbers.
+    ``flag_rounded`` (a file read for a command) turns numbers Excel rounded into text
+    with a note (``_flag_rounded_numbers``); a button leaves the sheet's cells as they are.
     """
     name = path.name if path else None
     grid = collect_rows(grid, None)
@@ -150,7 +156,45 @@ def table_from_grid(
             row=header_index + 1,
             kind=NO_DATA,
         )
-    return SourceTable(frame=frame, path=path, sheet=sheet, header_row=header_index + 1)
+    table = SourceTable(frame=frame, path=path, sheet=sheet, header_row=header_index + 1)
+    if flag_rounded:
+        _flag_rounded_numbers(table, column_positions(cells))
+    return table
+
+
+EXCEL_DIGITS = 15  # significant digits Excel keeps of a number typed in a cell
+
+
+def _flag_rounded_numbers(table: SourceTable, positions: dict[str, int]) -> None:
+    """Whole numbers of 16 or more digits stored as numbers: Excel kept 15 significant
+    digits, so the rest are not in the file (an account number 1234567890123456789 is
+    stored as 1.23456789012346E+18). Each becomes the text Excel shows for it, never
+    digits made up from the float, and its row gets a note (issue 18 item 19)."""
+    frame = table.frame
+    for position in range(frame.shape[1]):
+        values = frame.iloc[:, position].to_numpy(dtype=object)
+        if float not in set(map(type, values)):
+            continue
+        rows = [
+            i
+            for i, v in enumerate(values)
+            if type(v) is float and math.isfinite(v) and abs(v) >= 10**EXCEL_DIGITS
+        ]
+        if not rows:
+            continue
+        name = str(frame.columns[position])
+        letter = column_letter(positions.get(name, position + 1))
+        changed = values.copy()
+        for i in rows:
+            shown = format(values[i], f".{EXCEL_DIGITS}G")
+            changed[i] = shown
+            row = int(frame.index[i])
+            table.notes.setdefault(row, []).append(
+                f"{name} in {letter}{row} is the number {shown}: Excel keeps {EXCEL_DIGITS} "
+                "digits, the others are not in the file; format the column as Text in "
+                "Excel and type them again"
+            )
+        frame.isetitem(position, pd.Series(changed, index=frame.index, dtype=object))
 
 
 def is_nothing(value: object) -> bool:
@@ -202,20 +246,46 @@ def column_positions(header: Sequence[object]) -> dict[str, int]:
 
 
 def header_names(cells: Sequence[object]) -> list[str]:
-    """Header texts; blank ones named after their column letter; repeats numbered."""
+    """Header texts; blank ones named after their column letter; repeats numbered.
+
+    The names become table column names in every workbook written, which XML and Excel
+    restrict: control characters are shown as their Unicode pictures (U+0001 as U+2401)
+    and reported, names are cut to Excel's 255 characters, and are unique (issue 18).
+    """
     names: list[str] = []
     seen: set[str] = set()
+    changed: list[str] = []
     for position, cell in enumerate(cells, start=1):
         text = "" if cell is None else " ".join(str(cell).split())
-        if not text:
-            text = f"Column {column_letter(position)}"
+        if _HEADER_UNSAFE.search(text):
+            shown = _HEADER_UNSAFE.sub(_picture, text)
+            changed.append(f"{text!r} as {shown!r}")
+            text = shown
+        text = text[:MAX_HEADER] or f"Column {column_letter(position)}"
         candidate, count = text, 1
         while candidate.casefold() in seen:
             count += 1
-            candidate = f"{text} ({count})"
+            suffix = f" ({count})"
+            candidate = text[: MAX_HEADER - len(suffix)] + suffix
         seen.add(candidate.casefold())
         names.append(candidate)
+    if changed:
+        warnings.warn(
+            InputWarning(f"column headers with control characters, written {'; '.join(changed)}"),
+            stacklevel=1,  # one place: shown once however often the rows are read
+        )
     return names
+
+
+MAX_HEADER = 255  # an Excel table column name
+# What XML 1.0 cannot hold or Excel shows as nothing; whitespace controls were split off.
+_HEADER_UNSAFE = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    """U+2400 + code for the controls below 32, U+2421 for DEL, U+FFFD for the rest."""
+    code = ord(match.group(0))
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
 
 
 def framed(header: Sequence[object], body: pd.DataFrame, *, blank) -> pd.DataFrame:

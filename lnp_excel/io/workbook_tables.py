@@ -4,6 +4,7 @@ title rows, cached formula results as values; damaged or hostile files refused c
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections.abc import Iterator, Sequence
 from itertools import chain, islice
 from pathlib import Path
@@ -12,15 +13,19 @@ from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 
 from lnp_excel.core.columns import find_header_row, row_mentions
-from lnp_excel.core.errors import NO_DATA, InputError
+from lnp_excel.core.errors import NO_DATA, InputError, InputWarning
 from lnp_excel.io.sheet_marks import fill_merged, sheet_marks, suspects
 from lnp_excel.io.source_table import (
     MAX_COLUMNS,
     MAX_SCAN,
     SourceTable,
     collect_rows,
+    column_letter,
+    is_empty_row,
+    is_nothing,
     table_from_grid,
 )
+from lnp_excel.io.workbook_limits import check_workbook_text
 
 
 def read_workbook_rows(path: Path, sheet: str | None) -> tuple[list[list[object]], str]:
@@ -29,7 +34,7 @@ def read_workbook_rows(path: Path, sheet: str | None) -> tuple[list[list[object]
     with _workbook(path) as wb:
         ws = _named_sheet(wb, sheet, path) if sheet is not None else _visible_sheets(wb, path)[0]
         with _reading(path, ws.title):
-            grid = collect_rows(_sheet_rows(ws), None)
+            grid = collect_rows(_sheet_rows(ws, path), None)
         return grid, ws.title
 
 
@@ -73,6 +78,7 @@ def _reading(path: Path, sheet: str | None = None) -> Iterator[None]:
 def _workbook(path: Path) -> Iterator[object]:
     """Open read-only for values (cached formula results) and always close the file."""
     with _reading(path), path.open("rb") as fh:
+        check_workbook_text(path)
         wb = load_workbook(fh, read_only=True, data_only=True, keep_links=False)
         try:
             yield wb
@@ -103,10 +109,28 @@ def _named_sheet(wb: object, sheet: str, path: Path) -> object:
     raise InputError(f"no sheet named '{sheet}'; the workbook has: {listed}", file=path.name)
 
 
-def _sheet_rows(ws: object) -> Iterator[tuple]:
-    """Rows as value tuples, ignoring the declared dimension (it can claim 1,048,576 rows)."""
+def _sheet_rows(ws: object, path: Path) -> Iterator[tuple]:
+    """Rows as value tuples, ignoring the declared dimension (it can claim 1,048,576 rows).
+
+    Cells right of column ``MAX_COLUMNS`` are not read (a sheet formatted out to column
+    XFD would cost 16,384 cells a row); one holding a value is reported, never dropped
+    without a word (issue 18 item 19).
+    """
     ws.reset_dimensions()
-    for row in ws.iter_rows(values_only=True):
+    told = False
+    for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if not told and len(row) > MAX_COLUMNS and not is_empty_row(row[MAX_COLUMNS:]):
+            told = True
+            extra = next(i for i, v in enumerate(row[MAX_COLUMNS:]) if not is_nothing(v))
+            cell = f"{column_letter(MAX_COLUMNS + extra + 1)}{number}"
+            warnings.warn(
+                InputWarning(
+                    f"{path.name}, sheet '{ws.title}': cells right of column "
+                    f"{column_letter(MAX_COLUMNS)} are not read (the first with a value is "
+                    f"{cell}); move the columns that matter to the left"
+                ),
+                stacklevel=1,  # one place: shown once however often the rows are read
+            )
         yield row[:MAX_COLUMNS]
 
 
@@ -115,7 +139,7 @@ def _pick_sheet(wb: object, path: Path, required: Sequence[str]) -> object:
     sheets = _visible_sheets(wb, path)
     for ws in sheets:
         with _reading(path, ws.title):
-            head = collect_rows(_sheet_rows(ws), MAX_SCAN)
+            head = collect_rows(_sheet_rows(ws, path), MAX_SCAN)
         if any(row_mentions(row, required) for row in head):
             return ws
     return sheets[0]
@@ -133,7 +157,7 @@ def read_workbook_table(
         )
         title = ws.title
         with _reading(path, title):
-            rows = _sheet_rows(ws)
+            rows = _sheet_rows(ws, path)
             head = list(islice(rows, MAX_SCAN))
             top = collect_rows(head, None)
             if not top and not any(True for _ in islice(rows, 1)):
@@ -145,7 +169,9 @@ def read_workbook_table(
             limit = None if max_rows is None else header_index + 1 + max_rows
             grid = collect_rows(chain(head, rows), limit)
             marks = sheet_marks(ws)
-    table = table_from_grid(grid, alias_groups=alias_groups, path=path, sheet=title)
+    table = table_from_grid(
+        grid, alias_groups=alias_groups, path=path, sheet=title, flag_rounded=True
+    )
     table.suspect = suspects(marks, grid[table.header_row - 1], table)
     fill_merged(marks, grid[table.header_row - 1], table)
     return table

@@ -22,7 +22,7 @@ import pandas as pd
 import xlsxwriter
 from xlsxwriter.exceptions import XlsxWriterException
 
-from lnp_excel.core.errors import InputError
+from lnp_excel.core.errors import TOO_MUCH_DATA, InputError
 from lnp_excel.io import fast_cells
 from lnp_excel.io.sheet_layout import (
     CHART_KINDS,
@@ -73,9 +73,9 @@ def write_workbook(
         if rows + 1 > EXCEL_MAX_ROWS or columns > EXCEL_MAX_COLUMNS:
             raise InputError(
                 f"too much data for one Excel sheet: {rows:,} rows x {columns:,} columns "
-                f"(Excel allows {EXCEL_MAX_ROWS - 1:,} rows below the header); "
-                "split the input or write CSV",
-                sheet=spec.name,
+                f"(Excel allows {EXCEL_MAX_ROWS - 1:,} rows below the header and "
+                f"{EXCEL_MAX_COLUMNS:,} columns); split the input or write CSV",
+                kind=TOO_MUCH_DATA,  # the command names its input (issue 18 item 18)
             )
         _check_chart(spec)
         value_cells(spec)  # a fill outside the sheet is a bug: fail before writing

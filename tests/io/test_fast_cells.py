@@ -3,6 +3,7 @@ the same rows written cell by cell through XlsxWriter: values, types, number for
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def awkward_frame() -> pd.DataFrame:
         {
             "Row": [2, 3, 4, 5],
             "Input": [" (212) 736-1234", "AT&T <main>", "tab\tand\x01bell", None],
-            "Number": pd.array(["2127361234", "", "_x0041_ literal", "+442079460958"], "str"),
+            "Number": pd.array(["2127361234", "", "x0041 literal", "+442079460958"], "str"),
             "Carrier": pd.Categorical(["AT&T", "Lumen", None, "AT&T"]),
             "Big": [12345678901234567, 1, 2, 3],
             "Cost": [1.5, float("nan"), 0.1, 50.0],
@@ -50,10 +51,33 @@ def test_fast_rows_equal_xlsxwriter_rows(tmp_path: Path) -> None:
     assert got == expected
     assert got[1][1][0] == " (212) 736-1234"  # spaces kept
     # a control character is written as SpreadsheetML escapes it (openpyxl shows the escape)
-    assert got[3][1][0] == "tab\tand_x0001_bell" and got[3][2][0] == "_x0041_ literal"
+    assert got[3][1][0] == "tab\tand_x0001_bell" and got[3][2][0] == "x0041 literal"
     assert got[1][4][0] == "12345678901234567"  # every digit, as text
     ws = load_workbook(fast)["Numbers"]
     assert ws.tables["tbl_Numbers"].ref == "A1:I5"
+
+
+def _texts(xml: bytes) -> list[str]:
+    return re.findall(r"<t(?: xml:space=\"preserve\")?>(.*?)</t>", xml.decode(), re.S)
+
+
+def test_fast_text_is_escaped_as_xlsxwriter_escapes_it(tmp_path: Path) -> None:
+    """Issue 18 item 19: a literal "_xHHHH_" keeps its "_" escaped (Excel would read the
+    escape), a carriage return stays a carriage return, edge spaces are preserved: the
+    inline strings hold exactly the text XlsxWriter puts in its shared strings."""
+    hostile = ["_x005F_x0041_", "_x0041_", "cr\rhere", "nul\x00x\x1f", " edge ", "\ufffe", "a&<b>"]
+    frame = pd.DataFrame({"Text": hostile})
+    fast = write_workbook(tmp_path / "fast.xlsx", [SheetSpec("S", frame)])
+    slow = write_workbook(
+        tmp_path / "slow.xlsx", [SheetSpec("S", frame, highlight={(0, "Text"): "#FFEB9C"})]
+    )
+    inline = _texts(zipfile.ZipFile(fast).read("xl/worksheets/sheet1.xml"))
+    shared = _texts(zipfile.ZipFile(slow).read("xl/sharedStrings.xml"))
+    assert inline == [t for t in shared if t != "Text"]
+    assert inline[0] == "_x005F_x005F_x0041_" and inline[2] == "cr_x000D_here"
+    assert b'<t xml:space="preserve"> edge </t>' in zipfile.ZipFile(fast).read(
+        "xl/worksheets/sheet1.xml"
+    )
 
 
 def test_fast_rows_keep_notes_beside_the_table_and_read_back(tmp_path: Path) -> None:

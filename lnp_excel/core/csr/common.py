@@ -149,7 +149,7 @@ def country_code(value: object, settings: Settings) -> str:
         return "GB"
     if key in _COUNTRY_NAMES:
         return _COUNTRY_NAMES[key]
-    if key.isdigit():
+    if key.isascii() and key.isdigit():  # "²" is a digit to Python, not to int()
         if key == "1":
             return ""
         region = phonenumbers.region_code_for_country_code(int(key))

@@ -34,6 +34,7 @@ from lnp_excel.core.csr.port_orders import PortOrders
 from lnp_excel.core.csr.result import CsrResult, StepResult, concat_flags, sort_flags
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.settings import Settings
+from lnp_excel.core.values import plain_cells
 
 __all__ = ["CsrResult", "fix_csr"]
 
@@ -61,6 +62,7 @@ def fix_csr(
     settings = settings or Settings()
     if not isinstance(table, pd.DataFrame):
         raise InputError("the CSR must be a table")
+    table = plain_cells(table)  # odd cell types get a reason, never a raise (issue 18)
     columns = list(table.columns)
     number = number_column(columns)
     find_column(columns, CARRIER_ALIASES, role="carrier")

@@ -48,6 +48,7 @@ from lnp_excel.core.numbers.verdicts import (
     nanp_length_reason,
     run_country,
 )
+from lnp_excel.core.values import plain_cells
 
 COLUMNS = (
     "input",
@@ -101,6 +102,7 @@ def normalize_with_keys(
     The status code is the position of the row's status in ``STATUSES`` (int8).
     """
     series = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    series = plain_cells(series)  # bytes, sNaN, lists: a reason, never a raise (issue 18)
     count = len(series)
     labels = series.index if isinstance(values, pd.Series) else pd.RangeIndex(1, count + 1)
     texts, refusals = as_texts(series)

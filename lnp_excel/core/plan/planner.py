@@ -49,7 +49,7 @@ from lnp_excel.core.plan.tables import (
 )
 from lnp_excel.core.plan.terms import path_terms
 from lnp_excel.core.settings import DEFAULT_SETTINGS, Settings
-from lnp_excel.core.values import parse_date, plural
+from lnp_excel.core.values import parse_date, plain_cells, plural
 
 __all__ = [
     "NUMBER_COLUMNS",
@@ -170,6 +170,8 @@ def plan_ports(
     """
     settings = settings or DEFAULT_SETTINGS
     frame = getattr(table, "frame", table)
+    if isinstance(frame, pd.DataFrame | pd.Series):
+        frame = plain_cells(frame)  # odd cell types get a reason, never a raise (issue 18)
     numbers_in, carriers_in, number_name, carrier_name = find_columns(
         frame, number_column, carrier_column
     )

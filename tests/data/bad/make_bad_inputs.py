@@ -610,6 +610,51 @@ def corpus() -> dict[str, bytes]:
             ["5125550115", "US", "Lumen", "4471920", "9 Red River St, Austin, TX 10001", ""],
         ),
     )
+    files.update(hostile_text(rows))
+    return files
+
+
+def hostile_text(rows: list[list[str]]) -> dict[str, bytes]:
+    """Issue 18: what a fuzzer broke. Control characters, encodings a first guess gets
+    wrong, and sizes Excel could not hold (made small: one past each limit)."""
+    files: dict[str, bytes] = {}
+    control = [["Phone Number", "Label\x01", "label\x01", "Site\x1b"], [GOOD[0], "a", "b", "c"]]
+    files["header_control_characters.csv"] = csv_text([*control, ["TBD", "", "", ""]]).encode()
+    files["utf32_bom.csv"] = csv_text(rows).encode("utf-32")
+    files["utf32le_no_bom.csv"] = csv_text(rows).encode("utf-32-le")
+    files["utf16_nul_character.csv"] = (
+        csv_text(rows, delimiter="\t").replace("Fax", "F\x00ax").encode("utf-16")
+    )
+    files["utf8_one_bad_byte.csv"] = (
+        csv_text(rows).encode("utf-8").replace(b"Front desk", b"Front \x92desk")
+    )
+    wide = ["Phone Number", *(f"c{i}" for i in range(16_384))]
+    files["too_many_columns.csv"] = csv_text([wide, [GOOD[0]]]).encode()
+    files["cell_too_long.csv"] = csv_text(
+        numbers_csv([GOOD[0], GOOD[1]], ["ok", "n" * 32_768])
+    ).encode()
+    files["workbook_text_too_long.xlsx"] = workbook(
+        {"Numbers": numbers_csv(GOOD)},
+        change=replace_member(SHEET1, b"line 2", b"&lt;" * 32_768),
+    )
+    files["workbook_value_past_column_200.xlsx"] = workbook(
+        {
+            "Numbers": [
+                ["Phone Number", *([None] * 205), "Late"],
+                [GOOD[0]],
+                ["TBD", *([None] * 205), "x"],
+            ]
+        }
+    )
+    files["csr_long_account_numbers.xlsx"] = workbook(
+        {
+            "CSR": [
+                CSR_HEADER,
+                [*CSR_GOOD[0][:3], 9.87654321012346e18, *CSR_GOOD[0][4:]],
+                [*CSR_GOOD[1][:3], 4471920.0, *CSR_GOOD[1][4:]],
+            ]
+        }
+    )
     return files
 
 
