@@ -134,6 +134,14 @@ def cell_value(value: object) -> object:
     return value
 
 
+def held(content: Grid, cell: Cell) -> object:
+    """What a cell holds according to ``content`` (row 0 = Excel row 1); empty beyond it."""
+    r, c = cell
+    if r <= len(content) and c <= len(content[r - 1]):
+        return content[r - 1][c - 1]
+    return None
+
+
 def shown(value: object) -> object:
     """What a cell shows: a formula's calculated value, anything else itself."""
     return value.shown if isinstance(value, Formula) else value

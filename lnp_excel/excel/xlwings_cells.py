@@ -20,17 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from lnp_excel.core.errors import EXCEL_ERRORS
-from lnp_excel.excel.book import Cell, Formula, Grid, Rectangle, cell_value
+from lnp_excel.excel.book import Cell, Formula, Grid, Rectangle, cell_value, held
 
 TEXT_FORMAT = "@"
-
-
-def held(content: Grid, cell: Cell) -> object:
-    """What a cell holds according to ``content`` (row 0 = Excel row 1); empty beyond it."""
-    r, c = cell
-    if r <= len(content) and c <= len(content[r - 1]):
-        return content[r - 1][c - 1]
-    return None
 
 
 def rewritable(value: object) -> bool:
