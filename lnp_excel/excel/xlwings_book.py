@@ -39,7 +39,6 @@ from lnp_excel.excel.xlwings_cells import (
     block_values,
     blocks,
     has_formula,
-    has_text,
     set_cells,
 )
 from lnp_excel.excel.xlwings_layout import format_sheet as format_layout
@@ -171,7 +170,7 @@ class XlwingsBook:
         "Formula vs Formula2"), else through ``value``."""
         top, left, bottom, right = block
         if text is None:
-            text = self._text_cells(ws, block) if has_text(grid) else set()
+            text = self._text_cells(ws, block, grid)
         typed = [
             [as_typed(v, (top + i, left + j) in text) for j, v in enumerate(row)]
             for i, row in enumerate(grid)
@@ -182,22 +181,21 @@ class XlwingsBook:
         else:
             target.value = typed
 
-    def _text_cells(self, ws, block: Rectangle) -> set[Cell]:
-        """The block's Text-format cells: one number-format read, halved where mixed."""
+    def _text_cells(self, ws, block: Rectangle, grid: Grid) -> set[Cell]:
+        """The Text-format cells among those that get text: one number-format read per
+        such column, then its first row apart (a header), then halves while mixed."""
+        top, left, bottom, right = block
+        columns = {left + j for row in grid for j, v in enumerate(row) if _is_text(v)}
+        pending = [(top, c, bottom) for c in sorted(columns)]
         found: set[Cell] = set()
-        pending = [block]
         while pending:
-            top, left, bottom, right = pending.pop()
-            number_format = ws.range((top, left), (bottom, right)).number_format
-            if number_format is None and (top, left) != (bottom, right):  # mixed
-                if bottom > top:
-                    middle = (top + bottom) // 2
-                    pending += [(top, left, middle, right), (middle + 1, left, bottom, right)]
-                else:
-                    middle = (left + right) // 2
-                    pending += [(top, left, bottom, middle), (top, middle + 1, bottom, right)]
+            first, column, last = pending.pop()
+            number_format = ws.range((first, column), (last, column)).number_format
+            if number_format is None and last > first:  # mixed: Excel says Null
+                middle = first if first == top else (first + last) // 2
+                pending += [(first, column, middle), (middle + 1, column, last)]
             elif number_format == TEXT_FORMAT:
-                found.update((r, c) for r in range(top, bottom + 1) for c in range(left, right + 1))
+                found.update((r, column) for r in range(first, last + 1))
         return found
 
     def highlight(self, sheet: str, cells: Iterable[Cell], color: str | None) -> None:
@@ -237,7 +235,7 @@ class XlwingsBook:
             ]
             for i, row in enumerate(now)
         ]
-        text = self._text_cells(ws, block) if has_text(now) else set()
+        text = self._text_cells(ws, block, now)
         self._write_block(ws, block, marked, text)
         blanks = ws.range(block[:2], block[2:]).api.SpecialCells(XL_CELL_TYPE_BLANKS)
         if color is None:
@@ -288,6 +286,10 @@ class XlwingsBook:
 BLANKS_PAY_FROM = 6  # multi-area calls above which ``_fill_blanks`` (six calls) is fewer
 XL_CELL_TYPE_BLANKS = 4  # Excel's XlCellType.xlCellTypeBlanks
 XL_COLOR_INDEX_NONE = -4142  # Excel's xlColorIndexNone: no fill
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and not isinstance(value, Formula)
 
 
 def _empty(value: object) -> bool:

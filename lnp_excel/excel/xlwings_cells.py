@@ -84,10 +84,6 @@ def as_typed(value: object, text_cell: bool) -> object:
     return value
 
 
-def has_text(grid: Grid) -> bool:
-    return any(isinstance(v, str) and not isinstance(v, Formula) for row in grid for v in row)
-
-
 def has_formula(grid: Grid) -> bool:
     return any(isinstance(v, Formula) for row in grid for v in row)
 

@@ -596,7 +596,7 @@ class FakeBooks(list):
 class FakeApp:
     def __init__(self, *, mac: bool = False, printer: bool = True) -> None:
         self.books = FakeBooks()
-        self.status_bar = None
+        self._status_bar: str | None = None
         self.screen_updating = True
         self.alerts: list[tuple[str, str]] = []
         self.mac, self.printer = mac, printer
@@ -606,6 +606,16 @@ class FakeApp:
 
     def alert(self, prompt: str, title: str = "", mode: str | None = None) -> None:
         self.alerts.append((title, prompt))
+
+    @property
+    def status_bar(self) -> str | None:
+        return self._status_bar
+
+    @status_bar.setter
+    def status_bar(self, text: str | None) -> None:
+        """``_xlwindows.App.status_bar``: Application.StatusBar, one call."""
+        self.calls += 1
+        self._status_bar = text
 
     @property
     def selection(self) -> FakeRange | FakeAreas | None:
