@@ -22,6 +22,7 @@ COMMANDS = {
     "normalize": "lnp_excel.cli.normalize",
     "run": "lnp_excel.cli.run",
     "build-workbooks": "lnp_excel.cli.build_workbooks",
+    "addin": "lnp_excel.cli.addin",
 }
 
 DESCRIPTION = """Number porting for agents who live in Excel.
@@ -32,6 +33,7 @@ jobs:
   normalize         clean and classify the numbers in a list
   run               run a workbook button's action without Excel
   build-workbooks   build the .xlsm workbooks from their sources
+  addin             install or remove the LNP Tools add-in for Excel (X3)
 
 Each command has its own options and examples: lnp-excel COMMAND --help
 """
