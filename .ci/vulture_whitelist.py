@@ -47,3 +47,8 @@ _.author  # templates/make_blank_csr.py: the template's fixed core properties
 _.modified  # templates/make_blank_csr.py: fixed, so the template is reproducible
 _.last_modified_by  # templates/make_blank_csr.py
 _.revision  # templates/make_blank_csr.py
+
+# Excel's Application and Interior objects (COM, through xlwings' .api; issue 17).
+_.PrintCommunication  # xlwings_layout.py: printer talk off while the page setup is set
+_.Color  # xlwings_book.py: one fill for every blank Excel found (Interior.Color)
+_.ColorIndex  # xlwings_book.py: no fill (Interior.ColorIndex = xlColorIndexNone)
