@@ -303,10 +303,12 @@ def _excel_color(color: str) -> int:
 
 
 def _serial(value: object) -> object:
-    """A date as Excel's serial number: ``Range.Formula2`` takes no date objects."""
+    """What ``Range.Formula2`` is given for a cell: xlwings passes it to Excel as it is
+    (``_xlwindows.Range.formula2``, no conversion as for ``value``): a date as Excel's
+    serial number, an empty cell as "" (as xlwings' ``prepare_xl_data_element`` does)."""
     if isinstance(value, dt.datetime):
         return (value - EXCEL_EPOCH).total_seconds() / 86400
-    return value
+    return "" if value is None else value
 
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
