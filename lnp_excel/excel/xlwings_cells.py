@@ -23,6 +23,8 @@ from lnp_excel.core.errors import EXCEL_ERRORS
 from lnp_excel.excel.book import Cell, Formula, Grid, Rectangle, cell_value, held
 
 TEXT_FORMAT = "@"
+COM_ERRORS = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"})
+"""The error values xlwings reads as text with ``err_to_str`` (``_xlwindows.cell_errors``)."""
 
 
 def rewritable(value: object) -> bool:
@@ -75,11 +77,12 @@ def block_values(
 
 def as_typed(value: object, text_cell: bool) -> object:
     """What to hand Excel so the cell holds exactly ``value`` (X1): text behind "'" in a
-    General cell, bare in a Text cell; a formula as its text."""
+    General cell, bare in a Text cell; a formula as its text. An error value's text
+    (``#N/A``, read with ``err_to_str``) goes in bare, so Undo makes it the error again."""
     if isinstance(value, Formula):
         return str(value)
     value = cell_value(value)
-    if isinstance(value, str) and not text_cell:
+    if isinstance(value, str) and not text_cell and value not in COM_ERRORS:
         return "'" + value
     return value
 

@@ -86,3 +86,15 @@ def test_write_cells_is_one_write_per_column_block_and_keeps_the_cells_between()
     assert sheet.cells[(9, 9)] == "0044719" and (4, 9) not in sheet.cells
     assert sheet.cells[(3, 12)] == "0044" and sheet.cells[(4, 12)] == 7.0
     assert sheet.formulas[(6, 12)] == "=LEN(A6)"
+
+
+def test_an_error_value_read_as_text_is_written_back_as_the_error() -> None:
+    """X2: Undo of a cell that showed #N/A (read with err_to_str) puts the error back in a
+    General cell; a Text cell gets the text, as it would have held it."""
+    book = FakeBook()
+    sheet = book.sheets.add("CSR")
+    sheet.range((2, 2)).number_format = "@"
+    adapter = XlwingsBook(book)
+    adapter.write_cells("CSR", {(1, 1): "#N/A", (2, 2): "#N/A", (3, 3): "N/A"})
+    assert adapter.read("CSR")[0][0] == "#N/A" and sheet.range((1, 1)).value is None
+    assert sheet.cells[(2, 2)] == "#N/A" and sheet.cells[(3, 3)] == "N/A"
