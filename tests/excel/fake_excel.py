@@ -23,6 +23,8 @@ import re
 from pathlib import Path
 
 from tests.excel.fake_excel_api import (
+    MAX_COLUMNS,
+    MAX_ROWS,
     FakeAppApi,
     FakeAreas,
     FakeCharts,
@@ -293,8 +295,9 @@ class FakeSheet:
                 raise NotImplementedError("what AppleScript makes of 'B2,D4:D9' is not modelled")
             if "," in address:
                 return FakeAreas(self, [self.range(area) for area in address.split(",")])
-            corners = [_cell_of(corner) for corner in address.split(":")]
-            return FakeRange(self, corners[0], corners[-1])
+            corners = address.split(":")
+            first_cell, last_cell = _cell_of(corners[0]), _cell_of(corners[-1], last=True)
+            return FakeRange(self, first_cell, last_cell)
         return FakeRange(self, first, last or first)
 
     @property
@@ -338,12 +341,15 @@ class FakeSheet:
         self.selected = address
 
 
-def _cell_of(address: str) -> Cell:
+def _cell_of(address: str, *, last: bool = False) -> Cell:
+    """ "B7" -> (7, 2); a whole column "A" or row "4" is its first (or ``last``) cell."""
     letters = "".join(ch for ch in address if ch.isalpha())
+    digits = "".join(ch for ch in address if ch.isdigit())
     column = 0
     for ch in letters.upper():
         column = column * 26 + ord(ch) - 64
-    return int("".join(ch for ch in address if ch.isdigit())), column
+    row = int(digits) if digits else (MAX_ROWS if last else 1)
+    return row, column or (MAX_COLUMNS if last else 1)
 
 
 class FakeSheets(list):

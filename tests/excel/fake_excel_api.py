@@ -186,8 +186,16 @@ class FakeFont:
         self._color = value
 
 
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # a worksheet's size since Excel 2007
+
+
 def a1_address(first: Cell, last: Cell) -> str:
-    """Range.Address: absolute, "$A$2:$L$3", one cell "$A$2"."""
+    """Range.Address: absolute, "$A$2:$L$3", one cell "$A$2", whole columns "$A:$B",
+    whole rows "$4:$5"."""
+    if (first[0], last[0]) == (1, MAX_ROWS):
+        return f"${_letters(first[1])}:${_letters(last[1])}"
+    if (first[1], last[1]) == (1, MAX_COLUMNS):
+        return f"${first[0]}:${last[0]}"
     one = f"${_letters(first[1])}${first[0]}"
     return one if first == last else f"{one}:${_letters(last[1])}${last[0]}"
 

@@ -163,3 +163,10 @@ def test_special_cells_finds_the_blanks_of_a_range() -> None:
     sheet.range((1, 1)).value = [["a"], [None], ["b"], [None]]
     sheet.range((1, 1), (4, 1)).api.SpecialCells(4).Interior.Color = 0xFF
     assert set(sheet.colors) == {(2, 1), (4, 1)}
+
+
+def test_whole_columns_and_rows_have_excels_addresses() -> None:
+    sheet = FakeBook().sheets.add("S")
+    assert sheet.range("$A:$B").address == "$A:$B"
+    assert sheet.range("$4:$5").address == "$4:$5"
+    assert sheet.range("B2:C3").address == "$B$2:$C$3"
