@@ -83,7 +83,8 @@ class Book(Protocol):
         """Progress for the person watching (Excel's status bar, stderr headless)."""
 
     def selected_rows(self, sheet: str) -> list[int] | None:
-        """The sheet rows the user selected (C13 batches), or None for all rows."""
+        """The sheet rows the user had selected when the button was pressed (C13
+        batches; read before anything is written, X3), or None for all rows."""
 
     def folder(self) -> Path:
         """Where files an action makes (request CSVs, the customer CSV) are written."""
