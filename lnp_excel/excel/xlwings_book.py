@@ -1,8 +1,9 @@
 """The Excel adapter, called by the ribbon through ``RunPython``; the only code CI cannot run.
 
-It stays small on purpose: read a used range in one call (two with formulas), write only
-the cells an action changes, one call per rectangle, colour rectangles, show the status
-bar, and turn every error into a message box.
+It stays small on purpose, and every call into Excel is a COM round trip: read a used
+range in one call (two with formulas), write the cells an action changes as a few blocks
+(``xlwings_cells``), colour many areas per call, show the status bar, and turn every
+error into a message box.
 
 Excel parses text written through ``Range.value`` as if typed (``+44...`` and ``0044719``
 become numbers, ``2026-12-01`` a date, ``=...`` a formula), so text goes into a General
