@@ -49,6 +49,7 @@ from tests.excel.fake_typing import (
 __all__ = ["FakeApp", "FakeBook", "FakeSheet", "excel_typed"]
 
 Cell = tuple[int, int]
+DATE_TOKENS = re.compile(r"[dmyhs]")  # a date or time number format (not General, @, 0.00)
 
 
 class FakeRange:
@@ -277,8 +278,8 @@ class FakeSheet:
             self.formulas[cell] = intersected(formula) if through_formula else formula
         elif value is not None:
             self.cells[cell] = value
-        if isinstance(value, dt.datetime) and fmt == "General":
-            self.formats[cell] = DATE_FORMAT
+        if isinstance(value, dt.datetime) and not DATE_TOKENS.search(fmt.lower()):
+            self.formats[cell] = DATE_FORMAT  # "Range.Formula property": short date format
 
     def range(self, first: Cell | str, last: Cell | None = None) -> FakeRange | FakeAreas:
         """By corner cells, or by A1 address: "B2", "B2:C9", or several areas "B2,D4:D9".

@@ -73,9 +73,15 @@ class FakeCharts(list):
 PAGE_SETTINGS = ("Orientation", "Zoom", "FitToPagesWide", "FitToPagesTall", "PrintTitleRows")
 
 
+NO_PRINTER = (-2147352567, "Unable to set the PageSetup property", None, None)
+
+
 class FakePageSetup:
-    """Excel's PageSetup (``sheet.api.PageSetup``): with no printer installed, setting any
-    property raises a COM error (issue 17 s5)."""
+    """Excel's PageSetup (``sheet.api.PageSetup``). Page setup talks to the printer driver:
+    with no printer installed a setting raises a COM error, at once while printer
+    communication is on, else when ``PrintCommunication = True`` commits the cached
+    settings (Microsoft Learn, "Application.PrintCommunication property (Excel)",
+    https://learn.microsoft.com/office/vba/api/excel.application.printcommunication)."""
 
     def __init__(self, app: FakeApp) -> None:
         object.__setattr__(self, "_app", app)
@@ -85,8 +91,11 @@ class FakePageSetup:
 
     def __setattr__(self, name: str, value: object) -> None:
         self._app.calls += 1
+        if not self._app.api.PrintCommunication:
+            self._app.api.cached.append((self, name, value))
+            return
         if not self._app.printer:
-            raise FakeComError(-2147352567, "Unable to set the PageSetup property", None, None)
+            raise FakeComError(*NO_PRINTER)
         object.__setattr__(self, name, value)
 
 
@@ -96,6 +105,7 @@ class FakeAppApi:
     def __init__(self, app: FakeApp) -> None:
         self._app = app
         self.print_communication_log: list[bool] = []
+        self.cached: list[tuple[FakePageSetup, str, object]] = []
 
     @property
     def PrintCommunication(self) -> bool:  # noqa: N802 - Excel's name
@@ -105,6 +115,12 @@ class FakeAppApi:
     def PrintCommunication(self, value: bool) -> None:  # noqa: N802
         self._app.calls += 1
         self.print_communication_log.append(bool(value))
+        if value and self.cached:  # commit what was set meanwhile
+            cached, self.cached = self.cached, []
+            if not self._app.printer:
+                raise FakeComError(*NO_PRINTER)
+            for setup, name, setting in cached:
+                object.__setattr__(setup, name, setting)
 
 
 class FakeSheetApi:

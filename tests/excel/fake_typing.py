@@ -9,9 +9,13 @@ Sources, named beside each rule below:
   "exactly what you type"; Microsoft Learn, "Range.PrefixCharacter property (Excel)": the
   apostrophe is a *prefix character* of a General cell, not part of its value; in a Text
   cell the given text, apostrophe included, is the value (issue 17 s3).
-- Microsoft Learn, "Formula vs Formula2" (Excel VBA concepts): a formula set through
-  ``Range.Formula`` is evaluated with implicit intersection (Excel shows it as ``=@...``,
-  it never spills); ``Range.Formula2`` keeps it as a dynamic-array formula.
+- Microsoft Learn, "Formula vs Formula2" (https://learn.microsoft.com/office/vba/excel/
+  concepts/cells-and-ranges/range-formula-vs-formula2): "Formulas set using Range.Formula
+  will trigger implicit intersection and can never spill"; Excel marks it with ``@``
+  (``=SQRT(A1:A4)`` reads back through Formula2 as ``=SQRT(@A1:A4)``); ``Range.Formula2``
+  keeps a dynamic-array formula. Modelled for the array functions and bare ranges only.
+- Microsoft Learn, "Range.Formula property (Excel)": a date set as a cell's value gets the
+  short date format unless the cell already has a date or time format.
 - xlwings 0.37.8 ``_xlwindows.py``, ``cell_errors`` and ``_clean_value_data_element``: the
   seven error values; read as ``None`` unless ``err_to_str=True``.
 """

@@ -44,9 +44,12 @@ def test_text_in_a_general_cell_is_parsed_as_if_typed(text: str, held: object) -
     assert type(written(text).cells.get((1, 1))) is type(held)
 
 
-def test_a_date_gets_a_date_format_in_a_general_cell_only() -> None:
+def test_a_date_gets_a_date_format_unless_its_cell_has_one() -> None:
+    """Microsoft Learn, "Range.Formula property": a date set into a cell without a date or
+    time format gets the short date format."""
     assert written("2026-12-01").formats[(1, 1)] == "m/d/yyyy"
-    assert written(dt.date(2026, 12, 1), "0.00").formats[(1, 1)] == "0.00"
+    assert written(dt.date(2026, 12, 1), "0.00").formats[(1, 1)] == "m/d/yyyy"
+    assert written(dt.date(2026, 12, 1), "yyyy-mm-dd").formats[(1, 1)] == "yyyy-mm-dd"
 
 
 def test_text_starting_with_equals_becomes_a_live_formula() -> None:
@@ -170,3 +173,18 @@ def test_whole_columns_and_rows_have_excels_addresses() -> None:
     assert sheet.range("$A:$B").address == "$A:$B"
     assert sheet.range("$4:$5").address == "$4:$5"
     assert sheet.range("B2:C3").address == "$B$2:$C$3"
+
+
+def test_page_setup_with_printer_communication_off_commits_when_it_is_on() -> None:
+    for printer in (True, False):
+        book = FakeBook(app=FakeApp(printer=printer))
+        setup, api = book.sheets.add("S").api.PageSetup, book.app.api
+        api.PrintCommunication = False
+        setup.Orientation = 2  # cached: no error yet
+        assert setup.Orientation == 1
+        if printer:
+            api.PrintCommunication = True
+            assert setup.Orientation == 2
+        else:
+            with pytest.raises(FakeComError):
+                api.PrintCommunication = True
