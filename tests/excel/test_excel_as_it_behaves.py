@@ -233,3 +233,67 @@ def test_function_help_names_the_workbook_of_each_function() -> None:
     source = describe_module_source()
     assert "ThisWorkbook.Name" in source and 'Macro:=book & "TN_NORMALIZE"' in source
     assert 'Macro:="TN_NORMALIZE"' not in source
+
+
+def long_csr(rows: int) -> FakeBook:
+    """A long CSR opened in Excel (General cells): nulls every 7th row, billing numbers
+    missing every 3rd, PIN carriers every other pair of rows, a formula column, and the
+    agent's own yellow on two batches of addresses."""
+    book = FakeBook("C:\\\\work\\\\long.xlsm")
+    sheet = book.sheets.add("CSR")
+    header = ["Phone Number", "Country", "Carrier", "Billing Telephone Number", "Address"]
+    header += ["City", "State", "Zip", "PIN", "Digits"]
+    carriers = ["Bandwidth", "Onvoy, LLC", "Inteliquent Inc", "Lumen"]
+    sheet.range((1, 1)).value = [header]
+    for r in range(2, rows + 2):
+        number = f"'{2125550000 + r}"
+        address = "null" if r % 7 == 0 else f"{r} Main St"
+        billing = None if r % 3 == 0 else number
+        values = [number, "US", carriers[r % 4], billing, address, "Austin", "TX", "'78701"]
+        sheet.range((r, 1)).value = [values]
+        sheet.formulas[(r, 10)] = f"=LEN(A{r})"
+        sheet.cells[(r, 10)] = 10.0
+        if 100 <= r <= 160 or 500 <= r <= 505:  # a batch the agent marked yellow
+            sheet.colors[(r, 5)] = (0xFF, 0xFF, 0x00)
+    book.app.calls = 0
+    return book
+
+
+def test_thousands_of_scattered_cells_are_written_exactly_in_few_calls() -> None:
+    """X1, X2, issue 17 s8: a column's changed stretch is one write and its scattered
+    cells one fill (Excel's own search for blanks); every cell ends as meant, and Undo
+    puts back every value, formula and fill, the agent's yellow included."""
+    book = long_csr(2000)
+    sheet = book.sheets["CSR"]
+    before = {k: dict(getattr(sheet, k)) for k in ("cells", "formulas", "formats", "colors")}
+    assert run("csr-all", book=book) is not None and book.app.alerts == []
+    calls = book.app.calls
+    changes = logged_changes(book)
+    pairs = zip(changes["Row"], changes["Column"], strict=True)
+    changed = {(int(r), HEADER_AT[c]) for r, c in pairs}
+    assert len(changed) > 1000 and calls < len(changed) / 10  # not a call per cell
+    for cell in set(before["cells"]) | set(sheet.cells):
+        if cell not in changed and cell[0] > 1:
+            assert sheet.cells.get(cell) == before["cells"].get(cell), cell
+            assert sheet.colors.get(cell) == before["colors"].get(cell), cell
+    assert all(sheet.colors.get(cell) is not None for cell in changed)
+    assert sheet.formulas == before["formulas"]
+    assert run("undo", book=book).startswith("Undid")
+    after = {k: dict(getattr(sheet, k)) for k in ("cells", "formulas", "formats", "colors")}
+    assert after == before
+
+
+HEADER_AT = {
+    name: i
+    for i, name in enumerate(
+        ["Phone Number", "Country", "Carrier", "Billing Telephone Number", "Address"]
+        + ["City", "State", "Zip", "PIN", "Digits"],
+        start=1,
+    )
+}
+
+
+def logged_changes(book: FakeBook) -> pd.DataFrame:
+    grid = XlwingsBook(book).read("Changes")
+    frame = pd.DataFrame(grid[1:], columns=grid[0])
+    return frame[frame["Column"].isin(HEADER_AT)]
