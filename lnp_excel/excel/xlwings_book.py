@@ -112,27 +112,25 @@ class XlwingsBook:
         return self._content[sheet]
 
     def fills(self, sheet: str, cells: Iterable[Cell]) -> dict[Cell, str | None]:
-        """One read per column spanned (reading a cell is harmless), halved where mixed."""
+        """One read per column spanned (reading a cell is harmless); where the fills are
+        mixed, halves, each cut down to the wanted cells it holds."""
         ws = self._sheet(sheet)
-        wanted = set(cells)
-        spans: dict[int, list[int]] = {}
-        for r, c in wanted:
-            spans.setdefault(c, []).append(r)
-        pending = [(min(rows), c, max(rows), c) for c, rows in spans.items()]
+        rows_in: dict[int, list[int]] = {}
+        for r, c in set(cells):
+            rows_in.setdefault(c, []).append(r)
+        pending = [(c, sorted(rows)) for c, rows in rows_in.items()]
         found: dict[Cell, str | None] = {}
         while pending:
-            top, left, bottom, right = pending.pop()
-            if not any((r, left) in wanted for r in range(top, bottom + 1)):
-                continue
+            column, rows = pending.pop()
             try:  # Excel cannot say which fill a range has when it has several
-                color = _hex(ws.range((top, left), (bottom, right)).color)
+                color = _hex(ws.range((rows[0], column), (rows[-1], column)).color)
             except (TypeError, ValueError):
-                if top == bottom:
+                if len(rows) == 1:
                     raise
-                middle = (top + bottom) // 2
-                pending += [(top, left, middle, right), (middle + 1, left, bottom, right)]
+                middle = len(rows) // 2
+                pending += [(column, rows[:middle]), (column, rows[middle:])]
                 continue
-            found.update({(r, left): color for r in range(top, bottom + 1) if (r, left) in wanted})
+            found.update({(r, column): color for r in rows})
         return found
 
     def write(self, sheet: str, grid: Sequence[Sequence[object]], *, header: bool = True) -> None:
