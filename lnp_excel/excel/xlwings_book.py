@@ -257,10 +257,10 @@ class XlwingsBook:
         """The agent's sheet and selection, read before anything is written (X3, issue 17
         s1), and the sheet they were on active again at the end: a sheet the action adds
         becomes the active one (xlwings ``main.py``, ``Sheets.add``)."""
-        active = self.book.sheets.active
-        selection = self.book.selection
-        name = active.name
-        self._view = (name, selection.address if selection is not None else None)
+        name = self.book.sheets.active.name
+        selection = self.book.selection  # the app's: on this sheet if this book is active
+        on_sheet = selection is not None and selection.sheet.name == name
+        self._view = (name, selection.address if on_sheet else None)
         try:
             yield
         finally:
