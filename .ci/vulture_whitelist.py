@@ -53,3 +53,7 @@ _.revision  # templates/make_blank_csr.py
 
 # The warnings module calls it for every warning shown (cli/main.py: one line of ours).
 _.showwarning  # warnings.showwarning, replaced while a command runs
+# Excel's Application and Interior objects (COM, through xlwings' .api; issue 17).
+_.PrintCommunication  # xlwings_layout.py: printer talk off while the page setup is set
+_.Color  # xlwings_book.py: one fill for every blank Excel found (Interior.Color)
+_.ColorIndex  # xlwings_book.py: no fill (Interior.ColorIndex = xlColorIndexNone)

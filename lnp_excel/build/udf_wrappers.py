@@ -53,12 +53,16 @@ def describe_module_source(udfs: Sequence[Udf] = tuple(UDFS)) -> str:
         "Option Explicit",
         "",
         "Public Sub LnpDescribeFunctions()",
+        "    ' Names qualified by this workbook ('Book'!TN_NORMALIZE): with a template and",
+        "    ' the add-in both open, a bare name is ambiguous and Excel describes neither.",
+        "    Dim book As String",
         "    On Error Resume Next",
+        '''    book = "'" & Replace(ThisWorkbook.Name, "'", "''") & "'!"''',
     ]
     for udf in udfs:
         helps = ", ".join(_vba_string(text or name) for name, text, _ in udf.arguments)
         lines.append(
-            f"    Application.MacroOptions Macro:={_vba_string(udf.name)}, "
+            f"    Application.MacroOptions Macro:=book & {_vba_string(udf.name)}, "
             f'Description:={_vba_string(udf.description[:255])}, Category:="LNP Tools", '
             f"ArgumentDescriptions:=Array({helps})"
         )

@@ -27,6 +27,7 @@ COMMANDS = {
     "track": "lnp_excel.cli.track",
     "run": "lnp_excel.cli.run",
     "build-workbooks": "lnp_excel.cli.build_workbooks",
+    "addin": "lnp_excel.cli.addin",
 }
 
 DESCRIPTION = """Number porting for agents who live in Excel.
@@ -40,6 +41,7 @@ jobs:
   track             track the ports: status exports against the plan (T1-T5)
   run               run a workbook button's action without Excel
   build-workbooks   build the .xlsm workbooks from their sources
+  addin             install or remove the LNP Tools add-in for Excel (X3)
 
 Each command has its own options and examples: lnp-excel COMMAND --help
 """

@@ -85,7 +85,8 @@ class Book(Protocol):
         """Progress for the person watching (Excel's status bar, stderr headless)."""
 
     def selected_rows(self, sheet: str) -> list[int] | None:
-        """The sheet rows the user selected (C13 batches), or None for all rows."""
+        """The sheet rows the user had selected when the button was pressed (C13
+        batches; read before anything is written, X3), or None for all rows."""
 
     def folder(self) -> Path:
         """Where files an action makes (request CSVs, the customer CSV) are written."""
@@ -138,6 +139,14 @@ def cell_value(value: object) -> object:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return dt.datetime(value.year, value.month, value.day)
     return value
+
+
+def held(content: Grid, cell: Cell) -> object:
+    """What a cell holds according to ``content`` (row 0 = Excel row 1); empty beyond it."""
+    r, c = cell
+    if r <= len(content) and c <= len(content[r - 1]):
+        return content[r - 1][c - 1]
+    return None
 
 
 def shown(value: object) -> object:

@@ -1,9 +1,12 @@
 """``XlwingsBook.format_sheet``: a sheet's description (X4) applied through xlwings' own
 API (number formats, column widths, wrap, ``sheet.tables.add``, ``sheet.charts.add``), so
 a button's output looks like the command line's workbook. Page setup has no xlwings
-API: it goes through Excel's object model (``sheet.api.PageSetup``) on Windows."""
+API: it goes through Excel's object model (``sheet.api.PageSetup``) on Windows, and is
+never worth stopping an action for."""
 
 from __future__ import annotations
+
+from contextlib import suppress
 
 from lnp_excel.io.sheet_layout import TABLE_STYLE, SheetLayout, table_base_name
 
@@ -44,10 +47,14 @@ def _table(ws, layout: SheetLayout) -> None:
             if table.name == table_base_name(layout.name):
                 table.delete()
         return
-    area = ws.range((1, 1), (layout.rows + 1, len(layout.columns)))
+    width = len(layout.columns)
+    area = ws.range((1, 1), (layout.rows + 1, width))
     for table in ws.tables:
         if table.name == layout.table:
+            before = table.range.last_cell.column
             table.resize(area)
+            if before > width:  # Excel named the emptied header cells Column5, Column6...
+                ws.range((1, width + 1), (1, before)).clear_contents()
             return
     ws.tables.add(source=area, name=layout.table, table_style_name=TABLE_STYLE.replace(" ", ""))
 
@@ -85,13 +92,22 @@ def chart_name(sheet: str) -> str:
 
 
 def _print_setup(ws) -> None:
-    """Landscape, one page wide, the header row on every page (Excel's PageSetup)."""
-    try:
-        setup = ws.api.PageSetup
-        setup.Orientation = XL_LANDSCAPE
-        setup.Zoom = False
-        setup.FitToPagesWide = 1
-        setup.FitToPagesTall = False
-        setup.PrintTitleRows = "$1:$1"
-    except AttributeError:  # Excel for Mac's object model has other names: print as is
-        return
+    """Landscape, one page wide, the header row on every page (Excel's PageSetup).
+
+    With no printer installed Excel raises a COM error on these settings, after the data
+    is written (issue 17 s5): the settings are skipped, never the action. Printer
+    communication is off while they are set (Microsoft Learn,
+    "Application.PrintCommunication property": one round trip to the driver, not five).
+    """
+    with suppress(Exception):  # no printer (a COM error), Excel for Mac's other names
+        application = ws.api.Application
+        application.PrintCommunication = False
+        try:
+            setup = ws.api.PageSetup
+            setup.Orientation = XL_LANDSCAPE
+            setup.Zoom = False
+            setup.FitToPagesWide = 1
+            setup.FitToPagesTall = False
+            setup.PrintTitleRows = "$1:$1"
+        finally:
+            application.PrintCommunication = True

@@ -177,7 +177,8 @@ def test_inputs_come_from_the_workbook_when_it_has_them_else_from_the_addin(
     assert plain.sheets[0].cells[(2, 12)] == "7654321"
 
     own = FakeBook.from_csv(write_csv(tmp_path / "8x8_Own_CSR.csv"), app)
-    mine = own.sheets.add("Settings")
+    mine = own.sheets.add("Settings", after=own.sheets[0])
+    own.sheets[0].activate()  # the agent goes back to the CSR before pressing the button
     mine.cells.update({(1, 1): "Setting", (1, 2): "Value", (2, 1): "csr_pin", (2, 2): "1111"})
     press("csr-pin", own, addin)
     assert own.sheets[0].cells[(2, 12)] == "1111"

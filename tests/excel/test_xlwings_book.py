@@ -68,16 +68,33 @@ def test_fills_read_one_range_per_column_and_split_only_where_mixed() -> None:
     assert XlwingsBook(book).fills("CSR", cells) == expected
 
 
-def test_write_cells_shares_one_write_among_cells_that_get_one_value() -> None:
-    """X1: C2's empties or C6's PIN down a long column are a few calls, text kept as text."""
+def test_write_cells_is_one_write_per_column_block_and_keeps_the_cells_between() -> None:
+    """X1, issue 17 s8: C6's PIN down a long column is one call, the cells between the
+    written ones (a text, a formula, a number) written back exactly as they were."""
     book = FakeBook()
     sheet = book.sheets.add("CSR")
+    sheet.cells.update({(3, 12): "0044", (4, 12): 7.0, (6, 12): 12.0})
+    sheet.formulas[(6, 12)] = "=LEN(A6)"
+    adapter = XlwingsBook(book)
+    adapter.read_content("CSR")
     pins = {(r, 12): "8x82125" for r in range(2, 400, 3)}
     numbers = {(r, 7): f"+4420794600{r:02d}" for r in range(2, 6)}
     XlwingsBook(book).write_cells("CSR", {**pins, **numbers, (9, 9): "0044719"})
-    pin_calls = len(area_addresses((r, c, r, c) for r, c in pins))  # 255 characters each
-    assert pin_calls < len(pins) / 20
-    assert sheet.writes == pin_calls + 2  # + the block of numbers, the lone account number
+    assert sheet.writes == 3  # the PIN column, the block of numbers, the lone account number
     assert all(sheet.cells[cell] == "8x82125" for cell in pins)
     assert all(sheet.cells[cell] == text for cell, text in numbers.items())
-    assert sheet.cells[(9, 9)] == "0044719" and (3, 12) not in sheet.cells
+    assert sheet.cells[(9, 9)] == "0044719" and (4, 9) not in sheet.cells
+    assert sheet.cells[(3, 12)] == "0044" and sheet.cells[(4, 12)] == 7.0
+    assert sheet.formulas[(6, 12)] == "=LEN(A6)"
+
+
+def test_an_error_value_read_as_text_is_written_back_as_the_error() -> None:
+    """X2: Undo of a cell that showed #N/A (read with err_to_str) puts the error back in a
+    General cell; a Text cell gets the text, as it would have held it."""
+    book = FakeBook()
+    sheet = book.sheets.add("CSR")
+    sheet.range((2, 2)).number_format = "@"
+    adapter = XlwingsBook(book)
+    adapter.write_cells("CSR", {(1, 1): "#N/A", (2, 2): "#N/A", (3, 3): "N/A"})
+    assert adapter.read("CSR")[0][0] == "#N/A" and sheet.range((1, 1)).value is None
+    assert sheet.cells[(2, 2)] == "#N/A" and sheet.cells[(3, 3)] == "N/A"

@@ -231,7 +231,7 @@ class ActiveSheetBook:
     def _restore_text(self) -> int:
         """Put back as text what Excel typed when it opened the file (X1): its own action."""
         target = read_table(self, csr.SHEET, (NUMBER_ALIASES,))
-        changes = excel_typing_changes(target.frame, Settings())
+        changes = excel_typing_changes(target.frame, Settings(), target.formula_cells())
         return apply_changes(self, target, changes, RESTORE_LABEL)
 
     def _logged_with_real_names(self, grid: Sequence[Sequence[object]]) -> list[list[object]]:

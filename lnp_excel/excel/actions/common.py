@@ -36,6 +36,7 @@ from lnp_excel.excel.book import (
     Formula,
     Grid,
     cell_value,
+    held,
     shown,
 )
 from lnp_excel.io.tables import SourceTable, column_positions, table_from_grid
@@ -99,6 +100,23 @@ class SheetTable:
 
     def positions(self) -> dict[str, int]:
         return column_positions(self.grid[self.table.header_row - 1])
+
+    def formula_cells(self) -> pd.DataFrame:
+        """True where the cell under ``frame`` holds a formula (what a repair never touches)."""
+        frame = self.frame
+        content = self.content or []
+        where = self.positions()
+        return pd.DataFrame(
+            {
+                name: [
+                    isinstance(held(content, (int(row), where[str(name)])), Formula)
+                    for row in frame.index
+                ]
+                for name in frame.columns
+            },
+            index=frame.index,
+            dtype=bool,
+        )
 
 
 @contextmanager
@@ -171,9 +189,8 @@ def _append_journal(book: Book, journal: pd.DataFrame, rows: pd.DataFrame) -> No
 
 
 def _before(content: Grid, cell: Cell) -> tuple[object, str | None]:
-    """What a cell held as (value shown, formula); cells beyond the used range are empty."""
-    r, c = cell
-    value = content[r - 1][c - 1] if r <= len(content) and c <= len(content[r - 1]) else None
+    """What a cell held as (value shown, formula)."""
+    value = held(content, cell)
     return (value.shown, str(value)) if isinstance(value, Formula) else (value, None)
 
 
