@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lnp_excel.core.columns import free_name
 from lnp_excel.core.plan import Plan
 from lnp_excel.core.plan.paths import PATHS, SELF_SERVICE
 from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, write_workbook
@@ -119,11 +120,12 @@ def numbers_sheet(plan: Plan) -> SheetSpec:
     source = plan.source
     if len(source.columns) == 0 or len(source) != len(plan.numbers):
         source = plan.numbers[["input"]].rename(columns={"input": "Input"})
-    taken = {str(c) for c in source.columns} | {"Row"}
-    names = {k: f"{v} (lnp)" if v in taken else v for k, v in headers.items()}
+    row = free_name("Row", list(source.columns))
+    taken = [*source.columns, row]
+    names = {k: free_name(v, taken) for k, v in headers.items()}
     added = plan.numbers[list(headers)].rename(columns=names)
     frame = pd.concat([source.set_axis(plan.numbers.index), added], axis=1)
-    frame.insert(0, "Row", plan.numbers.index)
+    frame.insert(0, row, plan.numbers.index)
     frame = frame.reset_index(drop=True)
     return SheetSpec("Numbers", frame, value_fills={names["status"]: STATUS_FILLS})
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from lnp_excel.core.carriers import CarrierDirectory, directory_from_table
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
-from lnp_excel.core.numbers import normalized_table, summary_line
+from lnp_excel.core.numbers import engine_column, normalized_table, summary_line
 from lnp_excel.core.plan import plan_ports
 from lnp_excel.excel.actions.common import (
     PLANNER,
@@ -38,7 +38,8 @@ def normalize(book: Book) -> str:
         result = normalized_table(
             source.frame, column, settings.default_region, progress=progress_on(book)
         )
-    write_sheet(book, SheetSpec("Numbers", result, value_fills={"Status": STATUS_FILLS}))
+    status = engine_column(result, "Status")  # "Status (lnp)" beside the customer's own
+    write_sheet(book, SheetSpec("Numbers", result, value_fills={status: STATUS_FILLS}))
     return summary_line(result, column)
 
 
