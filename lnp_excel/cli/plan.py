@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 from lnp_excel.cli.common import (
+    count_option,
+    date_option,
     default_output,
     explain_rows,
     pick_column,
@@ -61,13 +63,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         number_column=True,
     )
     parser.add_argument(
-        "--submit-date", metavar="DATE", help=f"when the requests go in ({DATES}; default today)"
+        "--submit-date",
+        metavar="DATE",
+        type=date_option("submission date"),
+        help=f"when the requests go in ({DATES}; default today)",
     )
     parser.add_argument(
-        "--requested-date", metavar="DATE", help=f"the port date the customer wants ({DATES})"
+        "--requested-date",
+        metavar="DATE",
+        type=date_option("requested date"),
+        help=f"the port date the customer wants ({DATES})",
     )
-    parser.add_argument("--local-licenses", metavar="N", help="local licenses on hand")
-    parser.add_argument("--tollfree-licenses", metavar="N", help="toll-free licenses on hand")
+    parser.add_argument(
+        "--local-licenses",
+        metavar="N",
+        type=count_option("local license count"),
+        help="local licenses on hand",
+    )
+    parser.add_argument(
+        "--tollfree-licenses",
+        metavar="N",
+        type=count_option("toll-free license count"),
+        help="toll-free licenses on hand",
+    )
     parser.add_argument(
         "--export-dir", type=Path, metavar="DIR", help="write one CSV per self-service request"
     )

@@ -582,6 +582,19 @@ def corpus() -> dict[str, bytes]:
     files["csr_formulas_without_values.xlsx"] = workbook(
         {"CSR": csr_rows(*CSR_GOOD[:1], [*CSR_GOOD[1][:4], '=CONCAT("2200 S Lamar")', ""])}
     )
+
+    # Issue 18 (plan side): columns named like the ones the plan adds (item 13), and
+    # option values past what a sheet holds (item 16).
+    taken = ["Row", "Phone Number", "Number", "Status", "Request", "Carrier", "Row (lnp)"]
+    text(
+        "taken_column_names.csv",
+        [taken] + [[f"r{i}", n, "x", "y", "z", "AT&T", "w"] for i, n in enumerate([*GOOD, "TBD"])],
+    )
+    text(
+        "taken_column_names_normalize.csv",
+        [["Row", "Phone", "Normalized", "Reason"], ["1", GOOD[0], "a", "b"], ["2", "TBD", "", ""]],
+    )
+    text("csr_rows_past_the_sheet.csv", csr_rows(*CSR_GOOD))
     return files
 
 
