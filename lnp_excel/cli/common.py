@@ -14,7 +14,7 @@ import pandas as pd
 
 from lnp_excel.core import Progress
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
-from lnp_excel.core.errors import InputError
+from lnp_excel.core.errors import InputError, OptionError
 from lnp_excel.core.values import parse_count, parse_date
 from lnp_excel.io.tables import SourceTable, read_table
 
@@ -139,7 +139,7 @@ def shared_options(
     parser.add_argument("--overwrite", action="store_true", help=overwrite_help)
 
 
-def date_option(what: str) -> Callable[[str], dt.date | None]:
+def date_option(option: str, what: str) -> Callable[[str], dt.date | None]:
     """An argparse ``type`` reading a date option the one way (``parse_date``): a date
     that cannot be read or is not plausible (9999-12-31) stops the command at once,
     exit 2, before any file is read or written (issue 18)."""
@@ -148,12 +148,12 @@ def date_option(what: str) -> Callable[[str], dt.date | None]:
         try:
             return parse_date(text, what)
         except InputError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
+            raise OptionError(f"{option}: {error}") from None
 
     return read
 
 
-def count_option(what: str) -> Callable[[str], int | None]:
+def count_option(option: str, what: str) -> Callable[[str], int | None]:
     """An argparse ``type`` for a whole count (``parse_count``): ``1e30`` or
     ``9223372036854775808`` licenses stop the command at once, exit 2 (issue 18)."""
 
@@ -161,7 +161,7 @@ def count_option(what: str) -> Callable[[str], int | None]:
         try:
             return parse_count(text, what)
         except InputError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
+            raise OptionError(f"{option}: {error}") from None
 
     return read
 

@@ -29,6 +29,7 @@ from lnp_excel.core.values import DATE_FORMATS_SHOWN as DATES
 from lnp_excel.core.values import plural
 from lnp_excel.io.carrier_directory import read_carrier_directory
 from lnp_excel.io.plan_report import NOT_READY, export_requests, write_plan
+from lnp_excel.io.request_folder import earlier_requests
 
 EXAMPLE = """examples:
   lnp-excel plan samples/customer_numbers.csv -o plan.xlsx
@@ -59,31 +60,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         parser,
         input_help="the list (.csv, .xlsx or .xlsm)",
         output_help="the plan workbook (.xlsx; default: <input>_plan.xlsx here)",
-        overwrite_help="allow writing over the input",
+        overwrite_help="allow writing over the input, and replace the request files an "
+        "earlier plan wrote into --export-dir (its manifest names them)",
         number_column=True,
     )
     parser.add_argument(
         "--submit-date",
         metavar="DATE",
-        type=date_option("submission date"),
+        type=date_option("--submit-date", "submission date"),
         help=f"when the requests go in ({DATES}; default today)",
     )
     parser.add_argument(
         "--requested-date",
         metavar="DATE",
-        type=date_option("requested date"),
+        type=date_option("--requested-date", "requested date"),
         help=f"the port date the customer wants ({DATES})",
     )
     parser.add_argument(
         "--local-licenses",
         metavar="N",
-        type=count_option("local license count"),
+        type=count_option("--local-licenses", "local license count"),
         help="local licenses on hand",
     )
     parser.add_argument(
         "--tollfree-licenses",
         metavar="N",
-        type=count_option("toll-free license count"),
+        type=count_option("--tollfree-licenses", "toll-free license count"),
         help="toll-free licenses on hand",
     )
     parser.add_argument(
@@ -126,8 +128,14 @@ def run(args: argparse.Namespace) -> int:
     except InputError as error:
         raise table.locate(error) from None
     explain_rows(plan.numbers, plan.numbers.index, table, read, reason="reason", warning="warning")
+    if args.export_dir:  # refused before anything is written (P3c, issue 18)
+        earlier_requests(args.export_dir, replace=args.overwrite)
     written = write_plan(plan, output, source=source.name, protect=source, overwrite=args.overwrite)
-    exports = export_requests(plan, args.export_dir, protect=source) if args.export_dir else []
+    exports = []
+    if args.export_dir:
+        exports = export_requests(
+            plan, args.export_dir, protect=source, overwrite=args.overwrite, source=source.name
+        )
     _report(plan, written, exports, args.export_dir)
     if plan.requests.empty:
         print(

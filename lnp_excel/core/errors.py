@@ -76,3 +76,9 @@ class InputError(ValueError):
     def __str__(self) -> str:
         where = self.where()
         return f"{self.message} ({where})" if where else self.message
+
+
+class OptionError(Exception):
+    """An option value that cannot be used (``--submit-date 9999-12-31``), found while the
+    command line is parsed. Not a ValueError on purpose: argparse would swallow that into
+    "invalid value"; this one reaches ``main``, which prints it like an InputError, exit 2."""

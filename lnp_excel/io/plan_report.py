@@ -16,12 +16,17 @@ import pandas as pd
 from lnp_excel.core.columns import free_name
 from lnp_excel.core.plan import Plan
 from lnp_excel.core.plan.paths import PATHS, SELF_SERVICE
+from lnp_excel.io.request_folder import (
+    NOT_READY,
+    earlier_requests,
+    remove_earlier,
+    write_manifest,
+)
 from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, write_workbook
 from lnp_excel.io.writers import RULES_NOTE, safe_filename, write_csv
 
 STATUS_FILLS = {"invalid": "#FFC7CE", "duplicate": "#FFEB9C", "empty": "#EDEDED"}
 ATTENTION_FILL = "#FFEB9C"  # a request to check before submitting (unknown carrier)
-NOT_READY = "not_ready"  # export subfolder: requests a bulk upload must not include (P3c)
 # The request file: what an agent fills into the self-service port form (P3c, N2a).
 EXPORT_HEADERS = {
     "number": "Phone Number",
@@ -203,6 +208,8 @@ def export_requests(
     *,
     protect: str | Path | None = None,
     paths: Sequence[str] = (SELF_SERVICE,),
+    overwrite: bool = False,
+    source: str | None = None,
 ) -> list[Path]:
     """One CSV per request of ``paths``, ``<request id>.csv``: a row per number in number
     order with what the self-service port form asks (EXPORT_HEADERS: number, extension,
@@ -210,10 +217,21 @@ def export_requests(
     with BOM, for Excel). BTN, account, PIN and name are the request's (one account per
     request, P3a), the address parts the first given in the request. Requests with
     numbers of unknown carrier go to the ``not_ready`` subfolder, so uploading the
-    folder never submits them (P3c)."""
+    folder never submits them (P3c).
+
+    The folder holds one plan only (``request_folder``): an earlier plan's files are
+    refused unless ``overwrite``, then removed; a manifest names the files written."""
     folder = Path(directory)
+    earlier = earlier_requests(folder, replace=overwrite)
     requests = plan.requests.set_index("request")
     wanted = set(requests.index[requests["path"].isin(paths)])
+    chosen = requests[requests.index.isin(wanted)]
+    held = (chosen["unknown_carrier"].to_numpy() > 0).tolist()
+    names = {
+        request_id: f"{NOT_READY}/" * apart + f"{safe_filename(request_id, fallback='request')}.csv"
+        for request_id, apart in zip(chosen.index, held, strict=True)
+    }
+    write_manifest(folder, [*earlier, *names.values()], source=source)
     written = []
     for request_id, rows in plan.request_numbers():
         if request_id not in wanted:
@@ -230,7 +248,7 @@ def export_requests(
             columns[part] = given.iloc[0] if len(given) else ""
         frame = pd.DataFrame(columns, index=range(len(rows)))[list(EXPORT_HEADERS)]
         frame = frame.rename(columns=EXPORT_HEADERS)
-        target = folder / (NOT_READY if request["unknown_carrier"] > 0 else "")
-        name = f"{safe_filename(request_id, fallback='request')}.csv"
-        written.append(write_csv(frame, target / name, protect=protect))
+        written.append(write_csv(frame, folder / names[request_id], protect=protect))
+    remove_earlier(folder, earlier, names.values())
+    write_manifest(folder, names.values(), source=source)
     return written

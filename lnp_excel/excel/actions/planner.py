@@ -95,9 +95,13 @@ def plan(book: Book) -> str:
 
 @action("export", "Export request files", PLANNER)
 def export(book: Book) -> str:
-    """One upload-ready CSV per self-service request, in a folder beside the workbook."""
+    """One upload-ready CSV per self-service request, in a folder beside the workbook.
+
+    The folder is this button's own: a new export replaces the files the last one wrote
+    (its manifest names them), so the folder always holds one plan (P3c); request files
+    no manifest lists are refused."""
     folder = book.folder() / "port_requests"
-    written = export_requests(_plan(book), folder)
+    written = export_requests(_plan(book), folder, overwrite=True, source="Export request files")
     held = sum(path.parent.name == NOT_READY for path in written)
     apart = f" ({held:,} not ready, carrier unknown: in {NOT_READY})" if held else ""
     return f"Exported {len(written):,} request files to {folder}{apart}"
