@@ -97,8 +97,8 @@ def earlier_requests(folder: str | Path, *, replace: bool) -> list[str]:
     if strangers:
         raise InputError(
             f"the folder holds {plural(len(strangers), 'request file')} that no plan's "
-            f"manifest lists ({_quoted(strangers)}): move them away or choose another --export-dir, "
-            "so that no number is in two request files",
+            f"manifest lists ({_quoted(strangers)}): move them away or choose another "
+            "--export-dir, so that no number is in two request files",
             file=str(folder),
         )
     if listed and not replace:
