@@ -1,6 +1,8 @@
 """lnp_excel: number porting for the people who live in Excel.
 
-Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``fix_csr``, ``Settings``.
+Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``fix_csr``, ``Settings``;
+and the one reader of customers' files, ``read_table`` (a .csv/.xlsx/.xlsm with its header
+found under any title rows: ``plan_ports(read_table("list.csv").frame)``).
 
 The names are imported on first use (a module ``__getattr__``): ``lnp-excel --version``
 and a ribbon button's new Python must not pay for pandas, holidays and xlwings before
@@ -22,6 +24,7 @@ _EXPORTS = {
     "fix_csr": "lnp_excel.core.csr",
     "normalize_numbers": "lnp_excel.core.numbers",
     "plan_ports": "lnp_excel.core.plan",
+    "read_table": "lnp_excel.io.tables",
 }
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
     "fix_csr",
     "normalize_numbers",
     "plan_ports",
+    "read_table",
 ]
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run time
@@ -41,6 +45,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run
     from lnp_excel.core.numbers import normalize_numbers
     from lnp_excel.core.plan import Plan, plan_ports
     from lnp_excel.core.settings import Settings
+    from lnp_excel.io.tables import read_table
 
 
 def __getattr__(name: str) -> object:

@@ -28,7 +28,7 @@ from lnp_excel.core.plan import Plan, plan_ports
 from lnp_excel.core.values import DATE_FORMATS_SHOWN as DATES
 from lnp_excel.core.values import plural
 from lnp_excel.io.carrier_directory import read_carrier_directory
-from lnp_excel.io.plan_report import NOT_READY, export_requests, write_plan
+from lnp_excel.io.plan_report import NOT_READY, export_requests, write_plan, zero_led_examples
 from lnp_excel.io.request_folder import earlier_requests
 
 EXAMPLE = """examples:
@@ -154,3 +154,11 @@ def _report(plan: Plan, written: Path, exports: list[Path], export_dir: Path | N
         apart = sum(path.parent.name == NOT_READY for path in exports)
         held = f" ({apart:,} not ready, carrier unknown: in {Path(export_dir) / NOT_READY})"
         print(f"wrote {plural(len(exports), 'request CSV')} to {export_dir}{held if apart else ''}")
+        zeros = zero_led_examples(plan)
+        if zeros and exports:
+            shown = ", ".join(f"{field} {value}" for field, value in zeros.items())
+            print(
+                f"note: Excel drops the leading zeros of these request fields ({shown}) when "
+                "it opens a CSV; the request files are right as written: upload them as they "
+                f"are and check the values on the Requests sheet of {written.name}"
+            )

@@ -5,11 +5,12 @@ API: it goes through Excel's object model (``sheet.api.PageSetup``) on Windows."
 
 from __future__ import annotations
 
-from lnp_excel.io.sheet_layout import TABLE_STYLE, SheetLayout, table_base_name
+from lnp_excel.io.sheet_layout import TABLE_STYLE, PrintSetup, SheetLayout, table_base_name
 
 CHART_TYPES = {"column": "column_clustered", "bar": "bar_clustered", "pie": "pie", "line": "line"}
 CHART_SIZE = (480, 288)  # points: the size XlsxWriter gives a chart
 XL_LANDSCAPE = 2
+XL_DOWN_THEN_OVER, XL_OVER_THEN_DOWN = 1, 2  # PageSetup.Order (XlOrder)
 
 
 def format_sheet(ws, layout: SheetLayout) -> None:
@@ -34,7 +35,7 @@ def format_sheet(ws, layout: SheetLayout) -> None:
         ws.range((2, 1), (layout.rows + 1, len(layout.columns))).rows.autofit()
     _table(ws, layout)
     _chart(ws, layout)
-    _print_setup(ws)
+    _print_setup(ws, layout.printing)
 
 
 def _table(ws, layout: SheetLayout) -> None:
@@ -84,14 +85,22 @@ def chart_name(sheet: str) -> str:
     return f"LNP {sheet} chart"
 
 
-def _print_setup(ws) -> None:
-    """Landscape, one page wide, the header row on every page (Excel's PageSetup)."""
+def _print_setup(ws, printing: PrintSetup) -> None:
+    """The sheet's ``PrintSetup`` in Excel's PageSetup terms (as the XlsxWriter file):
+    landscape legal, fit to its pages across, header row and first column repeated."""
     try:
         setup = ws.api.PageSetup
         setup.Orientation = XL_LANDSCAPE
+        setup.PaperSize = printing.paper
+        left, right, top, bottom = (inches * 72 for inches in printing.margins)
+        setup.LeftMargin, setup.RightMargin = left, right
+        setup.TopMargin, setup.BottomMargin = top, bottom
         setup.Zoom = False
-        setup.FitToPagesWide = 1
+        setup.FitToPagesWide = printing.pages_wide
         setup.FitToPagesTall = False
         setup.PrintTitleRows = "$1:$1"
+        columns = printing.title_columns
+        setup.PrintTitleColumns = f"$A:${chr(64 + columns)}" if columns else ""
+        setup.Order = XL_OVER_THEN_DOWN if printing.across_first else XL_DOWN_THEN_OVER
     except AttributeError:  # Excel for Mac's object model has other names: print as is
         return

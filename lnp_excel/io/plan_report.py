@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from lnp_excel.core.columns import free_name
@@ -252,3 +253,20 @@ def export_requests(
     remove_earlier(folder, earlier, names.values())
     write_manifest(folder, names.values(), source=source)
     return written
+
+
+def zero_led_examples(plan: Plan, paths: Sequence[str] = (SELF_SERVICE,)) -> dict[str, str]:
+    """Per request-file field (account number, BTN, PIN, ZIP), one value of the exported
+    requests that starts with a zero (``00123``, ``02134``): Excel drops those zeros when
+    it opens the CSV, so the command warns as ``csr fix`` does (P3c, issue 18)."""
+    exported = plan.numbers["path"].isin(paths).to_numpy()
+    found: dict[str, str] = {}
+    for field in ("account_number", "btn", "pin", "zip"):
+        if field not in plan.numbers.columns:
+            continue
+        values = plan.numbers[field].to_numpy(dtype=object)[exported].astype(str)
+        led = values[np.char.startswith(values.astype("U"), "0")] if len(values) else values
+        digits = [value for value in led.tolist() if value.isdigit() and len(value) > 1]
+        if digits:
+            found[EXPORT_HEADERS[field]] = digits[0]
+    return found
