@@ -36,7 +36,9 @@ EXAMPLE = """examples:
   lnp-excel plan samples/customer.xlsx --sheet DIDs --submit-date 3/3/2027 \\
       --requested-date 2027-03-20 --local-licenses 250 --tollfree-licenses 5 --export-dir requests/
   lnp-excel plan samples/customer_accounts.csv --carrier-directory samples/my_carriers.csv \\
-      --export-dir requests/
+      --export-dir acme_requests/
+  lnp-excel plan samples/customer_accounts.csv -o acme_plan.xlsx --export-dir acme_requests/ \\
+      --overwrite
 """
 
 
