@@ -317,6 +317,11 @@ class FakePageSetup:
     FitToPagesWide: object = 1
     FitToPagesTall: object = 1
     PrintTitleRows = ""
+    PrintTitleColumns = ""
+    PaperSize = 1  # xlPaperLetter
+    Order = 1  # xlDownThenOver
+    LeftMargin = RightMargin = 50.4  # points: Excel's Normal margins
+    TopMargin = BottomMargin = 54.0
 
 
 class FakeSheetApi:

@@ -87,9 +87,9 @@ def looks_in_fake(book: FakeBook, blanks: dict[str, set[str]]) -> dict[str, dict
                 setup.FitToPagesWide,
                 0 if setup.FitToPagesTall is False else setup.FitToPagesTall,
                 "$1:$1" if setup.PrintTitleRows == "$1:$1" else setup.PrintTitleRows,
-                getattr(setup, "PrintTitleColumns", ""),
-                getattr(setup, "PaperSize", 1),
-                "overThenDown" if getattr(setup, "Order", 1) == 2 else "downThenOver",
+                setup.PrintTitleColumns,
+                setup.PaperSize,
+                "overThenDown" if setup.Order == 2 else "downThenOver",
             ),
         }
     return looks
