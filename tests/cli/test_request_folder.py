@@ -125,3 +125,22 @@ def test_a_hostile_manifest_never_removes_files_outside_the_folder(tmp_path: Pat
     (folder / MANIFEST).write_text("{not json", encoding="utf-8")
     with pytest.raises(ValueError, match="manifest"):
         earlier_requests(folder, replace=True)
+
+
+def test_the_export_button_replaces_its_own_earlier_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """The Export request files button (run headless): a second click replaces the files
+    of the first, listed in the manifest; a request file no manifest lists stops it."""
+    template = Path(__file__).parents[2] / "workbooks" / "Port_Planner.xlsm"
+    output = tmp_path / "planner.xlsm"
+    assert main(["run", str(template), "export", "-o", str(output)]) == 0
+    folder = tmp_path / "port_requests"
+    first = _request_files(folder)
+    assert first and (folder / MANIFEST).exists()
+    assert main(["run", str(template), "export", "-o", str(output), "--overwrite"]) == 0
+    assert _request_files(folder) == first
+    (folder / "SS-999555-COPY-01.csv").write_text("Phone Number\n9995550100\n", "utf-8")
+    capsys.readouterr()
+    assert main(["run", str(template), "export", "-o", str(output), "--overwrite"]) == 2
+    assert "SS-999555-COPY-01.csv" in capsys.readouterr().err
