@@ -109,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else default_output(source, "_plan.xlsx")
     if output.suffix.lower() != ".xlsx":
         raise InputError("the plan is a workbook: name the output .xlsx", file=str(output))
+    if args.export_dir:  # another plan's request files: refused before any work (P3c)
+        earlier_requests(args.export_dir, replace=args.overwrite)
     table, number = read_list(args, CARRIER_ALIASES)
     carrier = pick_column(
         table, args.carrier_column, CARRIER_ALIASES, role="carrier", required=False
@@ -130,8 +132,6 @@ def run(args: argparse.Namespace) -> int:
     except InputError as error:
         raise table.locate(error) from None
     explain_rows(plan.numbers, plan.numbers.index, table, read, reason="reason", warning="warning")
-    if args.export_dir:  # refused before anything is written (P3c, issue 18)
-        earlier_requests(args.export_dir, replace=args.overwrite)
     written = write_plan(plan, output, source=source.name, protect=source, overwrite=args.overwrite)
     exports = []
     if args.export_dir:
