@@ -24,6 +24,10 @@ _.pageSetUpPr  # fit-to-page print setup
 _.fitToWidth  # one page wide
 _.fitToHeight  # as many pages tall as needed
 _.print_title_rows  # the header row on every printed page
+_.paperSize  # legal paper (PrintSetup, issue 18)
+_.page_margins  # narrow margins
+_.print_title_cols  # the first column on every page of a wide sheet
+_.pageOrder  # over, then down
 _._charts  # a button pressed twice draws one chart, not two
 _.legend  # no legend for a one-series chart
 
@@ -39,6 +43,13 @@ _.Zoom  # False: fit to pages instead of a zoom
 _.FitToPagesWide  # one page wide
 _.FitToPagesTall  # as many pages tall as needed
 _.PrintTitleRows  # the header row on every printed page
+_.PaperSize  # legal paper (PrintSetup, issue 18)
+_.LeftMargin  # narrow margins, in points
+_.RightMargin
+_.TopMargin
+_.BottomMargin
+_.PrintTitleColumns  # the first column on every page of a wide sheet
+_.Order  # over, then down
 
 # python-docx attributes python-docx writes to the document XML.
 _.space_after  # io/documents/tables.py: table cells without paragraph spacing

@@ -1,7 +1,9 @@
 """lnp_excel: number porting for the people who live in Excel.
 
 Public API (pure, no files): ``normalize_numbers``, ``plan_ports``, ``check_requests``,
-``fix_csr``, ``letters_of_authorization``, ``track_ports``, ``Settings``.
+``fix_csr``, ``letters_of_authorization``, ``track_ports``, ``Settings``;
+and the one reader of customers' files, ``read_table`` (a .csv/.xlsx/.xlsm with its header
+found under any title rows: ``plan_ports(read_table("list.csv").frame)``).
 
 The names are imported on first use (a module ``__getattr__``): ``lnp-excel --version``
 and a ribbon button's new Python must not pay for pandas, holidays and xlwings before
@@ -27,6 +29,7 @@ _EXPORTS = {
     "plan_ports": "lnp_excel.core.plan",
     "Tracking": "lnp_excel.core.track",
     "track_ports": "lnp_excel.core.track",
+    "read_table": "lnp_excel.io.tables",
 }
 
 __all__ = [
@@ -42,6 +45,7 @@ __all__ = [
     "normalize_numbers",
     "plan_ports",
     "track_ports",
+    "read_table",
 ]
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run time
@@ -53,6 +57,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; nothing is imported at run
     from lnp_excel.core.plan import Plan, plan_ports
     from lnp_excel.core.settings import Settings
     from lnp_excel.core.track import Tracking, track_ports
+    from lnp_excel.io.tables import read_table
 
 
 def __getattr__(name: str) -> object:

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pandas as pd
 
 from lnp_excel.core import Progress
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
-from lnp_excel.core.errors import InputError
+from lnp_excel.core.errors import InputError, OptionError
+from lnp_excel.core.values import parse_count, parse_date
 from lnp_excel.io.tables import SourceTable, read_table
 
 _ROW_SPEC = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
+EXCEL_ROWS = 1_048_576  # the rows of a worksheet: no --rows can go further
 
 
 def read_list(args: argparse.Namespace, *more: Sequence[str]) -> tuple[SourceTable, object]:
@@ -136,8 +139,38 @@ def shared_options(
     parser.add_argument("--overwrite", action="store_true", help=overwrite_help)
 
 
+def date_option(option: str, what: str) -> Callable[[str], dt.date | None]:
+    """An argparse ``type`` reading a date option the one way (``parse_date``): a date
+    that cannot be read or is not plausible (9999-12-31) stops the command at once,
+    exit 2, before any file is read or written (issue 18)."""
+
+    def read(text: str) -> dt.date | None:
+        try:
+            return parse_date(text, what)
+        except InputError as error:
+            raise OptionError(f"{option}: {error}") from None
+
+    return read
+
+
+def count_option(option: str, what: str) -> Callable[[str], int | None]:
+    """An argparse ``type`` for a whole count (``parse_count``): ``1e30`` or
+    ``9223372036854775808`` licenses stop the command at once, exit 2 (issue 18)."""
+
+    def read(text: str) -> int | None:
+        try:
+            return parse_count(text, what)
+        except InputError as error:
+            raise OptionError(f"{option}: {error}") from None
+
+    return read
+
+
 def parse_rows(spec: str | None) -> list[int] | None:
-    """ "2-40,45" -> [2, ..., 40, 45] (sheet rows as Excel shows them, C13); None if not given."""
+    """ "2-40,45" -> [2, ..., 40, 45] (sheet rows as Excel shows them, C13); None if not given.
+
+    A row past Excel's last (1,048,576) is refused: ``2-300000000`` would otherwise build
+    a list of 300 million rows before the sheet is even read (issue 18)."""
     if spec is None:
         return None
     rows: set[int] = set()
@@ -146,11 +179,15 @@ def parse_rows(spec: str | None) -> list[int] | None:
             continue
         match = _ROW_SPEC.match(part)
         if not match or int(match.group(1)) < 1:
-            raise InputError(f"--rows: '{part.strip()}' is not a row or a range like 2-40")
+            raise InputError(f"--rows: '{part.strip()[:40]}' is not a row or a range like 2-40")
         first = int(match.group(1))
         last = int(match.group(2) or first)
         if last < first:
             raise InputError(f"--rows: the range '{part.strip()}' runs backwards")
+        if last > EXCEL_ROWS:
+            raise InputError(
+                f"--rows: '{part.strip()}' goes past row {EXCEL_ROWS:,}, the last row a sheet has"
+            )
         rows.update(range(first, last + 1))
     if not rows:
         raise InputError("--rows: no rows given")

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lnp_excel.cli.common import parse_rows, shared_options
+from lnp_excel.cli.csr_number import number_named
 from lnp_excel.cli.csr_output import finish
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.csr.build import build_from_inventory
@@ -168,6 +169,7 @@ def _shared(parser: argparse.ArgumentParser, input_help: str) -> None:
         output_help="output folder (default: here, or ./corrected)",
         overwrite_help="replace the 8x8_<Customer>_CSR files already in the output folder",
         output_folder=True,
+        number_column=True,
     )
 
 
@@ -196,12 +198,13 @@ def _fix(args: argparse.Namespace) -> int:
     settings = Settings()
     customer = _customer_name(args.customer)
     table = read_csr(args.input, sheet=args.sheet)
+    frame, restore = number_named(table, args.number_column)
     lookups = _lookups(args, settings)
     rows = parse_rows(args.rows)
     numbers = _parse_numbers(args.numbers) if args.numbers else None
     with _located(table):
         result = fix_csr(
-            table.frame,
+            frame,
             customer=customer,
             as_of=args.as_of,
             settings=settings,
@@ -209,17 +212,18 @@ def _fix(args: argparse.Namespace) -> int:
             batch_numbers=numbers,
             **lookups,
         )
-    return finish(result, args, settings, table)
+    return finish(restore(result), args, settings, table)
 
 
 def _build(args: argparse.Namespace) -> int:
     settings = Settings()
     customer = _customer_name(args.customer)
     table = read_csr(args.input, sheet=args.sheet)
+    frame, restore = number_named(table, args.number_column)
     lookups = _lookups(args, settings)
     with _located(table):
         result = build_from_inventory(
-            table.frame,
+            frame,
             customer=customer,
             first_name=args.first_name,
             last_name=args.last_name,
@@ -227,17 +231,18 @@ def _build(args: argparse.Namespace) -> int:
             settings=settings,
             **lookups,
         )
-    return finish(result, args, settings, table)
+    return finish(restore(result), args, settings, table)
 
 
 def _legacy(args: argparse.Namespace) -> int:
     settings = Settings()
     customer = _customer_name(args.customer)
     table = read_csr(args.input, sheet=args.sheet)
+    frame, restore = number_named(table, args.number_column)
     lookups = _lookups(args, settings)
     with _located(table):
         result = build_from_legacy(
-            table.frame,
+            frame,
             customer=customer,
             company=args.company,
             authorized_name=args.authorized_name,
@@ -246,7 +251,7 @@ def _legacy(args: argparse.Namespace) -> int:
             settings=settings,
             **lookups,
         )
-    return finish(result, args, settings, table)
+    return finish(restore(result), args, settings, table)
 
 
 def _doc(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from lnp_excel import __version__
-from lnp_excel.core.errors import TOO_MUCH_DATA, InputError
+from lnp_excel.core.errors import TOO_MUCH_DATA, InputError, OptionError
 
 # Command name -> the module whose ``register(subparsers)`` adds it.
 COMMANDS = {
@@ -74,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as done:  # --help, --version, or a usage error argparse printed
         return done.code if isinstance(done.code, int) else 2
+    except OptionError as error:  # an option's value: --local-licenses 1e30 (issue 18)
+        print(f"lnp-excel: {error}", file=sys.stderr)
+        return 2
     if not getattr(args, "run", None):
         parser.print_help()
         return 2

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     out = normalized_table(frame, column, args.region, progress=progress_bar())
     explain_rows(
         out,
-        out["Row"].tolist(),
+        out.iloc[:, 0].tolist(),  # "Row", or "Row (lnp)" when the list has a Row column
         table,
         [column],
         reason=engine_column(out, "Reason"),

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 from lnp_excel.cli.common import (
+    count_option,
+    date_option,
     default_output,
     explain_rows,
     pick_column,
@@ -30,14 +32,23 @@ from lnp_excel.core.values import plural
 from lnp_excel.io.carrier_csr import read_csr_files
 from lnp_excel.io.carrier_directory import read_carrier_directory
 from lnp_excel.io.check_report import held_back
-from lnp_excel.io.plan_report import NOT_READY, REASONS_FILE, export_requests, write_plan
+from lnp_excel.io.plan_report import (
+    NOT_READY,
+    REASONS_FILE,
+    export_requests,
+    write_plan,
+    zero_led_examples,
+)
+from lnp_excel.io.request_folder import earlier_requests
 
 EXAMPLE = """examples:
   lnp-excel plan samples/customer_numbers.csv -o plan.xlsx
   lnp-excel plan samples/customer.xlsx --sheet DIDs --submit-date 3/3/2027 \\
       --requested-date 2027-03-20 --local-licenses 250 --tollfree-licenses 5 --export-dir requests/
   lnp-excel plan samples/customer_accounts.csv --carrier-directory samples/my_carriers.csv \\
-      --export-dir requests/
+      --export-dir acme_requests/
+  lnp-excel plan samples/customer_accounts.csv -o acme_plan.xlsx --export-dir acme_requests/ \\
+      --overwrite
   lnp-excel plan samples/customer_loa.csv --submit-date 2026-12-07 --loa-dir letters/
   lnp-excel plan samples/customer_accounts.csv --csr samples/csr_att.csv -o checked_plan.xlsx \\
       --export-dir checked_requests/
@@ -76,12 +87,23 @@ def add_arguments(
         parser,
         input_help="the list (.csv, .xlsx or .xlsm)",
         output_help=output_help or "the plan workbook (.xlsx; default: <input>_plan.xlsx here)",
-        overwrite_help="allow writing over the input",
+        overwrite_help="allow writing over the input, and replace the request files an "
+        "earlier plan wrote into --export-dir (its manifest names them)",
         number_column=True,
     )
     if planning:
-        parser.add_argument("--local-licenses", metavar="N", help="local licenses on hand")
-        parser.add_argument("--tollfree-licenses", metavar="N", help="toll-free licenses on hand")
+        parser.add_argument(
+            "--local-licenses",
+            metavar="N",
+            type=count_option("--local-licenses", "local license count"),
+            help="local licenses on hand",
+        )
+        parser.add_argument(
+            "--tollfree-licenses",
+            metavar="N",
+            type=count_option("--tollfree-licenses", "toll-free license count"),
+            help="toll-free licenses on hand",
+        )
         parser.add_argument(
             "--export-dir", type=Path, metavar="DIR", help="write one CSV per self-service request"
         )
@@ -101,10 +123,14 @@ def plan_options(parser: argparse.ArgumentParser, *, dates: bool = True) -> None
         parser.add_argument(
             "--submit-date",
             metavar="DATE",
+            type=date_option("--submit-date", "submission date"),
             help=f"when the requests go in ({DATES}; default today)",
         )
         parser.add_argument(
-            "--requested-date", metavar="DATE", help=f"the port date the customer wants ({DATES})"
+            "--requested-date",
+            metavar="DATE",
+            type=date_option("--requested-date", "requested date"),
+            help=f"the port date the customer wants ({DATES})",
         )
     parser.add_argument("--carrier-column", help="the carrier column (default: found by name)")
     parser.add_argument(
@@ -121,6 +147,8 @@ def plan_list(args: argparse.Namespace, output: Path) -> tuple[Plan, Path, Carri
     source = Path(args.input)
     if output.suffix.lower() != ".xlsx":
         raise InputError("the output is a workbook: name the output .xlsx", file=str(output))
+    if getattr(args, "export_dir", None):  # another plan's request files: refused first (P3c)
+        earlier_requests(args.export_dir, replace=args.overwrite)
     plan, directory = make_plan(args)
     return plan, source, directory
 
@@ -173,7 +201,14 @@ def run(args: argparse.Namespace) -> int:
     exports = []
     if args.export_dir:
         held = held_back(check) if check is not None else None
-        exports = export_requests(plan, args.export_dir, protect=source, held=held)
+        exports = export_requests(
+            plan,
+            args.export_dir,
+            protect=source,
+            held=held,
+            overwrite=args.overwrite,
+            source=source.name,
+        )
     _report(plan, written, exports, args.export_dir)
     if check is not None:
         print(check.summary_line())
@@ -203,3 +238,11 @@ def _report(plan: Plan, written: Path, exports: list[Path], export_dir: Path | N
         why = f"reasons in {reasons}" if reasons.exists() else "carrier unknown"
         held = f" ({apart:,} not ready, {why}: in {Path(export_dir) / NOT_READY})"
         print(f"wrote {plural(len(exports), 'request CSV')} to {export_dir}{held if apart else ''}")
+        zeros = zero_led_examples(plan)
+        if zeros and exports:
+            shown = ", ".join(f"{field} {value}" for field, value in zeros.items())
+            print(
+                f"note: Excel drops the leading zeros of these request fields ({shown}) when "
+                "it opens a CSV; the request files are right as written: upload them as they "
+                f"are and check the values on the Requests sheet of {written.name}"
+            )

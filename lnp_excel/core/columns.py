@@ -139,6 +139,37 @@ _REMARK = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NUMERIC_TEXT = re.compile(r"[\s+\-.,/()#:'$%]*\d[\d\s+\-.,/()#:'$%eE]*")
 
 
+ADDED_SUFFIX = " (lnp)"  # what a column we add gets when the list already has its name
+
+
+def free_name(name: str, taken: Sequence[object]) -> str:
+    """``name``, or ``name (lnp)`` when the list already has a column of that name, or
+    ``name (lnp 2)``, ... when it has that too: a list may carry any header (``Row``,
+    ``Status``, ``Request``), and the columns we add never replace or collide with it."""
+    used = {str(column) for column in taken}
+    if name not in used:
+        return name
+    candidate, count = f"{name}{ADDED_SUFFIX}", 1
+    while candidate in used:
+        count += 1
+        candidate = f"{name}{ADDED_SUFFIX[:-1]} {count})"
+    return candidate
+
+
+def added_column(columns: Sequence[object], name: str) -> str:
+    """The column we added as ``name`` among ``columns`` (``free_name``'s answer): the
+    rightmost of ``name``, ``name (lnp)``, ``name (lnp 2)``, ..., since what we add comes
+    after the list's own columns."""
+    spelled = [str(column) for column in columns]
+    found = name
+    for candidate in spelled:
+        if candidate == name or (
+            candidate.startswith(f"{name}{ADDED_SUFFIX[:-1]}") and candidate.endswith(")")
+        ):
+            found = candidate
+    return found
+
+
 def normalize_header(name: object) -> str:
     """Lower-case letters and digits only, so "Phone #", "phone_number " and "PHONE" compare."""
     return name_key(name)

@@ -83,3 +83,9 @@ class InputWarning(UserWarning):
     """Something in the input was changed or may be wrong, and the run goes on: an
     invalid byte replaced, a header's control character shown as its picture. The
     command line prints it as ``lnp-excel: warning: ...``, never with a source path."""
+
+
+class OptionError(Exception):
+    """An option value that cannot be used (``--submit-date 9999-12-31``), found while the
+    command line is parsed. Not a ValueError on purpose: argparse would swallow that into
+    "invalid value"; this one reaches ``main``, which prints it like an InputError, exit 2."""

@@ -21,6 +21,12 @@ from lnp_excel.core.errors import EXCEL_ERRORS, InputError
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 in Excel's (Lotus) calendar
 SERIAL_RANGE = (20_000, 80_000)  # 1954..2119: numbers that are plausibly date serials
+# A date a person gives (an option, a Settings cell) lies in these years: 9999-12-31 or
+# 1/1/1900 is a typing slip, and far dates overflow pandas' datetimes (issue 18).
+GIVEN_DATES = (dt.date(1990, 1, 1), dt.date(2099, 12, 31))
+# A count a person gives (licenses, a limit) is at most this: more is a typing slip, and
+# would overflow the 64-bit integers the tables hold.
+MAX_GIVEN_COUNT = 10**9
 DATE_FORMATS_SHOWN = "YYYY-MM-DD, M/D/YYYY or M/D/YY"
 # Text forms, tried in order. US month-first only: an agent in this business writes
 # 3/4/2026 for March 4; ISO is unambiguous; Excel's own displays (4-Mar-26) are read too.
@@ -59,7 +65,7 @@ def is_blank(value: object) -> bool:
         return value.is_nan()
     try:
         return bool(value != value)  # NaN and NaT differ from themselves
-    except TypeError:  # pandas' NA has no truth value: it is a missing cell
+    except (TypeError, ArithmeticError):  # pandas' NA, Decimal('sNaN'): a missing value
         return True
 
 
@@ -132,8 +138,15 @@ def parse_date(value: object, what: str, **where: object) -> dt.date | None:
     day = read_date(value)
     if day is None:
         raise InputError(
-            f"cannot read the {what} {str(value).strip()!r} (not a date): use "
+            f"cannot read the {what} '{_shown(value)}' (not a date): use "
             f"{DATE_FORMATS_SHOWN}, e.g. 2026-03-14 or 3/14/2026",
+            **where,
+        )
+    low, high = GIVEN_DATES
+    if not low <= day <= high:
+        raise InputError(
+            f"the {what} {day:%Y-%m-%d} is not a plausible date: give one from "
+            f"{low:%Y-%m-%d} to {high:%Y-%m-%d}",
             **where,
         )
     return day
@@ -147,11 +160,16 @@ def parse_count(value: object, what: str, **where: object) -> int | None:
     error = excel_error(value)
     if error:
         raise InputError(f"the {what} is an Excel error value ({error}), not a number", **where)
-    number: float | None
+    number: float | int | None
     if _is_bool(value):
         number = None
+    elif isinstance(value, numbers.Integral):
+        number = int(value)  # exact: 10**30 must not become a float first
     elif _is_number(value):
-        number = float(value)  # type: ignore[arg-type]
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (ValueError, OverflowError):  # Decimal('sNaN'), a huge Decimal
+            number = None
     else:
         text = str(value).strip()
         number = float(text.replace(",", "")) if _COUNT_TEXT.match(text) else None
@@ -160,10 +178,13 @@ def parse_count(value: object, what: str, **where: object) -> int | None:
                 number = float(text)
             except ValueError:
                 number = None
-    if number is None or not math.isfinite(number):
-        raise InputError(f"the {what} '{value}' is not a number", **where)
+    shown = _shown(value)
+    if number is None or (isinstance(number, float) and not math.isfinite(number)):
+        raise InputError(f"the {what} '{shown}' is not a number", **where)
     if number < 0 or number != int(number):
-        raise InputError(f"the {what} '{value}' is not a whole number of 0 or more", **where)
+        raise InputError(f"the {what} '{shown}' is not a whole number of 0 or more", **where)
+    if number > MAX_GIVEN_COUNT:
+        raise InputError(f"the {what} '{shown}' is too large: at most {MAX_GIVEN_COUNT:,}", **where)
     return int(number)
 
 
@@ -205,6 +226,15 @@ def plain_cells(table):  # a DataFrame or Series: duck-typed, so no pandas impor
             fixed = table.copy() if fixed is table else fixed
             fixed.isetitem(position, plain)
     return fixed
+
+
+def _shown(value: object) -> str:
+    """A value as an error message quotes it: at most 40 characters."""
+    try:
+        text = str(value).strip()
+    except ValueError:  # an int of more digits than Python will print
+        return "a number of thousands of digits"
+    return text if len(text) <= 40 else f"{text[:37]}..."
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

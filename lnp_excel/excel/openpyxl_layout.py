@@ -7,10 +7,11 @@ from __future__ import annotations
 from openpyxl.chart import BarChart, LineChart, PieChart, Reference
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
-from lnp_excel.io.sheet_layout import TABLE_STYLE, SheetLayout, table_base_name
+from lnp_excel.io.sheet_layout import TABLE_STYLE, PrintSetup, SheetLayout, table_base_name
 
 WRAP = Alignment(wrap_text=True)
 HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="FFFFFF")
@@ -40,11 +41,22 @@ def format_sheet(ws, layout: SheetLayout) -> None:
         ws.row_dimensions[row + 1].height = height
     _table(ws, layout)
     _chart(ws, layout)
+    _print_setup(ws, layout.printing)
+
+
+def _print_setup(ws, printing: PrintSetup) -> None:
+    """The sheet's ``PrintSetup`` (as the XlsxWriter file and the xlwings adapter)."""
     ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = printing.paper
+    left, right, top, bottom = printing.margins
+    ws.page_margins = PageMargins(left=left, right=right, top=top, bottom=bottom)
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = printing.pages_wide
     ws.page_setup.fitToHeight = 0
     ws.print_title_rows = "1:1"
+    last = get_column_letter(printing.title_columns) if printing.title_columns else None
+    ws.print_title_cols = f"A:{last}" if last else None
+    ws.page_setup.pageOrder = "overThenDown" if printing.across_first else None
 
 
 def _table(ws, layout: SheetLayout) -> None:

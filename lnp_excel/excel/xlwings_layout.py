@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from lnp_excel.io.sheet_layout import TABLE_STYLE, SheetLayout, table_base_name
+from lnp_excel.io.sheet_layout import TABLE_STYLE, PrintSetup, SheetLayout, table_base_name
 
 CHART_TYPES = {"column": "column_clustered", "bar": "bar_clustered", "pie": "pie", "line": "line"}
 CHART_SIZE = (480, 288)  # points: the size XlsxWriter gives a chart
 XL_LANDSCAPE = 2
+XL_DOWN_THEN_OVER, XL_OVER_THEN_DOWN = 1, 2  # PageSetup.Order (XlOrder)
 
 
 def format_sheet(ws, layout: SheetLayout) -> None:
@@ -37,7 +38,7 @@ def format_sheet(ws, layout: SheetLayout) -> None:
         ws.range((2, 1), (layout.rows + 1, len(layout.columns))).rows.autofit()
     _table(ws, layout)
     _chart(ws, layout)
-    _print_setup(ws)
+    _print_setup(ws, layout.printing)
 
 
 def _table(ws, layout: SheetLayout) -> None:
@@ -91,13 +92,14 @@ def chart_name(sheet: str) -> str:
     return f"LNP {sheet} chart"
 
 
-def _print_setup(ws) -> None:
-    """Landscape, one page wide, the header row on every page (Excel's PageSetup).
+def _print_setup(ws, printing: PrintSetup) -> None:
+    """The sheet's ``PrintSetup`` in Excel's PageSetup terms (as the XlsxWriter file):
+    landscape legal, fit to its pages across, header row and first column repeated.
 
     With no printer installed Excel raises a COM error on these settings, after the data
     is written (issue 17 s5): the settings are skipped, never the action. Printer
     communication is off while they are set (Microsoft Learn,
-    "Application.PrintCommunication property": one round trip to the driver, not five).
+    "Application.PrintCommunication property": one round trip to the driver, not many).
     """
     with suppress(Exception):  # no printer (a COM error), Excel for Mac's other names
         application = ws.api.Application
@@ -105,9 +107,16 @@ def _print_setup(ws) -> None:
         try:
             setup = ws.api.PageSetup
             setup.Orientation = XL_LANDSCAPE
+            setup.PaperSize = printing.paper
+            left, right, top, bottom = (inches * 72 for inches in printing.margins)
+            setup.LeftMargin, setup.RightMargin = left, right
+            setup.TopMargin, setup.BottomMargin = top, bottom
             setup.Zoom = False
-            setup.FitToPagesWide = 1
+            setup.FitToPagesWide = printing.pages_wide
             setup.FitToPagesTall = False
             setup.PrintTitleRows = "$1:$1"
+            columns = printing.title_columns
+            setup.PrintTitleColumns = f"$A:${chr(64 + columns)}" if columns else ""
+            setup.Order = XL_OVER_THEN_DOWN if printing.across_first else XL_DOWN_THEN_OVER
         finally:
             application.PrintCommunication = True

@@ -11,19 +11,26 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from lnp_excel.core.check import Check
+from lnp_excel.core.columns import free_name
 from lnp_excel.core.plan import Plan
 from lnp_excel.core.plan.paths import PATHS, SELF_SERVICE
 from lnp_excel.io.check_report import PREDICTED, check_sheets
+from lnp_excel.io.request_folder import (
+    NOT_READY,
+    earlier_requests,
+    remove_earlier,
+    write_manifest,
+)
 from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, write_workbook
 from lnp_excel.io.writers import RULES_NOTE, safe_filename, write_csv
 
 STATUS_FILLS = {"invalid": "#FFC7CE", "duplicate": "#FFEB9C", "empty": "#EDEDED"}
 FLAGGED = "#FFC7CE"  # a request the losing carrier would reject (R1-R9)
 ATTENTION_FILL = "#FFEB9C"  # a request to check before submitting (unknown carrier)
-NOT_READY = "not_ready"  # export subfolder: requests a bulk upload must not include (P3c)
 REASONS_FILE = "reasons.csv"  # in NOT_READY: why each request there is held back
 UNKNOWN_CARRIER_REASON = "carrier unknown: confirm it from the CSR (P3c)"
 # The request file: what an agent fills into the self-service port form (P3c, N2a).
@@ -128,11 +135,12 @@ def numbers_sheet(plan: Plan) -> SheetSpec:
     source = plan.source
     if len(source.columns) == 0 or len(source) != len(plan.numbers):
         source = plan.numbers[["input"]].rename(columns={"input": "Input"})
-    taken = {str(c) for c in source.columns} | {"Row"}
-    names = {k: f"{v} (lnp)" if v in taken else v for k, v in headers.items()}
+    row = free_name("Row", list(source.columns))
+    taken = [*source.columns, row]
+    names = {k: free_name(v, taken) for k, v in headers.items()}
     added = plan.numbers[list(headers)].rename(columns=names)
     frame = pd.concat([source.set_axis(plan.numbers.index), added], axis=1)
-    frame.insert(0, "Row", plan.numbers.index)
+    frame.insert(0, row, plan.numbers.index)
     frame = frame.reset_index(drop=True)
     return SheetSpec("Numbers", frame, value_fills={names["status"]: STATUS_FILLS})
 
@@ -216,6 +224,8 @@ def export_requests(
     protect: str | Path | None = None,
     paths: Sequence[str] = (SELF_SERVICE,),
     held: Mapping[str, str] | None = None,
+    overwrite: bool = False,
+    source: str | None = None,
 ) -> list[Path]:
     """One CSV per request of ``paths``, ``<request id>.csv``: a row per number in number
     order with what the self-service port form asks (EXPORT_HEADERS: number, extension,
@@ -225,12 +235,31 @@ def export_requests(
     numbers of unknown carrier go to the ``not_ready`` subfolder, so uploading the
     folder never submits them (P3c); so do the requests ``held`` names (request id ->
     reason: a CSR check's predicted rejection, R1-R9), and with ``held`` the reasons of
-    everything held back are listed in ``not_ready/reasons.csv``."""
+    everything held back are listed in ``not_ready/reasons.csv``.
+
+    The folder holds one plan only (``request_folder``): an earlier plan's files are
+    refused unless ``overwrite``, then removed; a manifest names the files written."""
     folder = Path(directory)
+    earlier = earlier_requests(folder, replace=overwrite)
     requests = plan.requests.set_index("request")
     wanted = set(requests.index[requests["path"].isin(paths)])
+    chosen = requests[requests.index.isin(wanted)]
+    unknown = (chosen["unknown_carrier"].to_numpy() > 0).tolist()
+    reason_of = {}  # request id -> why it is held back ("" when upload-ready)
+    for request_id, apart in zip(chosen.index, unknown, strict=True):
+        reasons = (UNKNOWN_CARRIER_REASON if apart else "", (held or {}).get(request_id, ""))
+        reason_of[request_id] = "; ".join(r for r in reasons if r)
+    names = {
+        request_id: f"{NOT_READY}/" * bool(why)
+        + f"{safe_filename(request_id, fallback='request')}.csv"
+        for request_id, why in reason_of.items()
+    }
+    listing = f"{NOT_READY}/{REASONS_FILE}" if held is not None and any(reason_of.values()) else ""
+    # Named before anything is written: a run stopped half-way leaves files a later
+    # --overwrite still knows as this plan's.
+    planned = [*names.values(), *([listing] if listing else [])]
+    write_manifest(folder, [*earlier, *planned], source=source)
     written = []
-    reasons: list[tuple[str, str, str]] = []
     for request_id, rows in plan.request_numbers():
         if request_id not in wanted:
             continue
@@ -246,15 +275,30 @@ def export_requests(
             columns[part] = given.iloc[0] if len(given) else ""
         frame = pd.DataFrame(columns, index=range(len(rows)))[list(EXPORT_HEADERS)]
         frame = frame.rename(columns=EXPORT_HEADERS)
-        reason = (held or {}).get(request_id, "")
-        if request["unknown_carrier"] > 0:
-            reason = "; ".join(r for r in (UNKNOWN_CARRIER_REASON, reason) if r)
-        target = folder / (NOT_READY if reason else "")
-        name = f"{safe_filename(request_id, fallback='request')}.csv"
-        written.append(write_csv(frame, target / name, protect=protect))
-        if reason:
-            reasons.append((request_id, name, reason))
-    if held is not None and reasons:
-        listing = pd.DataFrame(reasons, columns=["Request", "File", "Reason"])
-        write_csv(listing, folder / NOT_READY / REASONS_FILE, protect=protect)
+        written.append(write_csv(frame, folder / names[request_id], protect=protect))
+    if listing:
+        reasons = pd.DataFrame(
+            [(r, names[r].rpartition("/")[2], why) for r, why in reason_of.items() if why],
+            columns=["Request", "File", "Reason"],
+        )
+        write_csv(reasons, folder / listing, protect=protect)
+    remove_earlier(folder, earlier, planned)
+    write_manifest(folder, planned, source=source)
     return written
+
+
+def zero_led_examples(plan: Plan, paths: Sequence[str] = (SELF_SERVICE,)) -> dict[str, str]:
+    """Per request-file field (account number, BTN, PIN, ZIP), one value of the exported
+    requests that starts with a zero (``00123``, ``02134``): Excel drops those zeros when
+    it opens the CSV, so the command warns as ``csr fix`` does (P3c, issue 18)."""
+    exported = plan.numbers["path"].isin(paths).to_numpy()
+    found: dict[str, str] = {}
+    for field in ("account_number", "btn", "pin", "zip"):
+        if field not in plan.numbers.columns:
+            continue
+        values = plan.numbers[field].to_numpy(dtype=object)[exported].astype(str)
+        led = values[np.char.startswith(values.astype("U"), "0")] if len(values) else values
+        digits = [value for value in led.tolist() if value.isdigit() and len(value) > 1]
+        if digits:
+            found[EXPORT_HEADERS[field]] = digits[0]
+    return found

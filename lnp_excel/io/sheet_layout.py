@@ -33,6 +33,16 @@ FLAGGED_FILL = "#FFC7CE"  # the first cell of a row that needs a person
 LINE_HEIGHT = 15.0  # points per line of a wrapped cell (Excel's default row height)
 CHART_KINDS = ("column", "bar", "pie", "line")
 SAMPLE_ROWS = 200  # widths come from the first rows plus an even sample of the rest
+# Printing (issue 18): legal paper, landscape, narrow margins; a sheet too wide for one
+# page at MIN_PRINT_SCALE prints on as many pages across as it needs at that scale or
+# more, its first column repeated on each, so a printout is read at 70% or more, never
+# squeezed to one page wide at 40%.
+PAPER_LEGAL = 5  # Excel's paper code (xlPaperLegal; XlsxWriter's set_paper, openpyxl)
+PAGE_INCHES = (14.0, 8.5)  # legal, landscape
+MARGINS = (0.25, 0.25, 0.5, 0.5)  # inches: left, right, top, bottom (Excel's "Narrow")
+MIN_PRINT_SCALE = 0.74  # over 70%: a printer's fit breaks pages at column edges
+COLUMN_PADDING = 0.7109375  # what XlsxWriter adds to a column width it stores
+CHART_POINTS = 360.0  # an inserted chart's width (480 pixels, XlsxWriter's default)
 
 
 @dataclass
@@ -77,12 +87,31 @@ class ColumnLayout:
 
 
 @dataclass(frozen=True)
+class PrintSetup:
+    """How a sheet prints, applied alike by the XlsxWriter file and both Book adapters:
+    landscape on ``paper``, fit to ``pages_wide`` pages across (any number down), the
+    header row on every page and, when it takes more than one page across, the first
+    ``title_columns`` columns too, pages numbered across then down."""
+
+    pages_wide: int = 1
+    title_columns: int = 0
+    paper: int = PAPER_LEGAL
+    margins: tuple[float, float, float, float] = MARGINS
+
+    @property
+    def across_first(self) -> bool:
+        """Over, then down: the pages of one band of rows come one after another."""
+        return self.pages_wide > 1
+
+
+@dataclass(frozen=True)
 class SheetLayout:
     """Everything about a sheet's looks that both writers and both Book adapters apply.
 
     Positions are 0-based (row 0 is the header). The table covers rows 0..``rows``;
     notes start at (0, ``notes_column``); the chart's top-left cell is ``chart_cell``.
-    Every sheet prints landscape, one page wide, with the header row on every page.
+    ``printing``: landscape legal, the header row on every page, as many pages across as
+    keep the print at 70% or more (``print_setup``).
     """
 
     name: str
@@ -95,6 +124,7 @@ class SheetLayout:
     notes_widths: tuple[float, ...] = ()
     notes_formats: tuple[str | None, ...] = ()  # per note: its value cell's number format
     row_heights: tuple[tuple[int, float], ...] = ()  # (0-based row, points): wrapped rows
+    printing: PrintSetup = PrintSetup()
 
     def column(self, name: str) -> int:
         """0-based position of a column by name (charts name their columns)."""
@@ -121,7 +151,39 @@ def sheet_layout(spec: SheetSpec) -> SheetLayout:
         notes_widths=notes_widths(spec.notes),
         notes_formats=tuple(_note_format(note) for note in spec.notes),
         row_heights=row_heights(frame, columns),
+        printing=print_setup(
+            [c.width for c in columns],
+            [*([1.0] if spec.notes else []), *notes_widths(spec.notes)],
+            CHART_POINTS if spec.chart is not None and rows else 0.0,
+        ),
     )
+
+
+def column_points(width: float) -> float:
+    """An Excel column of ``width`` characters as a printout measures it: 7 pixels a
+    character plus 5 (Calibri 11), taken as points. Excel prints a pixel as 3/4 point,
+    LibreOffice as a whole one: the larger measure keeps both at 70% or more (a sheet
+    Excel could fit on fewer pages still prints larger there, never smaller)."""
+    return 7.0 * (width + COLUMN_PADDING) + 5.0
+
+
+def print_setup(widths: Sequence[float], side: Sequence[float], chart: float) -> PrintSetup:
+    """The print setup for a sheet of columns ``widths`` (characters), with ``side``
+    columns right of it (notes) and a chart of ``chart`` points over them: one page wide
+    when that prints at MIN_PRINT_SCALE or more, else the fewest pages across at that
+    scale, the first column repeated on each, columns never split (issue 18)."""
+    printable = (PAGE_INCHES[0] - MARGINS[0] - MARGINS[1]) * 72 / MIN_PRINT_SCALE
+    points = [column_points(w) for w in widths]
+    right = max(sum(column_points(w) for w in side), chart)
+    if sum(points) + right <= printable or len(points) < 2:
+        return PrintSetup()
+    title = points[0]
+    pages, used = 1, 0.0
+    for width in [*points, right] if right else points:
+        if used and used + width > printable:
+            pages, used = pages + 1, title  # each new page starts with the repeated column
+        used += width
+    return PrintSetup(pages_wide=pages, title_columns=1)
 
 
 def row_heights(frame: pd.DataFrame, columns: Sequence[ColumnLayout]) -> tuple:

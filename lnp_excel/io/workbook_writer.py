@@ -1,7 +1,8 @@
 """Results as Excel workbooks: a native table per sheet with a frozen header, widths,
 number formats and wrap from the sheet's one description (``sheet_layout``, X4), typed
 cells (text stays text, dates are dates, money is money), fills, notes, a native chart,
-and a print setup (landscape, one page wide, header on every page); written atomically.
+and a print setup (``SheetLayout.printing``: landscape legal, header row on every page, a
+wide sheet on several pages across with its first column on each); written atomically.
 
 Speed: XlsxWriter costs about 10 microseconds a cell. A sheet of plain columns (text,
 numbers, dates; no per-cell fill, no chart) gets its data rows from ``fast_cells``
@@ -35,6 +36,7 @@ from lnp_excel.io.sheet_layout import (
     TIME_FORMAT,
     ChartSpec,
     ColumnLayout,
+    PrintSetup,
     SheetLayout,
     SheetSpec,
     missing,
@@ -226,8 +228,7 @@ class _SheetWriter:
             ws.repeat_rows(0)
         for row, height in layout.row_heights:
             ws.set_row(row, height)
-        ws.set_landscape()
-        ws.fit_to_pages(1, 0)
+        _print_setup(ws, layout.printing)
         self._value_fills(ws, spec, rows)
         self._write_notes(ws, layout, spec.notes)
         if layout.chart is not None:
@@ -382,3 +383,16 @@ class _SheetWriter:
             ws.write_datetime(r, col, value, self.fmt(TIME_FORMAT, fill))
         else:  # complex and other exotic numbers
             ws.write_string(r, col, str(value), self.fmt(None, fill) if fill else None)
+
+
+def _print_setup(ws, printing: PrintSetup) -> None:
+    """The sheet's ``PrintSetup`` in XlsxWriter's terms (the adapters apply the same)."""
+    ws.set_landscape()
+    ws.set_paper(printing.paper)
+    left, right, top, bottom = printing.margins
+    ws.set_margins(left=left, right=right, top=top, bottom=bottom)
+    ws.fit_to_pages(printing.pages_wide, 0)
+    if printing.title_columns:
+        ws.repeat_columns(0, printing.title_columns - 1)
+    if printing.across_first:
+        ws.print_across()

@@ -379,7 +379,8 @@ def test_readme_accounts_sample_gives_the_documented_request_file(
     assert "request fields from 'BTN', 'Account #', 'Authorized Name', 'Transfer PIN'" in printed
     assert "(1 not ready, carrier unknown" in printed
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    shown = readme.split("`SS-512474-ATT-G2-01.csv`:\n\n```csv\n", 1)[1].split("```", 1)[0]
+    after = readme.split("`SS-512474-ATT-G2-01.csv`", 1)[1]
+    shown = after.split("```csv\n", 1)[1].split("```", 1)[0]
     written = (exports / "SS-512474-ATT-G2-01.csv").read_text(encoding="utf-8-sig")
     assert written.replace("\r\n", "\n") == shown
     assert [p.name for p in (exports / "not_ready").iterdir()] == ["SS-512474-UNKNOWN-01.csv"]

@@ -86,7 +86,17 @@ class FakePageSetup:
     def __init__(self, app: FakeApp) -> None:
         object.__setattr__(self, "_app", app)
         defaults = {"Orientation": 1, "Zoom": 100, "FitToPagesWide": 1, "FitToPagesTall": 1}
-        for name, value in {**defaults, "PrintTitleRows": ""}.items():
+        printing = {
+            "PrintTitleRows": "",
+            "PrintTitleColumns": "",
+            "PaperSize": 1,  # xlPaperLetter
+            "Order": 1,  # xlDownThenOver
+            "LeftMargin": 50.4,  # points: Excel's Normal margins
+            "RightMargin": 50.4,
+            "TopMargin": 54.0,
+            "BottomMargin": 54.0,
+        }
+        for name, value in {**defaults, **printing}.items():
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:

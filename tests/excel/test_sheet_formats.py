@@ -55,6 +55,9 @@ def looks_in_file(path: Path) -> dict[str, dict]:
                 int(ws.page_setup.fitToWidth or 1),
                 int(ws.page_setup.fitToHeight or 0),
                 ws.print_title_rows,
+                ws.print_title_cols or "",
+                int(ws.page_setup.paperSize),
+                ws.page_setup.pageOrder or "downThenOver",
             ),
         }
     return looks
@@ -84,6 +87,9 @@ def looks_in_fake(book: FakeBook, blanks: dict[str, set[str]]) -> dict[str, dict
                 setup.FitToPagesWide,
                 0 if setup.FitToPagesTall is False else setup.FitToPagesTall,
                 "$1:$1" if setup.PrintTitleRows == "$1:$1" else setup.PrintTitleRows,
+                setup.PrintTitleColumns,
+                setup.PaperSize,
+                "overThenDown" if setup.Order == 2 else "downThenOver",
             ),
         }
     return looks
@@ -118,8 +124,13 @@ def test_cli_workbook_has_money_dates_text_wrap_chart_and_print_setup(three_ways
     assert detail[2] and detail[1] == 60  # long text wraps in a wide column
     assert cli["Summary"]["charts"] == 1
     assert cli["Checklist"]["tall rows"]  # wrapped rows are as tall as their lines
-    for sheet in SHEETS:
-        assert cli[sheet]["print"] == ("landscape", 1, 0, "$1:$1"), sheet
+    for sheet in SHEETS:  # issue 18: legal, landscape; wide sheets across pages, column A
+        orientation, wide, tall, rows, columns, paper, order = cli[sheet]["print"]
+        assert (orientation, tall, rows, paper) == ("landscape", 0, "$1:$1", 5), sheet
+        repeated = ("$A:$A", "overThenDown") if wide > 1 else ("", "downThenOver")
+        assert (columns, order) == repeated, sheet
+    assert cli["Requests"]["print"][1] > 1  # 15 columns: pages across, never 40%
+    assert cli["Checklist"]["print"][1] == 1
 
 
 def test_headless_button_looks_like_the_cli_workbook(three_ways) -> None:

@@ -26,6 +26,7 @@ import pandas as pd
 import phonenumbers
 
 from lnp_excel.core import Progress
+from lnp_excel.core.columns import free_name
 from lnp_excel.core.numbers import phonemeta
 from lnp_excel.core.numbers.checks import add_notes, mark_duplicates, nanp_details
 from lnp_excel.core.numbers.matrix import (
@@ -230,13 +231,14 @@ def normalized_table(
     """The input table plus the engine's columns (display names), one row per input row.
 
     ``Row`` comes first: the frame's index, i.e. the sheet row each result came from.
-    Engine columns whose names the input already uses get a " (lnp)" suffix.
+    Columns whose names the input already uses (``Row``, ``Status``, ...) get a " (lnp)"
+    suffix (``free_name``): a list may carry any header.
     """
     result = normalize_numbers(frame[column], default_region=default_region, progress=progress)
     added = result.drop(columns="input").rename(columns=DISPLAY_COLUMNS)
-    added = added.rename(columns={c: f"{c} (lnp)" for c in added.columns if c in frame.columns})
+    added = added.rename(columns={c: free_name(c, list(frame.columns)) for c in added.columns})
     out = pd.concat([frame, added], axis=1)
-    out.insert(0, "Row", frame.index)
+    out.insert(0, free_name("Row", list(frame.columns)), frame.index)
     return out.reset_index(drop=True)
 
 

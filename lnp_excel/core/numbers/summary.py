@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lnp_excel.core.columns import added_column
 from lnp_excel.core.numbers.engine import DISPLAY_COLUMNS, DUPLICATE, EMPTY, INVALID, OK
 from lnp_excel.core.values import plural
-
-ENGINE_SUFFIX = " (lnp)"  # what ``normalized_table`` adds to a name the input already uses
 
 
 def engine_column(table: pd.DataFrame, name: str) -> str:
@@ -16,8 +15,7 @@ def engine_column(table: pd.DataFrame, name: str) -> str:
     When the customer's sheet has a column of that name, the engine's is
     "Status (lnp)": counting the customer's would count their words, not our verdicts.
     """
-    suffixed = f"{name}{ENGINE_SUFFIX}"
-    return suffixed if suffixed in table.columns else name
+    return added_column(list(table.columns), name)
 
 
 def summary_line(table: pd.DataFrame, column: object | None = None) -> str:

@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.calendar import add_business_days
-from lnp_excel.core.plan.paths import CUSTOM, MANAGED, SELF_SERVICE
+from lnp_excel.core.plan.paths import CUSTOM, MANAGED, PATHS, SELF_SERVICE
 from lnp_excel.core.plan.requests import Carriers
 from lnp_excel.core.plan.summary import by_path
+from lnp_excel.core.plan.terms import PathTerms, requested_date_text, short_notice
 from lnp_excel.core.settings import Settings
 from lnp_excel.core.values import plural
 
@@ -65,8 +66,10 @@ def checklist(
     submit: dt.date,
     requested: dt.date | None,
     settings: Settings,
+    terms: dict[str, PathTerms],
 ) -> pd.DataFrame:
-    """The lines to tick before and on the day of the port, each citing its rule."""
+    """The lines to tick before and on the day of the port, each citing its rule; every
+    date comes from ``terms``, as on the Requests sheet."""
     lines: list[tuple[str, str, str]] = []
     planned = int((numbers_path >= 0).sum())
     lines.append(
@@ -90,7 +93,7 @@ def checklist(
         )
     lines += _license_lines(licenses)
     lines += _path_lines(requests, planned, settings)
-    lines += _date_lines(requests, submit, requested, settings)
+    lines += _date_lines(requests, submit, requested, settings, terms)
     if (requests["path"] == MANAGED).any():
         lines += _managed_timeline(submit, settings)
     lines += DAY_OF_PORT
@@ -223,29 +226,36 @@ def _path_lines(
 
 
 def _date_lines(
-    requests: pd.DataFrame, submit: dt.date, requested: dt.date | None, settings: Settings
+    requests: pd.DataFrame,
+    submit: dt.date,
+    requested: dt.date | None,
+    settings: Settings,
+    terms: dict[str, PathTerms],
 ) -> list[tuple[str, str, str]]:
     lines = []
-    if requested is not None:
+    used = [path for path in PATHS if (requests["path"] == path).any()]
+    counted = add_business_days(submit, 0, country=settings.holiday_country)
+    if counted != submit and any(terms[path].earliest is not None for path in used):
         lines.append(
             (
-                "Requested date",
-                f"{requested:%Y-%m-%d} is the earliest date, not a promise: the port may "
-                "happen on or after it",
+                "Submission date",
+                f"{submit:%Y-%m-%d} is not a business day: the SLA counts from {counted:%Y-%m-%d}",
+                "P5, P7",
+            )
+        )
+    said = requested_date_text(requested, terms, used) if requested is not None else ""
+    if said:
+        lines.append(("Requested date", said, "P7, P8"))
+    ss = bool((requests["path"] == SELF_SERVICE).any())
+    if ss and short_notice(submit, requested, settings):
+        lines.append(
+            (
+                "Short notice",
+                f"requested within {settings.short_notice_days} days of submission: "
+                "self-service confirmation may come only the night before",
                 "P7",
             )
         )
-        if (requested - submit).days <= settings.short_notice_days and (
-            requests["path"] == SELF_SERVICE
-        ).any():
-            lines.append(
-                (
-                    "Short notice",
-                    f"requested within {settings.short_notice_days} days of submission: "
-                    "self-service confirmation may come only the night before",
-                    "P7",
-                )
-            )
     low, high = requests["expedite_min"].sum(), requests["expedite_max"].sum()
     if requests["expedite_min"].notna().any():
         lines.append(

@@ -250,6 +250,7 @@ def plan_ports(
             submit,
             requested,
             settings,
+            terms,
         ),
         summary=summary(statuses, requests, license_table, submit, requested),
         licenses=license_table,

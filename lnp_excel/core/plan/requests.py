@@ -60,6 +60,7 @@ class Carriers:
     names: tuple[str, ...]
     wireless: tuple[bool, ...] = ()
     suggestions: tuple[str, ...] = ()
+    listed: tuple[bool, ...] = ()  # the carrier is an entry of the directory (P3b)
 
     @property
     def rank(self) -> np.ndarray:
@@ -101,6 +102,7 @@ def read_carriers(
     names: list[str] = []
     wireless: list[bool] = []
     suggestions: list[str] = []
+    listed: list[bool] = []
     mapping = np.full(len(distinct) + 1, -1, dtype=np.int64)  # last slot: NaN sentinel
     for position, value in enumerate(distinct):
         if carrier_key(value) in unknown or str(value).strip().upper() in EXCEL_ERRORS:
@@ -117,10 +119,11 @@ def read_carriers(
                 names.append(" ".join(str(value).split()))
                 wireless.append(False)
             suggestions.append(found.suggestion)
+            listed.append(found.entry >= 0)
         mapping[position] = codes_of[identity]
     codes = mapping[np.asarray(raw_codes, dtype=np.int64)]  # -1 indexes the sentinel slot
     keys = tuple(carrier_key(name) for name in names)
-    return Carriers(codes, keys, tuple(names), tuple(wireless), tuple(suggestions))
+    return Carriers(codes, keys, tuple(names), tuple(wireless), tuple(suggestions), tuple(listed))
 
 
 def route(
@@ -324,11 +327,9 @@ def _request_ids(
     carriers: Carriers,
     settings: Settings,
 ) -> tuple[str, ...]:
-    """Readable ids (see module doc); a clash of truncated carrier names gets the group no."""
-    width = max(1, int(settings.request_id_carrier_chars))
-    tags = np.array(
-        [key.upper()[:width] for key in carriers.keys] + [UNKNOWN_CARRIER_ID], dtype=object
-    )
+    """Readable ids (see module doc): one tag per carrier (``carrier_tags``), and ``-G<n>``
+    numbering the groups (accounts, P3a) of one exchange and carrier, from 1."""
+    tags = np.array([*carrier_tags(carriers, settings), UNKNOWN_CARRIER_ID], dtype=object)
     ss = path == PortPath.SELF_SERVICE
     # One f-string per request, each branch only for its own requests.
     stem = np.empty(len(path), dtype=object)
@@ -345,15 +346,40 @@ def _request_ids(
         f"{prefixes[p]}-{kind_tags[k]}"
         for p, k in zip(path[chosen].tolist(), kind[chosen].tolist(), strict=True)
     ]
-    stems = pd.Series(stem, dtype=object)
-    # Distinct groups sharing a stem (truncated names, or a non-NANP self-service region):
-    first_piece = pd.Series(piece == 0)
-    clash = stems[first_piece.to_numpy()].duplicated(keep=False)
-    if clash.any():
-        clashing = set(stems[first_piece.to_numpy()][clash])
-        group_no = pd.factorize(group)[0] + 1
-        fix = stems.isin(clashing).to_numpy()
-        stem[fix] = [f"{s}-G{n}" for s, n in zip(stem[fix], group_no[fix], strict=True)]
+    # Distinct groups sharing a stem (one exchange and carrier split by account, P3a; or a
+    # non-NANP self-service region) are told apart by -G<n>, counted within the stem.
+    heads = pd.DataFrame({"stem": stem[piece == 0], "group": group[piece == 0]})
+    shared = heads.groupby("stem", sort=False)["group"].transform("size").to_numpy() > 1
+    if shared.any():
+        number = heads.groupby("stem", sort=False).cumcount().to_numpy() + 1
+        of_group = dict(zip(heads["group"][shared].tolist(), number[shared].tolist(), strict=True))
+        fix = np.flatnonzero(pd.Series(group).isin(list(of_group)).to_numpy())
+        stem[fix] = [f"{stem[i]}-G{of_group[group[i]]}" for i in fix.tolist()]
     labels = np.array(["", *(f"-{n:02d}" for n in range(1, int(piece.max()) + 2))], object)
     ids = stem + labels[np.where(ss, piece + 1, 0)]
     return tuple(ids.tolist())
+
+
+def carrier_tags(carriers: Carriers, settings: Settings) -> list[str]:
+    """The carrier part of request ids, one per carrier code and never shared: the key
+    upper-cased and cut to ``request_id_carrier_chars`` (``AT&T`` -> ``ATT``). Two
+    carriers whose tags would read alike (``AT&T`` of the directory and an unlisted
+    ``att``; two long names cut alike) keep them apart with a digit: directory entries
+    choose first, then by key, so ``AT&T`` stays ``ATT`` and ``att`` becomes ``ATT2``."""
+    width = max(2, int(settings.request_id_carrier_chars))
+    listed = carriers.listed or (False,) * len(carriers.keys)
+    order = sorted(
+        range(len(carriers.keys)),
+        key=lambda code: (not listed[code], carriers.keys[code], carriers.names[code]),
+    )
+    tags = [""] * len(carriers.keys)
+    used = {UNKNOWN_CARRIER_ID}
+    for code in order:
+        base = carriers.keys[code].upper()[:width] or "CARRIER"
+        tag, count = base, 1
+        while tag in used:
+            count += 1
+            tag = base[: width - len(str(count))] + str(count)
+        used.add(tag)
+        tags[code] = tag
+    return tags

@@ -37,6 +37,7 @@ from lnp_excel.core.plan.terms import (
     append_note,
     costs,
     expedite_range,
+    short_notice,
 )
 from lnp_excel.core.settings import Settings
 
@@ -244,7 +245,7 @@ def requests_frame(
             "carrier unknown for {n} number{s}: confirm from the CSR before submitting",
         ),
     )
-    if requested is not None and (requested - submit).days <= settings.short_notice_days:
+    if short_notice(submit, requested, settings):
         append_note(notes, ss, SHORT_NOTICE_NOTE.format(days=settings.short_notice_days))
     expedite = ~np.isnan(exp_low)
     if expedite.any():

@@ -83,6 +83,40 @@ def path_terms(
     return out
 
 
+def short_notice(submit: dt.date, requested: dt.date | None, settings: Settings) -> bool:
+    """P7: a requested date within ``short_notice_days`` of submission (calendar days)."""
+    return requested is not None and (requested - submit).days <= settings.short_notice_days
+
+
+def requested_date_text(requested: dt.date, terms: dict[str, PathTerms], paths: list[str]) -> str:
+    """What the requested date means for the dated ``paths`` of the plan, from the same
+    ``PathTerms`` the Requests sheet's dates and expedite columns come from (P7, P8): the
+    Checklist can never call a date the earliest while Requests says it needs an
+    expedite (issue 18)."""
+    parts = []
+    for path in paths:
+        term = terms[path]
+        if term.earliest is None:
+            continue
+        if term.expedite:
+            parts.append(
+                f"{path}: {requested:%Y-%m-%d} is sooner than the SLA allows; the earliest "
+                f"port date is {term.sla_earliest:%Y-%m-%d} (Requests sheet), an earlier "
+                "one needs an expedite (P8)"
+            )
+        else:
+            moved = (
+                f" (the first business day on or after {requested:%Y-%m-%d})"
+                if term.earliest != requested
+                else ""
+            )
+            parts.append(
+                f"{path}: {term.earliest:%Y-%m-%d}{moved} is the earliest port date, not a "
+                "promise: the port may happen on or after it"
+            )
+    return "; ".join(parts)
+
+
 def costs(path: np.ndarray, count: np.ndarray, settings: Settings) -> np.ndarray:
     """Dollars per request: Self-Service free (P7); Managed $5 a number, $50 minimum per
     order (P5); Custom NaN, priced by a statement of work (P6)."""

@@ -7,7 +7,7 @@ import pandas as pd
 
 from lnp_excel.core.carriers import CarrierDirectory, default_directory, directory_from_table
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
-from lnp_excel.core.numbers import normalized_table, summary_line
+from lnp_excel.core.numbers import engine_column, normalized_table, summary_line
 from lnp_excel.core.plan import plan_ports
 from lnp_excel.excel.actions.common import (
     PLANNER,
@@ -42,7 +42,8 @@ def normalize(book: Book) -> str:
         result = normalized_table(
             source.frame, column, settings.default_region, progress=progress_on(book)
         )
-    write_sheet(book, SheetSpec("Numbers", result, value_fills={"Status": STATUS_FILLS}))
+    status = engine_column(result, "Status")  # "Status (lnp)" beside the customer's own
+    write_sheet(book, SheetSpec("Numbers", result, value_fills={status: STATUS_FILLS}))
     return summary_line(result, column)
 
 
@@ -99,9 +100,15 @@ def plan(book: Book) -> str:
 
 @action("export", "Export request files", PLANNER)
 def export(book: Book) -> str:
-    """One upload-ready CSV per self-service request, in a folder beside the workbook."""
+    """One upload-ready CSV per self-service request, in a folder beside the workbook.
+
+    The folder is this button's own: a new export replaces the files the last one wrote
+    (its manifest names them), so the folder always holds one plan (P3c); request files
+    no manifest lists are refused."""
     folder = book.folder() / "port_requests"
-    written = export_requests(plan_from_sheets(book), folder)
+    written = export_requests(
+        plan_from_sheets(book), folder, overwrite=True, source="Export request files"
+    )
     held = sum(path.parent.name == NOT_READY for path in written)
     apart = f" ({held:,} not ready, carrier unknown: in {NOT_READY})" if held else ""
     return f"Exported {len(written):,} request files to {folder}{apart}"

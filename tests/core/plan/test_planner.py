@@ -161,8 +161,9 @@ def test_truncated_carrier_names_that_clash_get_distinct_ids() -> None:
     result = plan(
         [("2127361001", "Verizon"), ("2127361002", "Verizon Business")], settings=settings
     )
-    ids = result.requests["request"].tolist()
-    assert len(set(ids)) == 2 and all(i.startswith("SS-212736-VERI") for i in ids)
+    ids = result.requests.set_index("carrier")["request"].to_dict()
+    # Issue 18: each carrier its own tag, in the tag's width; no -G (that is for accounts).
+    assert ids == {"Verizon": "SS-212736-VERI-01", "Verizon Business": "SS-212736-VER2-01"}
 
 
 # --- P4-P6: routing and cost -----------------------------------------------------------

@@ -610,6 +610,18 @@ def corpus() -> dict[str, bytes]:
             ["5125550115", "US", "Lumen", "4471920", "9 Red River St, Austin, TX 10001", ""],
         ),
     )
+    # Issue 18 (plan side): columns named like the ones the plan adds (item 13), and
+    # option values past what a sheet holds (item 16).
+    taken = ["Row", "Phone Number", "Number", "Status", "Request", "Carrier", "Row (lnp)"]
+    text(
+        "taken_column_names.csv",
+        [taken] + [[f"r{i}", n, "x", "y", "z", "AT&T", "w"] for i, n in enumerate([*GOOD, "TBD"])],
+    )
+    text(
+        "taken_column_names_normalize.csv",
+        [["Row", "Phone", "Normalized", "Reason"], ["1", GOOD[0], "a", "b"], ["2", "TBD", "", ""]],
+    )
+    text("csr_rows_past_the_sheet.csv", csr_rows(*CSR_GOOD))
     files.update(hostile_text(rows))
     return files
 
