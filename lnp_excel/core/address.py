@@ -32,6 +32,7 @@ __all__ = [
     "clear_caches",
     "one_line",
     "padded_zip",
+    "zip_restored",
     "parse_address",
     "zip_state_problem",
 ]
@@ -288,6 +289,20 @@ def padded_zip(state: str, zip_code: str) -> str:
     if code not in _zip_states(five):
         return ""
     return f"{five}-{match.group(2)}" if match.group(2) else five
+
+
+def zip_restored(text: str) -> str:
+    """A one-line address with the leading zeros Excel dropped from its ZIP put back
+    (C4a: "1 Main St, Boston, MA 2108" -> "... MA 02108"), or "" when nothing is to be
+    restored (no state or ZIP, or the padded ZIP is not in the state)."""
+    parsed = parse_address(text)
+    if not parsed.state or not parsed.zip:
+        return ""
+    padded = padded_zip(parsed.state, parsed.zip)
+    at = text.rfind(parsed.zip)
+    if not padded or at < 0:
+        return ""
+    return text[:at] + padded + text[at + len(parsed.zip) :]
 
 
 @lru_cache(maxsize=4096)

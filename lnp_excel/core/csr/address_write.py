@@ -17,7 +17,13 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from lnp_excel.core.address import Address, padded_zip, parse_address, zip_state_problem
+from lnp_excel.core.address import (
+    Address,
+    padded_zip,
+    parse_address,
+    zip_restored,
+    zip_state_problem,
+)
 from lnp_excel.core.changes import changes_where
 from lnp_excel.core.columns import CITY_ALIASES, STATE_ALIASES, ZIP_ALIASES, normalize_header
 from lnp_excel.core.csr.common import cell_text
@@ -218,14 +224,11 @@ def _line_answer(_: object, text_cell: object) -> tuple[str, str]:
     text = cell_text(text_cell)
     if not text:
         return "", ""
+    restored = zip_restored(text)
+    if restored:
+        return restored, ""
     parsed = parse_address(text)
-    if not parsed.state or not parsed.zip:
-        return "", ""
-    padded = padded_zip(parsed.state, parsed.zip)
-    at = text.rfind(parsed.zip)
-    if padded and at >= 0:
-        return text[:at] + padded + text[at + len(parsed.zip) :], ""
-    return "", zip_state_problem(parsed.state, parsed.zip)
+    return "", zip_state_problem(parsed.state, parsed.zip) if parsed.state and parsed.zip else ""
 
 
 def _parts(parsed: list[Address], codes: np.ndarray, part: str) -> np.ndarray:

@@ -18,7 +18,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lnp_excel.core.address import Address, address_key, one_line, parse_address
+from lnp_excel.core.address import (
+    Address,
+    address_key,
+    one_line,
+    padded_zip,
+    parse_address,
+    zip_restored,
+)
 from lnp_excel.core.columns import (
     ACCOUNT_ALIASES,
     AUTHORIZED_NAME_ALIASES,
@@ -137,15 +144,20 @@ def _mapped(values: np.ndarray, func: Callable[[object], str]) -> np.ndarray:
 def _address_parts(values: dict[str, np.ndarray], structured: bool, has_street: bool) -> None:
     """Street, city, state, ZIP and the one-line address, whichever the list gave: parts
     from their own columns, or read from the one-line text (``parse_address``); an address
-    not read with confidence stays whole in the street, never guessed."""
+    not read with confidence stays whole in the street, never guessed. A ZIP Excel made a
+    number of (Boston's 02108 as 2108) gets its leading zeros back when the padded ZIP is
+    in the row's state (C4a), so the request, its file and the LOA carry what the carrier
+    has (8D)."""
     if structured:
         values[STREET] = values[ADDRESS]
+        values[ZIP] = _mapped(_join([values[STATE], values[ZIP]]), _padded)
         joined = _join([values[ADDRESS], values[CITY], values[STATE], values[ZIP]])
         composed = _mapped(joined, _compose)
         if has_street:  # a row without its street has no service address
             composed[values[STREET] == ""] = ""
         values[ADDRESS] = composed
         return
+    values[ADDRESS] = _mapped(values[ADDRESS], lambda text: zip_restored(str(text)) or text)
     codes, uniques = pd.factorize(values[ADDRESS], use_na_sentinel=False)
     parsed = [parse_address(text) if text else None for text in uniques]
     for part, attribute in (
@@ -156,6 +168,12 @@ def _address_parts(values: dict[str, np.ndarray], structured: bool, has_street: 
     ):
         answers = [_part(address, attribute) for address in parsed]
         values[part] = np.array([*answers, ""], dtype=object)[codes]
+
+
+def _padded(joined: object) -> str:
+    """The row's ZIP, with the zeros Excel dropped when the padded ZIP is in its state."""
+    state, zip_code = str(joined).split("\x1f")
+    return padded_zip(state, zip_code) or zip_code
 
 
 def _compose(joined: object) -> str:

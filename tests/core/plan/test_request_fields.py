@@ -286,3 +286,34 @@ def test_customer_name_is_carried_to_the_request_and_its_file(tmp_path: Path, he
     files = sorted((tmp_path / "requests").glob("*.csv"))
     names = {row["Customer Name"] for f in files for row in read_csv(f)}
     assert names == {"Café Olé LLC", "Other Co"}
+
+
+def test_a_zip_excel_made_a_number_is_requested_with_its_zeros(tmp_path: Path) -> None:
+    """C4a, P3c: in an .xlsx the ZIP 02108 is stored as the number 2108; the request, its
+    upload file and the account key carry 02108 (what the carrier has, 8D), in split
+    columns as in one-line addresses. A short ZIP of another state is left as given."""
+    path = tmp_path / "boston.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Phone Number", "Carrier", "Street", "City", "State", "ZIP"])
+    sheet.append(["617-555-0101", "Verizon", "1 Main St", "Boston", "MA", 2108])
+    sheet.append(["617-555-0102", "Verizon", "1 Main St", "Boston", "MA", "02108"])
+    sheet.append(["512-555-0103", "Verizon", "9 Elm St", "Austin", "TX", 2108])
+    book.save(path)
+    plan = plan_file(path)
+    by_exchange = plan.requests.set_index("npa_nxx")["service_address"]
+    assert by_exchange["617555"] == "1 Main St, Boston, MA 02108"  # one request: one address
+    assert by_exchange["512555"] == "9 Elm St, Austin, TX 2108"  # not TX's: not padded
+    export_requests(plan, tmp_path / "requests")
+    (boston,) = (tmp_path / "requests").glob("SS-617555-*.csv")
+    assert {row["ZIP"] for row in read_csv(boston)} == {"02108"}
+
+    one_line = pd.DataFrame(
+        {
+            "Phone Number": ["617-555-0101", "617-555-0102"],
+            "Carrier": ["Verizon", "Verizon"],
+            "Service Address": ["1 Main St, Boston, MA 2108", "1 Main St, Boston, MA 02108"],
+        }
+    )
+    requests = plan_ports(one_line, submit_date=dt.date(2026, 12, 1)).requests
+    assert requests["service_address"].tolist() == ["1 Main St, Boston, MA 02108"]
