@@ -140,6 +140,16 @@ def track(
         "details",
     ):
         frame[column] = row[column].fillna("").astype(str).to_numpy()
+    # An agent's note (plain CSV) is what the platform's details are elsewhere: shown.
+    note = row["note"].fillna("").astype(str).to_numpy() if "note" in row else []
+    frame["details"] = (
+        [
+            "; ".join(part for part in pair if part)
+            for pair in zip(frame["details"], note, strict=True)
+        ]
+        if len(note)
+        else frame["details"]
+    )
     frame["status"] = row["status"].fillna(NOT_SUBMITTED).astype(str).to_numpy()
     frame["order_date"] = _dates(row["order_date"])
     frame["foc_date"] = _dates(row["foc_date"])

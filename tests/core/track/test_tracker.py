@@ -226,3 +226,20 @@ def test_the_python_api_takes_a_plan() -> None:
     assert result.tracker[["request", "status", "numbers"]].values.tolist() == [
         [request, FOC_SET, 2]
     ]
+
+
+def test_an_agents_note_is_shown_beside_the_platforms_details() -> None:
+    """T1: the plain CSV's note ("waiting on the customer's bill") reaches the Tracker row,
+    as a platform's status details do, so the agent's own word is not lost."""
+    tracking = tracked(
+        order(reference="SS-512474-ATT-01", platform_status="SUBMITTED", note="bill asked 3/2"),
+        order(
+            reference="SS-512474-ATT-02",
+            platform_status="EXCEPTION",
+            details="BTN does not match",
+            note="called AT&T",
+        ),
+    )
+    assert row_of(tracking, "SS-512474-ATT-01")["details"] == "bill asked 3/2"
+    assert row_of(tracking, "SS-512474-ATT-02")["details"] == "BTN does not match; called AT&T"
+    assert row_of(tracking, "MG-LOCAL")["details"] == ""
