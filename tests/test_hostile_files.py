@@ -92,7 +92,6 @@ COMMANDS = {
 }
 
 
-
 @st.composite
 def hostile_tables(draw, needed: list[str]) -> list[list[str]]:
     """The columns a command needs and fuzzed others; rows whose number cell is never
