@@ -3,11 +3,12 @@ byte for byte, from text sources.
 
 Sources live in ``lnp_excel/workbook_src``: a ``layout.json`` per workbook (sheets, tables,
 notes), its ``ribbon.xml`` and ``LnpRibbon.bas``, the shared ``LnpShell.bas`` (the add-in
-has its own ``LnpActive.bas``: its buttons act on the active workbook, X3) and
-``ThisWorkbook.cls``. The build adds xlwings' standalone VBA (read from the installed,
-pinned xlwings), the generated UDF wrappers, and table contents that the core owns (the
-default Address Matrix, Carrier Lookup, escalations, settings), so there is one source for
-each rule. XlsxWriter with fixed dates and a normalized zip make the output deterministic.
+has its own ``LnpActive.bas``: its buttons act on the active workbook, X3), the dialogs
+Python asks through in every workbook (``LnpDialogs.bas``) and ``ThisWorkbook.cls``. The
+build adds xlwings' standalone VBA (read from the installed, pinned xlwings), the generated
+UDF wrappers, and table contents that the core owns (the default Address Matrix, Carrier
+Lookup, escalations, settings), so there is one source for each rule. XlsxWriter with
+fixed dates and a normalized zip make the output deterministic.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def vba_modules(name: str) -> list[VbaModule]:
         module_from_export((xlwings_dir / "xlwings.bas").read_text(encoding="utf-8")),
         module_from_export((xlwings_dir / "addin" / "Dictionary.cls").read_text(encoding="utf-8")),
         _shell_module(name),
+        VbaModule("LnpDialogs", "standard", _text(SOURCES / "LnpDialogs.bas")),
         VbaModule("LnpRibbon", "standard", _text(SOURCES / name / "LnpRibbon.bas")),
         VbaModule("xlwings_udfs", "standard", udf_module_source()),
         VbaModule("LnpFunctionHelp", "standard", describe_module_source()),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Protocol
@@ -24,8 +25,27 @@ from lnp_excel.io.sheet_layout import (  # noqa: F401 (the adapters and actions 
 )
 
 Grid = list[list[object]]
-EXPORTS_FOLDER = "status_exports"  # headless runs read the status exports from here (T1)
 PICKED_SEPARATOR = "|"  # LnpPickFiles joins the picked paths with it (never in a file name)
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """What a button asks the agent to pick: the Open dialog's filter in Excel, and
+    headless (nobody to ask) the folder beside the workbook whose files are taken."""
+
+    label: str
+    suffixes: tuple[str, ...]
+    folder: str
+
+    @property
+    def excel_filter(self) -> str:
+        """Application.GetOpenFilename's FileFilter: "label (*.a;*.b),*.a;*.b,All ..."."""
+        patterns = ";".join(f"*{suffix}" for suffix in self.suffixes)
+        return f"{self.label} ({patterns}),{patterns},All files (*.*),*.*"
+
+
+STATUS_EXPORTS = FileKind("Status exports", (".csv", ".json", ".xlsx", ".txt"), "status_exports")
+CARRIER_CSRS = FileKind("Carrier CSRs", (".csv", ".xlsx", ".json", ".xml"), "carrier_csrs")
 Cell = tuple[int, int]  # (1-based row, 1-based column), as Excel counts
 Rectangle = tuple[int, int, int, int]  # top row, left column, bottom row, right column
 
@@ -91,9 +111,9 @@ class Book(Protocol):
     def folder(self) -> Path:
         """Where files an action makes (request CSVs, the customer CSV) are written."""
 
-    def pick_files(self, prompt: str) -> list[Path]:
-        """Files the agent picks (Excel's Open dialog; headless: ``EXPORTS_FOLDER`` beside
-        the workbook). An empty list when the agent cancels."""
+    def pick_files(self, prompt: str, kind: FileKind) -> list[Path]:
+        """Files of ``kind`` the agent picks (Excel's Open dialog; headless: the files in
+        ``kind.folder`` beside the workbook). An empty list when the agent cancels."""
 
 
 def column_runs(cells: Iterable[Cell]) -> list[tuple[int, int, int]]:

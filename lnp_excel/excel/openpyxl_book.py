@@ -19,9 +19,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from lnp_excel.core.errors import InputError
 from lnp_excel.excel.book import (
-    EXPORTS_FOLDER,
     HEADER_FILL,
     Cell,
+    FileKind,
     Formula,
     Grid,
     cell_value,
@@ -177,11 +177,12 @@ class OpenpyxlBook:
     def folder(self) -> Path:
         return self._folder
 
-    def pick_files(self, prompt: str) -> list[Path]:
-        """Headless, nobody picks: the files in ``status_exports`` beside the workbook."""
-        folder = self._folder / EXPORTS_FOLDER
-        kinds = {".csv", ".json", ".xlsx", ".txt"}
-        found = sorted(p for p in folder.glob("*") if p.is_file() and p.suffix.lower() in kinds)
+    def pick_files(self, prompt: str, kind: FileKind) -> list[Path]:
+        """Headless, nobody picks: the files of ``kind`` in its folder beside the workbook."""
+        folder = self._folder / kind.folder
+        found = sorted(
+            p for p in folder.glob("*") if p.is_file() and p.suffix.lower() in kind.suffixes
+        )
         return [p for p in found if not p.name.startswith((".", "~$"))]
 
     def save(self, output: str | Path, *, overwrite: bool = False) -> Path:

@@ -30,6 +30,7 @@ from lnp_excel.excel.book import (
     PICKED_SEPARATOR,
     Book,
     Cell,
+    FileKind,
     Formula,
     Grid,
     Rectangle,
@@ -250,10 +251,10 @@ class XlwingsBook:
     def status(self, text: str) -> None:
         self.book.app.status_bar = text
 
-    def pick_files(self, prompt: str) -> list[Path]:
+    def pick_files(self, prompt: str, kind: FileKind) -> list[Path]:
         """Excel's Open dialog, several files at once, through the workbook's
         ``LnpPickFiles`` (VBA): the paths joined by "|", "" when cancelled."""
-        answer = self.book.macro("LnpPickFiles")(prompt)
+        answer = self.book.macro("LnpPickFiles")(prompt, kind.excel_filter)
         text = answer if isinstance(answer, str) else ""
         return [Path(part) for part in text.split(PICKED_SEPARATOR) if part.strip()]
 

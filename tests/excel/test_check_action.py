@@ -9,7 +9,8 @@ import json
 from pathlib import Path
 
 from lnp_excel.core.check import check_requests
-from lnp_excel.excel.actions.check import CSR_SHEET, NO_CSR
+from lnp_excel.excel.actions.check import ASK_PROMPT, CSR_SHEET, NO_CSR
+from lnp_excel.excel.book import CARRIER_CSRS
 from lnp_excel.excel.xlwings_book import run as run_in_workbook
 from lnp_excel.io.carrier_csr import read_csr_files
 from lnp_excel.io.check_report import FINDING_HEADERS, check_sheets
@@ -103,7 +104,8 @@ def test_the_addin_asks_for_the_csr_file(built: dict[str, Path], tmp_path: Path)
     addin.answers.append(str(csr))
     summary = press("check", book, addin, sheet="DIDs")
     assert app.alerts == [] and "1 matched one" in summary
-    assert [name for name, _ in addin.macro_calls] == ["LnpAskFile"]
+    (picked,) = addin.macro_calls  # one Open dialog, for CSR files (X3)
+    assert picked == ("LnpPickFiles", (ASK_PROMPT, CARRIER_CSRS.excel_filter))
     assert {PREFIX + "Check", PREFIX + "Check Summary"} <= {s.name for s in book.sheets}
     assert {name: dict(book.sheets[name].cells) for name in before} == before
     check = grid_of(book, PREFIX + "Check")

@@ -13,7 +13,7 @@ from lnp_excel.cli.main import main
 from lnp_excel.excel.actions import run_action
 from lnp_excel.excel.actions.addin import PREFIX
 from lnp_excel.excel.actions.track import TRACKER_SUMMARY
-from lnp_excel.excel.book import EXPORTS_FOLDER
+from lnp_excel.excel.book import STATUS_EXPORTS
 from lnp_excel.excel.xlwings_book import XlwingsBook, run
 from lnp_excel.io.tracker_report import HISTORY, TRACKER, UNMATCHED
 from tests.excel.fake_excel import FakeApp, FakeBook, FakeSheet
@@ -130,10 +130,10 @@ def test_headless_run_reads_the_status_exports_folder(built: dict[str, Path], tm
     """`lnp-excel run Port_Planner.xlsm track`: nobody picks, the folder beside it is read."""
     workbook = tmp_path / "Port_Planner.xlsm"
     shutil.copy(built["Port_Planner"], workbook)
-    (tmp_path / EXPORTS_FOLDER).mkdir()
-    shutil.copy(EXPORTS / "bandwidth_portins.csv", tmp_path / EXPORTS_FOLDER)
+    (tmp_path / STATUS_EXPORTS.folder).mkdir()
+    shutil.copy(EXPORTS / "bandwidth_portins.csv", tmp_path / STATUS_EXPORTS.folder)
     assert main(["run", str(workbook), "track"]) == 0
     done = openpyxl.load_workbook(tmp_path / "Port_Planner_track.xlsm")
     assert {TRACKER, UNMATCHED, HISTORY, TRACKER_SUMMARY} <= set(done.sheetnames)
-    shutil.rmtree(tmp_path / EXPORTS_FOLDER)
+    shutil.rmtree(tmp_path / STATUS_EXPORTS.folder)
     assert main(["run", str(workbook), "track"]) == 2  # nothing to read: a message

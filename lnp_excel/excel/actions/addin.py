@@ -11,7 +11,7 @@ to the unchanged template actions under the sheet names they use:
 - everything else an action writes goes to new ``LNP <name>`` sheets (LNP Changes,
   LNP Flags, LNP Requests, LNP CSR, ...), never over the agent's other sheets;
 - the Check against CSR button reads the open workbook's Carrier CSR sheet, else asks
-  for the CSR file (``LnpAskFile``, Excel's file dialog; R1-R9);
+  for the CSR files (``LnpPickFiles``, Excel's Open dialog, as the tracker's exports; R1-R9);
 - the customer's name (C8) comes from a ``8x8_<Customer>_CSR`` file name, else from the
   workbook's own Settings sheet, else the agent is asked (``LnpAsk``, an input box);
 - before a CSR action first reads the open sheet, the numbers Excel made of a CSV's text
@@ -36,7 +36,7 @@ from lnp_excel.excel.actions.common import (
     read_table,
 )
 from lnp_excel.excel.actions.excel_typing import excel_typing_changes
-from lnp_excel.excel.book import Book, Cell, Grid
+from lnp_excel.excel.book import Book, Cell, FileKind, Grid
 from lnp_excel.io.csr_files import customer_from_file_name
 from lnp_excel.io.sheet_layout import SheetLayout
 
@@ -58,7 +58,6 @@ _SHEET_COLUMN = JOURNAL_COLUMNS.index("Sheet")
 _ACTION_COLUMN = JOURNAL_COLUMNS.index("Action #")
 
 Ask = Callable[[str, str], object]
-AskFile = Callable[[str], object]
 
 
 def from_codes(codes: str) -> str:
@@ -94,12 +93,10 @@ class ActiveSheetBook:
         action: str,
         defaults: Book | None = None,
         ask: Ask | None = None,
-        ask_path: AskFile | None = None,
     ) -> None:
         if sheet not in book.sheet_names():
             raise InputError(f"the workbook '{workbook_name}' has no sheet '{sheet}'")
         self.book, self.defaults, self.ask = book, defaults, ask
-        self.ask_path = ask_path
         self.workbook_name, self.active, self.action = workbook_name, sheet, action
         self.routes = data_routes(action, sheet)
         self._customer: str | None = None
@@ -203,16 +200,12 @@ class ActiveSheetBook:
     def status(self, text: str) -> None:
         self.book.status(text)
 
-    def ask_file(self, prompt: str) -> object:
-        """The path of a file the agent picks ("" or False when cancelled)."""
-        return self.ask_path(prompt) if self.ask_path is not None else None
-
     def selected_rows(self, sheet: str) -> list[int] | None:
         return self.book.selected_rows(self._where(sheet)[1])
 
-    def pick_files(self, prompt: str) -> list[Path]:
+    def pick_files(self, prompt: str, kind: FileKind) -> list[Path]:
         """The add-in's Open dialog (``LnpPickFiles`` lives in the add-in, as ``LnpAsk``)."""
-        return (self.defaults or self.book).pick_files(prompt)
+        return (self.defaults or self.book).pick_files(prompt, kind)
 
     def folder(self) -> Path:
         """Beside the open workbook; ``corrected`` beside a download the CSV would replace."""
@@ -322,9 +315,6 @@ def run(action_name: str, workbook: str, sheet: str, *, caller=None) -> str | No
     def ask(prompt: str, suggestion: str) -> object:
         return addin.macro("LnpAsk")(prompt, ASK_TITLE, suggestion)
 
-    def ask_file(prompt: str) -> object:
-        return addin.macro("LnpAskFile")(prompt)
-
     views: list[ActiveSheetBook] = []
 
     def adapt(adapter: XlwingsBook) -> ActiveSheetBook:
@@ -336,7 +326,6 @@ def run(action_name: str, workbook: str, sheet: str, *, caller=None) -> str | No
                 action=action_name,
                 defaults=XlwingsBook(addin),
                 ask=ask,
-                ask_path=ask_file,
             )
         )
         return views[-1]

@@ -2,13 +2,11 @@
 carrier's CSR, the findings on the same Check sheets the command line writes (X4).
 
 The CSR comes from the workbook's Carrier CSR sheet (an agent's columns, pasted), or, in
-the add-in on a workbook without one, from a file the agent picks (an agent's .csv/.xlsx,
-Telnyx .json or Bandwidth .xml), asked through the add-in's file dialog.
+a workbook without one, from the files the agent picks (an agent's .csv/.xlsx, Telnyx
+.json or Bandwidth .xml) in Excel's Open dialog, as the tracker's exports are picked.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pandas as pd
 
@@ -17,7 +15,7 @@ from lnp_excel.core.errors import NO_DATA, InputError
 from lnp_excel.excel.actions.common import PLANNER, action, on_sheet, read_table
 from lnp_excel.excel.actions.output_sheets import write_sheet
 from lnp_excel.excel.actions.planner import INPUT, carrier_directory_sheet, plan_from_sheets
-from lnp_excel.excel.book import Book
+from lnp_excel.excel.book import CARRIER_CSRS, Book
 from lnp_excel.io.carrier_csr import CSR_ALIAS_GROUPS, read_csr_files, records_from_table
 from lnp_excel.io.check_report import check_sheets
 
@@ -26,7 +24,8 @@ ASK_PROMPT = "The losing carrier's CSR (.csv, .xlsx, Telnyx .json or Bandwidth .
 NO_CSR = (
     "no CSR to check against: paste the losing carrier's CSR into the Carrier CSR sheet "
     "(Account Number, BTN, Customer Name, Authorized Name, Service Address, Passcode "
-    "Required, Pending Order, Features, Working Telephone Number)"
+    "Required, Pending Order, Features, Working Telephone Number), or pick its files "
+    f"(headless: put them in a {CARRIER_CSRS.folder} folder beside the workbook)"
 )
 
 
@@ -53,8 +52,7 @@ def csr_records(book: Book) -> pd.DataFrame:
         except InputError as error:
             if error.kind != NO_DATA:
                 raise
-    ask = getattr(book, "ask_file", None)
-    picked = ask(ASK_PROMPT) if ask is not None else None
-    if not isinstance(picked, str) or not picked.strip() or picked.strip() == "False":
+    picked = book.pick_files(ASK_PROMPT, CARRIER_CSRS)
+    if not picked:
         raise InputError(NO_CSR)
-    return read_csr_files([Path(picked.strip())])
+    return read_csr_files(picked)

@@ -26,7 +26,7 @@ from lnp_excel.excel.actions.common import (
 )
 from lnp_excel.excel.actions.output_sheets import write_sheet
 from lnp_excel.excel.actions.planner import carrier_directory_sheet, plan_from_sheets
-from lnp_excel.excel.book import Book
+from lnp_excel.excel.book import STATUS_EXPORTS, Book
 from lnp_excel.io.status_exports import read_status_exports
 from lnp_excel.io.tracker_report import (
     HISTORY,
@@ -58,7 +58,7 @@ def _sheet_frame(book: Book, sheet: str) -> pd.DataFrame | None:
 @action("track", "Update tracker", PLANNER)
 def update_tracker(book: Book) -> str:
     """T1-T5: the picked exports against the plan, into the tracker sheets."""
-    files = book.pick_files(PROMPT)
+    files = book.pick_files(PROMPT, STATUS_EXPORTS)
     if not files:
         raise InputError(
             "no status export picked: pick the exports of Bandwidth, Telnyx, Twilio or "

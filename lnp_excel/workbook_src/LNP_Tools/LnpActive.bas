@@ -33,35 +33,3 @@ Public Function LnpAsk(prompt As String, title As String, suggestion As String) 
     ' Python asks the agent through this (xlwings Book.macro); "" when cancelled.
     LnpAsk = InputBox(prompt, title, suggestion)
 End Function
-
-Public Function LnpPickFiles(prompt As String) As String
-    ' Python asks the agent for files through this (xlwings Book.macro): Excel's Open
-    ' dialog, several files at once; the paths joined by "|" (never in a file name), ""
-    ' when cancelled.
-    Dim picked As Variant, i As Long, joined As String
-    picked = Application.GetOpenFilename( _
-        "Status exports (*.csv;*.json;*.xlsx),*.csv;*.json;*.xlsx,All files (*.*),*.*", , _
-        prompt, , True)
-    If Not IsArray(picked) Then
-        LnpPickFiles = ""
-        Exit Function
-    End If
-    For i = LBound(picked) To UBound(picked)
-        If i > LBound(picked) Then joined = joined & "|"
-        joined = joined & picked(i)
-    Next i
-    LnpPickFiles = joined
-End Function
-
-Public Function LnpAskFile(prompt As String) As String
-    ' Python asks the agent for a file through this (xlwings Book.macro); "" when cancelled.
-    Dim picked As Variant
-    picked = Application.GetOpenFilename( _
-        "CSR files (*.csv;*.xlsx;*.json;*.xml),*.csv;*.xlsx;*.json;*.xml,All files (*.*),*.*", _
-        1, prompt)
-    If VarType(picked) = vbBoolean Then
-        LnpAskFile = ""
-    Else
-        LnpAskFile = CStr(picked)
-    End If
-End Function
