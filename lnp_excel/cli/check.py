@@ -12,7 +12,8 @@ import argparse
 from pathlib import Path
 
 from lnp_excel.cli.common import default_output
-from lnp_excel.cli.plan import add_arguments, check_plan, plan_list
+from lnp_excel.cli.plan import add_arguments, check_plan, csr_option, plan_list
+from lnp_excel.io.carrier_csr import read_csr_files
 from lnp_excel.io.check_report import write_check
 
 EXAMPLE = """examples:
@@ -40,15 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         output_help="the check workbook (.xlsx; default: <input>_check.xlsx)",
         planning=False,
     )
-    parser.add_argument(
-        "--csr",
-        type=Path,
-        action="append",
-        required=True,
-        metavar="FILE",
-        help="a losing carrier's CSR: an agent's .csv/.xlsx, Telnyx customer_service_record "
-        ".json or Bandwidth CsrData .xml; repeat for more",
-    )
+    csr_option(parser, "every request is compared with them", required=True)
     parser.set_defaults(run=run)
     return parser
 
@@ -58,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.input)
     output = Path(args.output) if args.output else default_output(source, "_check.xlsx")
     plan, source, directory = plan_list(args, output)
-    check = check_plan(plan, args, directory)
+    check = check_plan(plan, read_csr_files(args.csr), directory)
     written = write_check(
         check, output, source=source.name, protect=source, overwrite=args.overwrite
     )

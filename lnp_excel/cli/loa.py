@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from lnp_excel.cli.common import default_output, shared_options
-from lnp_excel.cli.plan import make_plan, plan_options
+from lnp_excel.cli.plan import csr_option, make_plan, plan_options
 from lnp_excel.core.carriers import CarrierDirectory
 from lnp_excel.core.loa import letters_of_authorization
 from lnp_excel.core.values import plural
@@ -51,15 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         number_column=True,
     )
     plan_options(parser)
-    parser.add_argument(
-        "--csr",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a losing carrier's CSR (.csv/.xlsx, Telnyx .json, Bandwidth .xml): the letter "
-        "lists the numbers that stay on the account; repeat for several",
-    )
+    csr_option(parser, "the letters list the numbers that stay on the account (L1)")
     parser.set_defaults(run=run)
     return parser
 

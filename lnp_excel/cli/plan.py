@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from lnp_excel.cli.common import (
     count_option,
     date_option,
@@ -66,14 +68,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_arguments(parser)
-    parser.add_argument(
-        "--csr",
-        type=Path,
-        action="append",
-        metavar="FILE",
-        help="a losing carrier's CSR (.csv/.xlsx, Telnyx .json, Bandwidth .xml; repeat for "
-        "more): adds the Check sheets and holds predicted rejections back (R1-R9)",
-    )
+    csr_option(parser, "adds the Check sheets, holds predicted rejections back (R1-R9)")
     parser.set_defaults(run=run)
     return parser
 
@@ -142,6 +137,20 @@ def plan_options(parser: argparse.ArgumentParser, *, dates: bool = True) -> None
     )
 
 
+def csr_option(parser: argparse.ArgumentParser, what: str, *, required: bool = False) -> None:
+    """``--csr FILE`` (repeatable), the losing carriers' CSRs, for plan, check and loa."""
+    parser.add_argument(
+        "--csr",
+        type=Path,
+        action="append",
+        default=[],
+        required=required,
+        metavar="FILE",
+        help="a losing carrier's CSR: an agent's .csv/.xlsx, Telnyx customer_service_record "
+        f".json or Bandwidth CsrData .xml; repeat for more: {what}",
+    )
+
+
 def plan_list(args: argparse.Namespace, output: Path) -> tuple[Plan, Path, CarrierDirectory]:
     """Read the list and plan it (P1-P12), rows explained; errors located (exit 2)."""
     source = Path(args.input)
@@ -183,9 +192,9 @@ def make_plan(args: argparse.Namespace) -> tuple[Plan, CarrierDirectory]:
     return plan, directory
 
 
-def check_plan(plan: Plan, args: argparse.Namespace, directory: CarrierDirectory) -> Check:
-    """The plan's requests against the CSR files of ``--csr`` (R1-R9)."""
-    return check_requests(plan, read_csr_files(args.csr), carrier_directory=directory)
+def check_plan(plan: Plan, records: pd.DataFrame, directory: CarrierDirectory) -> Check:
+    """The plan's requests against the CSR records of ``--csr`` (R1-R9)."""
+    return check_requests(plan, records, carrier_directory=directory)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -194,7 +203,8 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.input)
     output = Path(args.output) if args.output else default_output(source, "_plan.xlsx")
     plan, source, directory = plan_list(args, output)
-    check = check_plan(plan, args, directory) if args.csr else None
+    records = read_csr_files(args.csr) if args.csr else None
+    check = check_plan(plan, records, directory) if records is not None else None
     written = write_plan(
         plan, output, source=source.name, protect=source, overwrite=args.overwrite, check=check
     )
@@ -217,7 +227,12 @@ def run(args: argparse.Namespace) -> int:
         from lnp_excel.cli.loa import write_and_report
 
         code = write_and_report(
-            plan, args.loa_dir, directory=directory, overwrite=args.overwrite, inputs=[source]
+            plan,
+            args.loa_dir,
+            directory=directory,
+            csr=records,  # the letters list the numbers that stay (L1)
+            overwrite=args.overwrite,
+            inputs=[source, *args.csr],
         )
     if plan.requests.empty:
         print(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 
 from lnp_excel.cli.main import main
@@ -92,6 +93,20 @@ def test_plan_writes_the_letters_beside_the_plan(tmp_path: Path, capsys) -> None
     plan = tmp_path / "plan.xlsx"
     assert main(["plan", str(SAMPLE), "-o", str(plan), "--loa-dir", str(out)]) == 0
     assert plan.exists() and len(list(out.glob("LOA_*.docx"))) == 3
+
+
+def test_plan_with_a_csr_checks_and_writes_letters_from_the_same_records(
+    tmp_path: Path,
+) -> None:
+    """R8, L1: `plan --csr --loa-dir` reads the CSR once for the Check sheet and the
+    letters, so the plan's letters list the numbers that stay as `loa --csr` does."""
+    out = tmp_path / "letters"
+    plan = tmp_path / "plan.xlsx"
+    code = main(["plan", str(SAMPLE), "-o", str(plan), "--csr", str(CSR), "--loa-dir", str(out)])
+    assert code == 0  # the plan was written; predicted rejections are on its Check sheet
+    assert "Check" in openpyxl.load_workbook(plan).sheetnames
+    staying = numbers_in(out / "LOA_AT&T_A-100.docx")
+    assert staying == ["512-474-1003", "512-474-1005", "512-474-1008", "512-474-1009"]
 
 
 @pytest.mark.parametrize(
