@@ -52,7 +52,7 @@ def _print_setup(ws, printing: PrintSetup) -> None:
     ws.page_margins = PageMargins(left=left, right=right, top=top, bottom=bottom)
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.fitToWidth = printing.pages_wide
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = printing.pages_tall
     ws.print_title_rows = "1:1"
     last = get_column_letter(printing.title_columns) if printing.title_columns else None
     ws.print_title_cols = f"A:{last}" if last else None

@@ -113,7 +113,7 @@ def _print_setup(ws, printing: PrintSetup) -> None:
             setup.TopMargin, setup.BottomMargin = top, bottom
             setup.Zoom = False
             setup.FitToPagesWide = printing.pages_wide
-            setup.FitToPagesTall = False
+            setup.FitToPagesTall = printing.pages_tall or False  # False: as many as it takes
             setup.PrintTitleRows = "$1:$1"
             columns = printing.title_columns
             setup.PrintTitleColumns = f"$A:${chr(64 + columns)}" if columns else ""

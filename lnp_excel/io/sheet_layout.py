@@ -43,6 +43,8 @@ MARGINS = (0.25, 0.25, 0.5, 0.5)  # inches: left, right, top, bottom (Excel's "N
 MIN_PRINT_SCALE = 0.74  # over 70%: a printer's fit breaks pages at column edges
 COLUMN_PADDING = 0.7109375  # what XlsxWriter adds to a column width it stores
 CHART_POINTS = 360.0  # an inserted chart's width (480 pixels, XlsxWriter's default)
+CHART_TALL_POINTS = 288.0  # its height, 288 pixels, measured as a printout would (see below)
+ROW_POINTS = 15.0  # Excel's default row height
 
 
 @dataclass
@@ -89,11 +91,12 @@ class ColumnLayout:
 @dataclass(frozen=True)
 class PrintSetup:
     """How a sheet prints, applied alike by the XlsxWriter file and both Book adapters:
-    landscape on ``paper``, fit to ``pages_wide`` pages across (any number down), the
-    header row on every page and, when it takes more than one page across, the first
-    ``title_columns`` columns too, pages numbered across then down."""
+    landscape on ``paper``, fit to ``pages_wide`` pages across and ``pages_tall`` down (0:
+    as many as it takes), the header row on every page and, when it takes more than one
+    page across, the first ``title_columns`` columns too, pages numbered across then down."""
 
     pages_wide: int = 1
+    pages_tall: int = 0
     title_columns: int = 0
     paper: int = PAPER_LEGAL
     margins: tuple[float, float, float, float] = MARGINS
@@ -155,6 +158,12 @@ def sheet_layout(spec: SheetSpec) -> SheetLayout:
             [c.width for c in columns],
             [*([1.0] if spec.notes else []), *notes_widths(spec.notes)],
             CHART_POINTS if spec.chart is not None and rows else 0.0,
+            chart_bottom=(
+                (len(spec.notes) + 1) * ROW_POINTS + CHART_TALL_POINTS
+                if spec.chart is not None and rows
+                else 0.0
+            ),
+            table_height=(rows + 1) * ROW_POINTS,
         ),
     )
 
@@ -167,16 +176,27 @@ def column_points(width: float) -> float:
     return 7.0 * (width + COLUMN_PADDING) + 5.0
 
 
-def print_setup(widths: Sequence[float], side: Sequence[float], chart: float) -> PrintSetup:
+def print_setup(
+    widths: Sequence[float],
+    side: Sequence[float],
+    chart: float,
+    *,
+    chart_bottom: float = 0.0,
+    table_height: float = 0.0,
+) -> PrintSetup:
     """The print setup for a sheet of columns ``widths`` (characters), with ``side``
     columns right of it (notes) and a chart of ``chart`` points over them: one page wide
     when that prints at MIN_PRINT_SCALE or more, else the fewest pages across at that
-    scale, the first column repeated on each, columns never split (issue 18)."""
+    scale, the first column repeated on each, columns never split (issue 18). A sheet
+    with a chart (the Summary) that fits one page at that scale is kept on one page, so
+    its chart is never cut in two (``chart_bottom``: the chart's lower edge, in points)."""
     printable = (PAGE_INCHES[0] - MARGINS[0] - MARGINS[1]) * 72 / MIN_PRINT_SCALE
+    printable_tall = (PAGE_INCHES[1] - MARGINS[2] - MARGINS[3]) * 72 / MIN_PRINT_SCALE
     points = [column_points(w) for w in widths]
     right = max(sum(column_points(w) for w in side), chart)
     if sum(points) + right <= printable or len(points) < 2:
-        return PrintSetup()
+        one_page = chart_bottom and max(chart_bottom, table_height) <= printable_tall
+        return PrintSetup(pages_tall=1 if one_page else 0)
     title = points[0]
     pages, used = 1, 0.0
     for width in [*points, right] if right else points:

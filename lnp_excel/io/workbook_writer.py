@@ -391,7 +391,7 @@ def _print_setup(ws, printing: PrintSetup) -> None:
     ws.set_paper(printing.paper)
     left, right, top, bottom = printing.margins
     ws.set_margins(left=left, right=right, top=top, bottom=bottom)
-    ws.fit_to_pages(printing.pages_wide, 0)
+    ws.fit_to_pages(printing.pages_wide, printing.pages_tall)
     if printing.title_columns:
         ws.repeat_columns(0, printing.title_columns - 1)
     if printing.across_first:
