@@ -22,8 +22,9 @@ from lnp_excel.core.columns import (
     CARRIER_ALIASES,
     COUNTRY_ALIASES,
     NUMBER_ALIASES,
+    free_name,
 )
-from lnp_excel.core.csr.fields import OWN_SUFFIX, PORT_ADDRESS_ALIASES, REVIEW_COLUMN, ROW_COLUMN
+from lnp_excel.core.csr.fields import PORT_ADDRESS_ALIASES, REVIEW_COLUMN, ROW_COLUMN
 from lnp_excel.core.csr.matrices import address_rules, lookup_rules
 from lnp_excel.core.csr.port_orders import PortOrders, read_port_orders
 from lnp_excel.core.csr.result import CsrResult
@@ -159,8 +160,8 @@ def review_sheets(result: CsrResult, settings: Settings) -> list[SheetSpec]:
         if len(flags)
         else pd.Series(dtype=object)
     )
-    row_column = _free_name(ROW_COLUMN, table.columns)
-    review_column = _free_name(REVIEW_COLUMN, table.columns)
+    row_column = free_name(ROW_COLUMN, table.columns)
+    review_column = free_name(REVIEW_COLUMN, table.columns)
     sheet = table.copy()
     sheet.insert(0, row_column, table.index)
     sheet[review_column] = table.index.map(by_row).fillna("") if len(by_row) else ""
@@ -192,16 +193,11 @@ def review_sheets(result: CsrResult, settings: Settings) -> list[SheetSpec]:
     sheets.append(_limited("Flags", flags.astype(object).where(flags.notna(), "(file)")))
     if len(result.excluded):
         excluded = result.excluded.copy()
-        excluded.insert(0, _free_name(ROW_COLUMN, excluded.columns), excluded.index)
+        excluded.insert(0, free_name(ROW_COLUMN, excluded.columns), excluded.index)
         sheets.append(_limited("Excluded", excluded.reset_index(drop=True)))
     settings_frame = pd.DataFrame(settings.as_pairs(), columns=["Setting", "Value"])
     sheets.append(SheetSpec("Settings", settings_frame))
     return sheets
-
-
-def _free_name(name: str, taken: Sequence[object]) -> str:
-    """``name``, or "name (lnp)" when the agent's sheet already has such a column."""
-    return name if name not in {str(c) for c in taken} else f"{name}{OWN_SUFFIX}"
 
 
 def _limited(name: str, frame: pd.DataFrame) -> SheetSpec:

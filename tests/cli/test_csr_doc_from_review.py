@@ -78,3 +78,24 @@ def test_doc_from_the_review_workbook_equals_doc_from_the_csv(fixed, tmp_path, c
 def test_customer_read_from_the_file_name_without_our_suffixes(name, customer):
     """C8 read backwards: the CSR's name and its review workbook's name give the customer."""
     assert customer_from_file_name(name, Settings()) == customer
+
+
+def test_a_csr_with_row_and_row_lnp_columns_keeps_both_and_its_documents(tmp_path):
+    """Issue 18 item 13 on the CSR side: an export that already has `Row` and `Row (lnp)`
+    (and `Review flags`) gets the review's own columns under free names (one naming rule,
+    ``core.columns.free_name``), and its documents still show the CSR's columns only."""
+    source = tmp_path / "export.csv"
+    source.write_text(
+        "Row,Row (lnp),Phone Number,Country,Carrier,Address,Review flags\n"
+        '1,a,5035550181,US,Lumen,"9 Pine St, Portland, OR 97204",mine\n'
+        '2,b,5035550182,US,Lumen,"9 Pine St, Portland, OR 97204",\n',
+        encoding="utf-8",
+    )
+    folder = tmp_path / "out"
+    assert run("csr", "fix", source, "--customer", "Pine", "-o", folder) == 0
+    review = folder / "8x8_Pine_CSR_review.xlsx"
+    assert run("csr", "doc", review, "-o", tmp_path / "docs") == 0
+    (document,) = (tmp_path / "docs").glob("*.docx")
+    shown = {header for table in headers(document) for header in table}
+    assert {"Row", "Row (lnp)", "Phone Number"} <= shown  # the customer's own columns
+    assert not {"Row (lnp 2)", "Review flags (lnp)"} & shown  # never the review's

@@ -19,11 +19,10 @@ import numpy as np
 import pandas as pd
 
 from lnp_excel.core.address import address_key
-from lnp_excel.core.columns import ADDRESS_ALIASES, CARRIER_ALIASES, find_column
+from lnp_excel.core.columns import ADDRESS_ALIASES, CARRIER_ALIASES, added_column, find_column
 from lnp_excel.core.csr.address_write import split_columns
 from lnp_excel.core.csr.common import is_blank, map_distinct
 from lnp_excel.core.csr.fields import (
-    OWN_SUFFIX,
     REVIEW_COLUMN,
     ROW_COLUMN,
     address_parts,
@@ -61,11 +60,10 @@ def csr_columns(table: pd.DataFrame) -> pd.DataFrame:
     """
     names = [str(column) for column in table.columns]
     columns = list(table.columns)
-    review = next(
-        (name for name in (REVIEW_COLUMN + OWN_SUFFIX, REVIEW_COLUMN) if name in names), None
-    )
+    review = added_column(names, REVIEW_COLUMN)  # ours: the rightmost of its spellings
+    ours_first = bool(names) and names[0] == added_column(names[:1], ROW_COLUMN)
     rows = np.ones(len(table), dtype=bool)
-    if review is not None and names and names[0] in (ROW_COLUMN, ROW_COLUMN + OWN_SUFFIX):
+    if review in names and ours_first:
         rows = ~is_blank(table.iloc[:, 0])
         columns = columns[1 : names.index(review)]
     internal = set(internal_columns(columns))

@@ -30,10 +30,10 @@ ADDRESS = "Address"
 PIN = "PIN"
 ORIGIN = "Origin"
 # The review workbook's own columns around the CSR (never the customer's): the input's
-# sheet row first, the flags last; " (lnp)" is added when the CSR has such a column.
+# sheet row first, the flags last, named by ``core.columns.free_name`` (" (lnp)" when the
+# CSR has such a column).
 ROW_COLUMN = "Row"
 REVIEW_COLUMN = "Review flags"
-OWN_SUFFIX = " (lnp)"
 
 # C3 clears every part of a non-US address, not only the street: these are the parts a CSR
 # export or a customer's sheet splits an address into (the main column is ADDRESS_ALIASES).
