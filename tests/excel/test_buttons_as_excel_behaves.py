@@ -209,6 +209,15 @@ def test_on_an_opened_csv_an_na_address_reaches_no_request_file_or_letter(
     assert verizon["Street"].isna().all()
     letters = tmp_path / "letters_of_authorization"
     assert sorted(p.name for p in letters.iterdir()) == ["LOA_AT&T_123.docx"]
+    assert numbers.cells[(5, 7)] == CellError("#N/A")  # the list's error, copied as one
+
+    written = {s._name: state(s) for s in book.sheets}
+    for action, answer in (("plan", None), ("check", CSR_FILE), ("track", "my status.csv")):
+        addin.answers = [str(tmp_path / answer if action == "track" else answer)]
+        assert press(action, book, addin, sheet=sheet._name) and app.alerts == []
+    counted = PREFIX + "Tracker Summary"  # its "status changes this update" is 0 now
+    again = {s._name: state(s) for s in book.sheets if s._name != counted}
+    assert again == {name: was for name, was in written.items() if name != counted}
 
 
 def planner(built: dict[str, Path], folder: Path, rows: list[list[str]]) -> FakeBook:
