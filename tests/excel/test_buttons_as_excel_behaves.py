@@ -299,3 +299,24 @@ def test_a_tracker_update_of_two_thousand_requests_makes_few_calls_into_excel(
     print(f"Update tracker, 2,000 requests: {calls[0]} calls, again {calls[1]} calls")
     assert book.app.alerts == [] and max(calls) < 2000 / 4
     assert column(book.sheets[TRACKER], "Platform Details")[:4] == NOTES
+
+
+def test_a_button_pressed_on_the_addins_own_output_sheet_says_where_to_click(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    """X3: after the first Update tracker the agent looks at LNP Tracker and presses it
+    again from there; the add-in cannot take its own output for the list: it says to click
+    into the list (not to rename its sheet), and changes nothing."""
+    app = FakeApp()
+    addin = open_addin(app, built, tmp_path)
+    book = text_cell_list(app, tmp_path)
+    press_all(book, addin, tmp_path)
+    tracker = book.sheets[PREFIX + TRACKER]
+    tracker.activate()
+    written = {s._name: state(s) for s in book.sheets}
+    addin.answers = [str(tmp_path / "my status.csv")]
+    assert press("track", book, addin, sheet=tracker._name) is None
+    message = app.alerts[-1][1]
+    assert "click into the sheet with your list" in message and "Tracker" in message
+    assert {s._name: state(s) for s in book.sheets} == written
+    assert book.active_sheet is tracker
