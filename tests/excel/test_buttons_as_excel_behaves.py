@@ -44,7 +44,7 @@ LIST = [
     + ["Boston", "MA", "02108", "Dana Reyes", NOTES[1]],
     ["+442079460018", "BT", "Acme Dental LLC", "+442079460018", "00123", "1 High St"]
     + ["London", "", "", "Dana Reyes", NOTES[2]],
-    ["6175550130", "Verizon", "Acme Dental LLC", "6175550130", "00456", "12 Main St"]
+    ["6175550130", "Verizon", "=Acme Dental", "6175550130", "00456", "12 Main St"]
     + ["Boston", "MA", "02134", "Dana Reyes", NOTES[3]],
 ]
 DIGITS = len(HEADER) + 1  # the agent's own formula column
@@ -164,6 +164,7 @@ def test_every_new_button_leaves_the_agents_list_view_and_text_as_they_were(
     requests = book.sheets[PREFIX + "Requests"]
     assert set(column(requests, "Account Number")) - {None} == {"00123", "00456"}
     assert "100 Congress Ave, Boston, MA 02108" in column(requests, "Service Address")
+    assert "=Acme Dental" in column(requests, "Customer Name")
     tracker = book.sheets[PREFIX + TRACKER]
     assert set(column(tracker, "Platform Details")) <= set(NOTES)
     assert len(set(column(tracker, "Platform Details"))) > 1
