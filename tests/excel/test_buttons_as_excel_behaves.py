@@ -298,7 +298,7 @@ def test_a_tracker_update_of_two_thousand_requests_makes_few_calls_into_excel(
         assert "2,000 requests tracked" in run("track", book=book)
         calls.append(book.app.calls)
     print(f"Update tracker, 2,000 requests: {calls[0]} calls, again {calls[1]} calls")
-    assert book.app.alerts == [] and max(calls) < 2000 / 4
+    assert book.app.alerts == [] and max(calls) <= 300  # 253 when written (issue 17)
     assert column(book.sheets[TRACKER], "Platform Details")[:4] == NOTES
 
 
