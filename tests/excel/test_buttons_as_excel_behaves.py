@@ -29,7 +29,7 @@ from lnp_excel.io.tracker_report import HISTORY, TRACKER, UNMATCHED
 from tests.excel.fake_excel import FakeApp, FakeBook, FakeSheet
 from tests.excel.fake_typing import CellError
 from tests.excel.test_addin import press
-from tests.excel.test_build import xlsm_twin
+from tests.excel.test_excel_as_it_behaves import open_addin  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 CSR_FILE = ROOT / "samples" / "csr_att.csv"
@@ -49,17 +49,6 @@ LIST = [
 ]
 DIGITS = len(HEADER) + 1  # the agent's own formula column
 BUTTONS = ["plan", "check", "export", "loa", "track", "track"]
-
-
-def open_addin(app: FakeApp, built: dict[str, Path], folder: Path) -> FakeBook:
-    """The built add-in opened in ``app`` (read through its .xlsm twin); never active."""
-    active = app.active_book
-    twin = folder / f"twin{id(app)}.xlsm"
-    twin.write_bytes(xlsm_twin(built["LNP_Tools"].read_bytes()))
-    addin = FakeBook.from_openpyxl(twin, app)
-    addin.fullname = str(built["LNP_Tools"])
-    app.active_book = active
-    return addin
 
 
 def text_cell_list(app: FakeApp, folder: Path) -> FakeBook:
@@ -137,7 +126,10 @@ def press_all(book: FakeBook, addin: FakeBook, folder: Path) -> dict[str, str | 
 
 @pytest.mark.parametrize("excel", ["windows", "mac", "no printer"])
 def test_every_new_button_leaves_the_agents_list_view_and_text_as_they_were(
-    excel: str, built: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    excel: str,
+    open_addin,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
 ) -> None:
     """X1, X3, X4: on Text cells the identifiers, ZIPs and notes land as exactly their
     text on every output sheet, in the request files and the letters; the agent's sheet,
@@ -145,7 +137,7 @@ def test_every_new_button_leaves_the_agents_list_view_and_text_as_they_were(
     error on PageSetup) and a Mac (one area per call) change none of it."""
     app = FakeApp(mac=excel == "mac", printer=excel != "no printer")
     monkeypatch.setattr(xlwings_book, "ON_MAC", excel == "mac")
-    addin = open_addin(app, built, tmp_path)
+    addin = open_addin(app)
     book = text_cell_list(app, tmp_path)
     sheet = book.active_sheet
     before = state(sheet)
@@ -184,13 +176,14 @@ def test_every_new_button_leaves_the_agents_list_view_and_text_as_they_were(
 
 
 def test_on_an_opened_csv_an_na_address_reaches_no_request_file_or_letter(
-    built: dict[str, Path], tmp_path: Path
+    open_addin,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     """X1, P3a, issue 17 s4: the ``#N/A`` is read as an error, not as an address: the
     row is flagged as missing its service address and no request file, letter or request
     says ``#N/A``; the agent's sheet, formulas and selection stay as they were."""
     app = FakeApp()
-    addin = open_addin(app, built, tmp_path)
+    addin = open_addin(app)
     book = opened_csv(app, tmp_path)
     sheet = book.active_sheet
     assert sheet.cells[(5, 6)] == CellError("#N/A")
@@ -303,13 +296,14 @@ def test_a_tracker_update_of_two_thousand_requests_makes_few_calls_into_excel(
 
 
 def test_a_button_pressed_on_the_addins_own_output_sheet_says_where_to_click(
-    built: dict[str, Path], tmp_path: Path
+    open_addin,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     """X3: after the first Update tracker the agent looks at LNP Tracker and presses it
     again from there; the add-in cannot take its own output for the list: it says to click
     into the list (not to rename its sheet), and changes nothing."""
     app = FakeApp()
-    addin = open_addin(app, built, tmp_path)
+    addin = open_addin(app)
     book = text_cell_list(app, tmp_path)
     press_all(book, addin, tmp_path)
     tracker = book.sheets[PREFIX + TRACKER]
