@@ -173,6 +173,11 @@ def test_every_new_button_leaves_the_agents_list_view_and_text_as_they_were(
     assert "00123" in text and "02108" in text
     if excel == "no printer":
         assert app.api.print_communication_log[-1] is True
+    else:  # every sheet a button wrote prints landscape, its header row on each page (X4)
+        for name in ("Requests", "Check", TRACKER, HISTORY):
+            setup = book.sheets[PREFIX + name].api.PageSetup
+            assert (setup.Orientation, setup.PrintTitleRows) == (2, "$1:$1"), name
+    assert sheet.api.PageSetup.Orientation == 1  # the agent's list: as it was
 
 
 def test_on_an_opened_csv_an_na_address_reaches_no_request_file_or_letter(
@@ -201,6 +206,9 @@ def test_on_an_opened_csv_an_na_address_reaches_no_request_file_or_letter(
     assert "service address" in str(column(numbers, "Missing")[3])
     verizon = pd.read_csv(tmp_path / "port_requests" / "SS-617555-VERIZON-01.csv", dtype=str)
     assert verizon["Street"].isna().all()
+    att = pd.read_csv(tmp_path / "port_requests" / "SS-512474-ATT-01.csv", dtype=str)
+    assert set(att["ZIP"]) == {"02108"}  # Excel's 2108 padded in its state (P3c)
+    assert set(att["BTN"]) == {"5124741000"}  # not 5124741000.0
     letters = tmp_path / "letters_of_authorization"
     assert sorted(p.name for p in letters.iterdir()) == ["LOA_AT&T_123.docx"]
     assert numbers.cells[(5, 7)] == CellError("#N/A")  # the list's error, copied as one
