@@ -127,9 +127,9 @@ def press_all(book: FakeBook, addin: FakeBook, folder: Path) -> dict[str, str | 
 @pytest.mark.parametrize("excel", ["windows", "mac", "no printer"])
 def test_every_new_button_leaves_the_agents_list_view_and_text_as_they_were(
     excel: str,
-    open_addin,
+    open_addin,  # noqa: F811
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """X1, X3, X4: on Text cells the identifiers, ZIPs and notes land as exactly their
     text on every output sheet, in the request files and the letters; the agent's sheet,
