@@ -510,15 +510,18 @@ class FakeBook:
     def from_csv(cls, path, app: FakeApp | None = None) -> FakeBook:
         """A CSV opened in Excel: one sheet named after the file, every field typed as a
         General cell types it (see ``excel_typed``; Microsoft Support, "Import or export
-        text (.txt or .csv) files": opening a .csv applies the General format)."""
+        text (.txt or .csv) files": opening a .csv applies the General format). A field
+        that starts with "=" becomes a formula, as typed (its value, unknown here, None)."""
         path = Path(path)
         book = cls(str(path), app)
         sheet = book.sheets.add(path.stem[:31])
         with path.open(encoding="utf-8-sig", newline="") as handle:
             for r, row in enumerate(csv.reader(handle), start=1):
                 for c, text in enumerate(row, start=1):
-                    value = excel_typed(text)
-                    if value is not None:
+                    value, formula = typed(text)
+                    if formula:
+                        sheet.formulas[(r, c)] = formula
+                    elif value is not None:
                         sheet.cells[(r, c)] = value
         book.app.calls = 0  # opening is not the adapter's doing
         return book
