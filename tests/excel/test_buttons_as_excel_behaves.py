@@ -25,6 +25,7 @@ import pytest
 from lnp_excel.excel import xlwings_book
 from lnp_excel.excel.actions.addin import PREFIX
 from lnp_excel.excel.xlwings_book import run
+from lnp_excel.io.request_folder import MANIFEST
 from lnp_excel.io.tracker_report import HISTORY, TRACKER, UNMATCHED
 from tests.excel.fake_excel import FakeApp, FakeBook, FakeSheet
 from tests.excel.fake_typing import CellError
@@ -323,3 +324,30 @@ def test_a_button_pressed_on_the_addins_own_output_sheet_says_where_to_click(
     assert "click into the sheet with your list" in message and "Tracker" in message
     assert {s._name: state(s) for s in book.sheets} == written
     assert book.active_sheet is tracker
+
+
+def test_export_keeps_one_plan_in_its_folder_and_speaks_of_the_button(
+    open_addin,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """P3c from the add-in: a second export after the agent removed a row replaces the
+    first one's files (its manifest names them); a request file no manifest lists stops
+    the export with a message about the button's folder, not the command line's option."""
+    app = FakeApp()
+    addin = open_addin(app)
+    book = text_cell_list(app, tmp_path)
+    sheet = book.active_sheet
+    folder = tmp_path / "port_requests"
+    assert "2 request files" in press("export", book, addin, sheet=sheet._name)
+    for c in range(1, DIGITS + 1):  # the agent deletes the Verizon row's contents
+        sheet.cells.pop((5, c), None)
+        sheet.formulas.pop((5, c), None)
+    assert "1 request file to" in press("export", book, addin, sheet=sheet._name)
+    assert sorted(p.name for p in folder.iterdir()) == ["SS-512474-ATT-01.csv", MANIFEST]
+
+    (folder / "SS-999999-OTHER-01.csv").write_text("Phone Number\n2125550100\n", "utf-8")
+    assert press("export", book, addin, sheet=sheet._name) is None
+    message = app.alerts[-1][1]
+    assert "SS-999999-OTHER-01.csv" in message and "port_requests beside it" in message
+    assert "--export-dir" not in message
+    assert book.active_sheet is sheet and sheet.selected == "$A$3:$L$4"
