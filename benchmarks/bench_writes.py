@@ -11,23 +11,29 @@ one whole-sheet write (the old way, which turned numeric text into numbers and f
 formula). The stand-in is not Excel: the call counts are what carry over, the times show
 the Python side's overhead.
 
-    python benchmarks/bench_writes.py [--rows 20000]
+Also counted: Update tracker on ``--requests`` requests (one account each), pressed twice
+with the same export in Port_Planner.xlsm (the second press changes nothing, T5).
+
+    python benchmarks/bench_writes.py [--rows 20000] [--requests 2000]
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from lnp_excel.build.workbooks import build_workbook  # noqa: E402
 from lnp_excel.core.columns import NUMBER_ALIASES  # noqa: E402
 from lnp_excel.core.csr import fix_csr  # noqa: E402
 from lnp_excel.excel.actions.common import frame_grid, read_journal, read_table  # noqa: E402
 from lnp_excel.excel.xlwings_book import XlwingsBook, run  # noqa: E402
 from tests.excel.fake_excel import FakeBook  # noqa: E402
+from tests.excel.test_buttons_as_excel_behaves import column, exports, planner  # noqa: E402
 
 HEADER = ["Phone Number", "Country", "Carrier", "Account Number", "Billing Telephone Number",
           "Address", "City", "State", "Zip", "PIN", "Length"]  # fmt: skip
@@ -56,9 +62,32 @@ def csr_book(rows: int) -> FakeBook:
     return book
 
 
+def tracker_calls(requests: int) -> list[int]:
+    """Calls into Excel of Update tracker on ``requests`` requests, pressed twice."""
+    with tempfile.TemporaryDirectory() as folder:
+        built = Path(folder) / "built.xlsm"
+        built.write_bytes(build_workbook("Port_Planner"))
+        rows = [
+            [f"{2127360000 + i}", "Verizon Business", "", "", f"A{i:06d}"] for i in range(requests)
+        ]
+        book = planner({"Port_Planner": built}, Path(folder), rows)
+        run("plan", book=book)
+        ids = [v for v in column(book.sheets["Requests"], "Request") if v]
+        export = exports(Path(folder), ids)
+        calls = []
+        for _ in range(2):
+            book.answers = [str(export)]
+            book.app.calls = 0
+            if run("track", book=book) is None:
+                raise SystemExit(f"Update tracker stopped: {book.app.alerts}")
+            calls.append(book.app.calls)
+        return calls
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20_000)
+    parser.add_argument("--requests", type=int, default=2_000)
     args = parser.parse_args()
 
     book = csr_book(args.rows)
@@ -86,6 +115,8 @@ def main() -> None:
     print(f"old way (fix_csr + 1 grid write): {baseline:.2f} s")
     print(f"Run all steps, exact writes:      {action:.2f} s")
     print(f"ratio action / old way:           {action / baseline:.2f}")
+    first, again = tracker_calls(args.requests)
+    print(f"Update tracker, {args.requests:,} requests:  {first:,} calls, again {again:,} calls")
 
 
 if __name__ == "__main__":

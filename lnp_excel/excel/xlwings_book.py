@@ -183,20 +183,27 @@ class XlwingsBook:
             target.value = typed
 
     def _text_cells(self, ws, block: Rectangle, grid: Grid) -> set[Cell]:
-        """The Text-format cells among those that get text: one number-format read per
-        such column, then its first row apart (a header), then halves while mixed."""
+        """The Text-format cells among those that get text: one number-format read over
+        the columns that get text, then, where Excel says they are mixed (Null), the
+        first row apart (a header), then each column, then halves."""
         top, left, bottom, right = block
-        columns = {left + j for row in grid for j, v in enumerate(row) if _is_text(v)}
-        pending = [(top, c, bottom) for c in sorted(columns)]
+        columns = sorted({left + j for row in grid for j, v in enumerate(row) if _is_text(v)})
+        pending = [(top, columns[0], bottom, columns[-1])] if columns else []
         found: set[Cell] = set()
         while pending:
-            first, column, last = pending.pop()
-            number_format = ws.range((first, column), (last, column)).number_format
-            if number_format is None and last > first:  # mixed: Excel says Null
-                middle = first if first == top else (first + last) // 2
-                pending += [(first, column, middle), (middle + 1, column, last)]
-            elif number_format == TEXT_FORMAT:
-                found.update((r, column) for r in range(first, last + 1))
+            first, west, last, east = pending.pop()
+            number_format = ws.range((first, west), (last, east)).number_format
+            if number_format == TEXT_FORMAT:
+                found.update((r, c) for r in range(first, last + 1) for c in range(west, east + 1))
+            elif number_format is not None:
+                continue
+            elif first == top and last > first:  # mixed: Excel says Null
+                pending += [(first, west, first, east), (first + 1, west, last, east)]
+            elif east > west:
+                pending += [(first, c, last, c) for c in columns if west <= c <= east]
+            elif last > first:
+                middle = (first + last) // 2
+                pending += [(first, west, middle, east), (middle + 1, west, last, east)]
         return found
 
     def highlight(self, sheet: str, cells: Iterable[Cell], color: str | None) -> None:

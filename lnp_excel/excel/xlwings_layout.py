@@ -18,17 +18,19 @@ XL_DOWN_THEN_OVER, XL_OVER_THEN_DOWN = 1, 2  # PageSetup.Order (XlOrder)
 
 def format_sheet(ws, layout: SheetLayout) -> None:
     """Apply ``layout`` to an xlwings sheet whose cells were just written: one call per
-    column and property, never one per cell."""
+    run of side-by-side columns sharing a width, number format or wrap, never one per
+    cell."""
     last = layout.rows + 1
-    for index, column in enumerate(layout.columns, start=1):
-        ws.range((1, index)).column_width = column.width
-        if not layout.rows:
-            continue
-        data = ws.range((2, index), (last, index))
-        if column.number_format:
-            data.number_format = column.number_format
-        if column.wrap:
-            data.wrap_text = True
+    columns = layout.columns
+    for first, final, width in _runs([column.width for column in columns]):
+        ws.range((1, first), (1, final)).column_width = width
+    if layout.rows:
+        for first, final, number_format in _runs([c.number_format for c in columns]):
+            if number_format:
+                ws.range((2, first), (last, final)).number_format = number_format
+        for first, final, wrap in _runs([column.wrap for column in columns]):
+            if wrap:
+                ws.range((2, first), (last, final)).wrap_text = True
     for offset, width in enumerate(layout.notes_widths):
         ws.range((1, layout.notes_column + 1 + offset)).column_width = width
     for row, number_format in enumerate(layout.notes_formats, start=1):
@@ -39,6 +41,17 @@ def format_sheet(ws, layout: SheetLayout) -> None:
     _table(ws, layout)
     _chart(ws, layout)
     _print_setup(ws, layout.printing)
+
+
+def _runs(values: list) -> list[tuple[int, int, object]]:
+    """(first, last, value) of side-by-side columns (from 1) sharing a value: one call each."""
+    runs: list[tuple[int, int, object]] = []
+    for index, value in enumerate(values, start=1):
+        if runs and runs[-1][2] == value:
+            runs[-1] = (runs[-1][0], index, value)
+        else:
+            runs.append((index, index, value))
+    return runs
 
 
 def _table(ws, layout: SheetLayout) -> None:

@@ -226,6 +226,7 @@ def export_requests(
     held: Mapping[str, str] | None = None,
     overwrite: bool = False,
     source: str | None = None,
+    elsewhere: str | None = None,
 ) -> list[Path]:
     """One CSV per request of ``paths``, ``<request id>.csv``: a row per number in number
     order with what the self-service port form asks (EXPORT_HEADERS: number, extension,
@@ -238,9 +239,11 @@ def export_requests(
     everything held back are listed in ``not_ready/reasons.csv``.
 
     The folder holds one plan only (``request_folder``): an earlier plan's files are
-    refused unless ``overwrite``, then removed; a manifest names the files written."""
+    refused unless ``overwrite``, then removed; a manifest names the files written.
+    ``elsewhere``: how the refusal tells the caller's user to write elsewhere instead."""
     folder = Path(directory)
-    earlier = earlier_requests(folder, replace=overwrite)
+    options = {"elsewhere": elsewhere} if elsewhere else {}
+    earlier = earlier_requests(folder, replace=overwrite, **options)
     requests = plan.requests.set_index("request")
     wanted = set(requests.index[requests["path"].isin(paths)])
     chosen = requests[requests.index.isin(wanted)]

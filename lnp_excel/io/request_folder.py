@@ -82,12 +82,15 @@ def _quoted(names: Iterable[str]) -> str:
     return f"{shown} and {more:,} more" if more > 0 else shown
 
 
-def earlier_requests(folder: str | Path, *, replace: bool) -> list[str]:
+def earlier_requests(
+    folder: str | Path, *, replace: bool, elsewhere: str = "choose another --export-dir"
+) -> list[str]:
     """Check ``folder`` before a plan writes anything into it; the earlier plan's request
     files (relative names) that are to be removed once the new ones are written.
 
     Raises InputError naming the files when the folder holds request files of an earlier
-    plan and ``replace`` is false, or request files no manifest lists (P3c)."""
+    plan and ``replace`` is false, or request files no manifest lists (P3c); ``elsewhere``
+    says how to write elsewhere instead (the command line's option, or the button's)."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise InputError("the export folder is a file; give a folder", file=str(folder))
@@ -97,15 +100,15 @@ def earlier_requests(folder: str | Path, *, replace: bool) -> list[str]:
     if strangers:
         raise InputError(
             f"the folder holds {plural(len(strangers), 'request file')} that no plan's "
-            f"manifest lists ({_quoted(strangers)}): move them away or choose another "
-            "--export-dir, so that no number is in two request files",
+            f"manifest lists ({_quoted(strangers)}): move them away or {elsewhere}, so "
+            "that no number is in two request files",
             file=str(folder),
         )
     if listed and not replace:
         raise InputError(
             f"the folder holds {plural(len(listed), 'request file')} of an earlier plan "
-            f"({_quoted(listed)}): pass --overwrite to replace them, or choose another "
-            "--export-dir, so that no number is in two request files",
+            f"({_quoted(listed)}): pass --overwrite to replace them, or {elsewhere}, so "
+            "that no number is in two request files",
             file=str(folder),
         )
     return sorted(listed)

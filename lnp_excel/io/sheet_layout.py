@@ -19,6 +19,8 @@ from decimal import Decimal
 import numpy as np
 import pandas as pd
 
+from lnp_excel.core.errors import EXCEL_ERRORS
+
 TABLE_STYLE = "Table Style Medium 2"
 MAX_WIDTH = 60  # a wider text column wraps at this width instead (Checklist, Flags)
 MONEY_WORDS = ("cost", "price")  # column names that hold money (currency format)
@@ -256,8 +258,8 @@ def column_layout(header: str, column: pd.Series) -> ColumnLayout:
             present = present.dt.tz_localize(None)
         timed = bool((present != present.dt.normalize()).any())
         number_format: str | None = DATETIME_FORMAT if timed else DATE_FORMAT
-    elif kinds and kinds <= {str}:
-        number_format = TEXT_FORMAT
+    elif kinds and kinds <= {str} and not column.isin(EXCEL_ERRORS).any():
+        number_format = TEXT_FORMAT  # an error value copied from a list stays one (X1)
     elif Decimal in kinds or (money and all(_is_number(k) for k in kinds)):
         number_format = MONEY_FORMAT
     elif kinds and all(issubclass(k, dt.date) for k in kinds):

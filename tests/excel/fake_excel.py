@@ -182,8 +182,11 @@ class FakeRange:
     @number_format.setter
     def number_format(self, value: str) -> None:
         self.sheet.call()
+        cells = self.sheet.cells
         for cell in self._flat():
             self.sheet.formats[cell] = value
+            if cell in cells:
+                cells[cell] = dated(cells[cell], value)
         self.sheet.format_calls += 1
 
     @property
@@ -277,7 +280,7 @@ class FakeSheet:
         if formula:
             self.formulas[cell] = intersected(formula) if through_formula else formula
         elif value is not None:
-            self.cells[cell] = value
+            self.cells[cell] = dated(value, fmt)
         if isinstance(value, dt.datetime) and not DATE_TOKENS.search(fmt.lower()):
             self.formats[cell] = DATE_FORMAT  # "Range.Formula property": short date format
 
@@ -340,6 +343,20 @@ class FakeSheet:
         if self.book.active_sheet is not self or self.book.app.active_book is not self.book:
             raise FakeComError(-2146827284, "Select method of Range class failed", None, None)
         self.selected = address
+
+
+def dated(value: object, number_format: str) -> object:
+    """What ``Range.Value`` reads of a number in a date-formatted cell: a date (Microsoft
+    Learn, "Range.Value2 property": "the only difference between this property and the
+    Value property is that Value2 doesn't use the Currency and Date data types"; xlwings
+    ``_xlwindows.py`` reads ``Value``). A serial written through ``Formula2`` into a
+    yyyy-mm-dd cell reads back as the date it shows."""
+    if isinstance(value, float) and DATE_TOKENS.search(number_format.lower()):
+        return EXCEL_EPOCH + dt.timedelta(days=value)
+    return value
+
+
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)  # serial 1 is 1900-01-01 (with Excel's 1900 leap day)
 
 
 def _cell_of(address: str, *, last: bool = False) -> Cell:
@@ -493,15 +510,18 @@ class FakeBook:
     def from_csv(cls, path, app: FakeApp | None = None) -> FakeBook:
         """A CSV opened in Excel: one sheet named after the file, every field typed as a
         General cell types it (see ``excel_typed``; Microsoft Support, "Import or export
-        text (.txt or .csv) files": opening a .csv applies the General format)."""
+        text (.txt or .csv) files": opening a .csv applies the General format). A field
+        that starts with "=" becomes a formula, as typed (its value, unknown here, None)."""
         path = Path(path)
         book = cls(str(path), app)
         sheet = book.sheets.add(path.stem[:31])
         with path.open(encoding="utf-8-sig", newline="") as handle:
             for r, row in enumerate(csv.reader(handle), start=1):
                 for c, text in enumerate(row, start=1):
-                    value = excel_typed(text)
-                    if value is not None:
+                    value, formula = typed(text)
+                    if formula:
+                        sheet.formulas[(r, c)] = formula
+                    elif value is not None:
                         sheet.cells[(r, c)] = value
         book.app.calls = 0  # opening is not the adapter's doing
         return book

@@ -117,9 +117,10 @@ class ActiveSheetBook:
         if name == CHANGES or (self.routes and is_output and not name.startswith(PREFIX)):
             real = (PREFIX + name)[:31]
             if real == self.active:
-                raise InputError(
-                    f"the open sheet is named '{real}', the name the add-in gives its own "
-                    "output: rename the sheet and press the button again",
+                raise InputError(  # most likely the agent is looking at our output (X3)
+                    f"the open sheet '{real}' is where the add-in writes its {name}: click "
+                    "into the sheet with your list and press the button again (if this "
+                    "sheet is your list, rename it first)",
                     sheet=real,
                 )
             return self.book, real

@@ -9,6 +9,7 @@ from lnp_excel.core.carriers import CarrierDirectory, default_directory, directo
 from lnp_excel.core.columns import NUMBER_ALIASES, find_column
 from lnp_excel.core.numbers import engine_column, normalized_table, summary_line
 from lnp_excel.core.plan import plan_ports
+from lnp_excel.core.values import plural
 from lnp_excel.excel.actions.common import (
     PLANNER,
     action,
@@ -27,6 +28,7 @@ from lnp_excel.io.sheet_layout import SheetSpec, sheet_layout
 
 INPUT = "Input"
 DIRECTORY = "Carrier Directory"
+REQUESTS = "port_requests"  # the folder beside the workbook (P3c)
 LETTERS = "letters_of_authorization"  # the folder beside the workbook (L1)
 SHOWN = 5  # accounts without a letter named on the status bar (L4); the rest counted
 OUTPUT_SHEETS = ("Numbers", "Requests", "Exceptions", "Checklist", "Summary", *CHECK_SHEETS)
@@ -105,13 +107,18 @@ def export(book: Book) -> str:
     The folder is this button's own: a new export replaces the files the last one wrote
     (its manifest names them), so the folder always holds one plan (P3c); request files
     no manifest lists are refused."""
-    folder = book.folder() / "port_requests"
+    folder = book.folder() / REQUESTS
     written = export_requests(
-        plan_from_sheets(book), folder, overwrite=True, source="Export request files"
+        plan_from_sheets(book),
+        folder,
+        overwrite=True,
+        source="Export request files",
+        elsewhere=f"save the workbook in another folder (the button writes into {REQUESTS} "
+        "beside it)",
     )
     held = sum(path.parent.name == NOT_READY for path in written)
     apart = f" ({held:,} not ready, carrier unknown: in {NOT_READY})" if held else ""
-    return f"Exported {len(written):,} request files to {folder}{apart}"
+    return f"Exported {plural(len(written), 'request file')} to {folder}{apart}"
 
 
 @action("loa", "Letters of Authorization", PLANNER)

@@ -26,7 +26,7 @@ from lnp_excel.excel.actions.common import (
 )
 from lnp_excel.excel.actions.output_sheets import write_sheet
 from lnp_excel.excel.actions.planner import carrier_directory_sheet, plan_from_sheets
-from lnp_excel.excel.book import STATUS_EXPORTS, Book
+from lnp_excel.excel.book import STATUS_EXPORTS, Book, held
 from lnp_excel.io.status_exports import read_status_exports
 from lnp_excel.io.tracker_report import (
     HISTORY,
@@ -46,13 +46,25 @@ PROMPT = "Status exports to read (Bandwidth, Telnyx, Twilio or your own CSV)"
 
 def _sheet_frame(book: Book, sheet: str) -> pd.DataFrame | None:
     """A tracker sheet written before, as a frame; None when there is none yet (the
-    sheet is missing, empty, or still shows the template's hint: no Request header)."""
+    sheet is missing, empty, or still shows the template's hint: no Request header).
+
+    A cell holding a formula (the agent's own column, ``=TODAY()-H2``) comes as its
+    ``Formula``, so writing the sheet again puts the formula back, not its value (X1, T5).
+    """
     if sheet not in book.sheet_names() or not book.read(sheet):
         return None
     try:
-        return read_table(book, sheet, (("Request",),)).frame.reset_index(drop=True)
+        table = read_table(book, sheet, (("Request",),))
     except InputError:
         return None
+    frame = table.frame.astype(object)
+    formulas = table.formula_cells()
+    where = table.positions()
+    for name in frame.columns[formulas.any().to_numpy()]:
+        rows = frame.index[formulas[name].to_numpy()]
+        cells = [held(table.content or [], (int(r), where[str(name)])) for r in rows]
+        frame.loc[rows, name] = pd.Series(cells, index=rows, dtype=object)
+    return frame.reset_index(drop=True)
 
 
 @action("track", "Update tracker", PLANNER)
