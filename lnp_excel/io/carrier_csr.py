@@ -36,7 +36,7 @@ from lnp_excel.core.columns import (
     ZIP_ALIASES,
     find_column,
 )
-from lnp_excel.core.errors import NO_DATA, InputError
+from lnp_excel.core.errors import EXCEL_ERRORS, NO_DATA, InputError
 from lnp_excel.core.numbers import normalize_numbers
 from lnp_excel.io.tables import SourceTable, read_table
 
@@ -402,12 +402,15 @@ def _empty() -> pd.DataFrame:
 
 
 def _text(value: object) -> str:
-    """A cell or JSON value as trimmed text: None/NaN blank, 5124741000.0 as digits."""
+    """A cell or JSON value as trimmed text: None/NaN blank, 5124741000.0 as digits, an
+    Excel error value (``#N/A`` pasted into the Carrier CSR sheet) blank: what the CSR
+    does not say is not compared, never taken as a value (a pending order, E19)."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return " ".join(str(value).split())
+    text = " ".join(str(value).split())
+    return "" if text.upper() in EXCEL_ERRORS else text
 
 
 def _fold(text: str) -> str:

@@ -121,9 +121,20 @@ def not_in_list(field: str, theirs: str) -> list[Finding]:
 
 
 def account_findings(ours: str, theirs: str) -> list[Finding]:
-    """R1 (E17): account numbers without case, spaces or dashes; otherwise exact."""
-    same = fold_account(ours) == fold_account(theirs)
-    return _compare("Account Number", ours, theirs, "E17", REJECT, same)
+    """R1 (E17): account numbers without case, spaces or dashes; otherwise exact. Two
+    all-digit accounts that differ only in leading zeros (``00123`` and ``123``) are a
+    warning, not a predicted rejection: Excel drops those zeros when a list or a pasted
+    CSR is opened, so the carrier's record may well match (never stricter than it)."""
+    folded, csr = fold_account(ours), fold_account(theirs)
+    if (
+        folded != csr
+        and folded.isdigit()
+        and csr.isdigit()
+        and folded.lstrip("0") == csr.lstrip("0")
+    ):
+        hint = f"the CSR has '{theirs}': the same digits but for leading zeros Excel drops"
+        return [_differs("Account Number", ours, theirs, "E17", WARNING, hint)]
+    return _compare("Account Number", ours, theirs, "E17", REJECT, folded == csr)
 
 
 def btn_findings(ours: str, theirs: str) -> list[Finding]:

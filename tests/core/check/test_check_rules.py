@@ -253,3 +253,32 @@ def test_records_with_numbers_typed_as_numbers(tmp_path: Path) -> None:
     typed = csr.assign(account_number=100200, btn=5124741000)
     check = check_requests(customer_list(**{"Account Number": "100-200"}), typed)
     assert coded(check) == set()
+
+
+def test_an_account_that_lost_its_leading_zeros_is_a_warning_not_a_rejection(
+    tmp_path: Path,
+) -> None:
+    """R1, never stricter than the carrier: the list says 00123 and the pasted CSR 123
+    (Excel dropped the zeros of one of them): a warning to check the bill, not a predicted
+    E17; other digits are still a rejection."""
+    csr = telnyx_csr(tmp_path, account_number="123")
+    zeros = check_requests(customer_list(**{"Account Number": "00123"}), csr, submit_date=SUBMIT)
+    assert coded(zeros) == {("E17", "warning")}
+    assert not zeros.rejected
+    other = check_requests(customer_list(**{"Account Number": "00124"}), csr, submit_date=SUBMIT)
+    assert coded(other) == {("E17", "reject")}
+
+
+def test_an_excel_error_in_a_pasted_csr_is_not_a_value(tmp_path: Path) -> None:
+    """R9, "nothing is guessed": a Carrier CSR sheet whose Pending Order cell holds #N/A
+    (a lookup that failed) predicts no pending order (E19); the field is simply unknown."""
+    path = tmp_path / "csr.csv"
+    path.write_text(
+        "Account Number,BTN,Customer Name,Service Address,Pending Order,Working Telephone Number\n"
+        'A-100,512-474-1000,Acme Dental LLC,"100 Congress Ave, Austin, TX 78701",#N/A,'
+        '"5124741000, 5124741001, 5124741002"\n',
+        encoding="utf-8",
+    )
+    check = check_requests(customer_list(), read_csr_files([path]), submit_date=SUBMIT)
+    assert "E19" not in set(check.findings["code"])
+    assert not check.rejected
