@@ -240,3 +240,22 @@ def test_bandwidth_list_saved_as_a_workbook_with_date_cells(make_xlsx) -> None:
     order = read_status_export(path).iloc[0]
     assert order[["reference", "status", "btn"]].tolist() == ["SS-7", "Complete", "3125550100"]
     assert order["order_date"] == dt.date(2026, 3, 2) and order["foc_date"] == dt.date(2026, 3, 12)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "cp1252"])
+def test_a_json_export_saved_by_a_windows_tool_is_read(tmp_path: Path, encoding: str) -> None:
+    """T1: a Telnyx export saved as UTF-16/32 or "ANSI" reads like a UTF-8 one; it was
+    refused as "not UTF-8 text JSON" (found by the hostile-input property test)."""
+    path = tmp_path / "telnyx.json"
+    data = {"data": [telnyx_order(customer_reference="SS-Café-01")]}
+    path.write_bytes(json.dumps(data, ensure_ascii=False).encode(encoding))
+    orders = read_status_export(path)
+    assert orders["reference"].tolist() == ["SS-Café-01"]
+    assert orders["status"].tolist() == [SUBMITTED]
+
+
+def test_an_empty_json_export_is_said_to_be_empty(tmp_path: Path) -> None:
+    path = tmp_path / "twilio.json"
+    path.write_bytes(b"")
+    with pytest.raises(InputError, match=r"the file is empty \(file twilio.json"):
+        read_status_export(path)
