@@ -205,8 +205,9 @@ def run(args: argparse.Namespace) -> int:
     plan, source, directory = plan_list(args, output)
     records = read_csr_files(args.csr) if args.csr else None
     check = check_plan(plan, records, directory) if records is not None else None
+    inputs = [source, *args.csr, args.carrier_directory]  # none replaced unless --overwrite
     written = write_plan(
-        plan, output, source=source.name, protect=source, overwrite=args.overwrite, check=check
+        plan, output, source=source.name, protect=inputs, overwrite=args.overwrite, check=check
     )
     exports = []
     if args.export_dir:

@@ -44,7 +44,7 @@ from lnp_excel.io.sheet_layout import (
     table_base_name,
     value_cells,
 )
-from lnp_excel.io.writers import atomic_write
+from lnp_excel.io.writers import Protected, atomic_write
 
 __all__ = [
     "DATE_FORMAT",
@@ -66,7 +66,7 @@ def write_workbook(
     path: str | Path,
     sheets: Sequence[SheetSpec],
     *,
-    protect: str | Path | None = None,
+    protect: Protected = None,
     overwrite: bool = False,
 ) -> Path:
     """Write sheets as native Excel tables with XlsxWriter, atomically."""
