@@ -118,7 +118,30 @@ def read_plan_workbook(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     for frame in (requests, numbers):
         for column in frame.columns:
             frame[column] = frame[column].map(text)
-    return requests, numbers
+    _one_row_per_request(requests, path)
+    return requests.reset_index(drop=True), numbers.reset_index(drop=True)
+
+
+def _one_row_per_request(requests: pd.DataFrame, path: Path) -> None:
+    """T1 keys the tracker by request id: a Requests sheet edited by hand to hold a
+    request without its id, or one id twice, cannot be tracked; said with its rows."""
+    ids = requests["request"]
+    problem = ""
+    if (ids == "").any():
+        rows = ids.index[ids == ""].tolist()
+        problem = f"a request without its id (row {rows[0]})"
+    elif ids.duplicated().any():
+        twice = ids[ids.duplicated(keep=False)]
+        first = twice.iloc[0]
+        rows = ", ".join(map(str, twice.index[twice == first].tolist()))
+        problem = f"the request {first} twice (rows {rows})"
+    if problem:
+        raise InputError(
+            f"the plan's Requests sheet has {problem}: each request is one row, with its "
+            "id; make the plan again with lnp-excel plan, or correct the sheet",
+            file=path.name,
+            sheet="Requests",
+        )
 
 
 def _sheet(
@@ -145,7 +168,7 @@ def _sheet(
                 file=path.name,
                 sheet=sheet,
             )
-    return pd.DataFrame(columns).reset_index(drop=True)
+    return pd.DataFrame(columns)  # indexed by the sheet's row numbers
 
 
 def read_tracker(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame] | None:
