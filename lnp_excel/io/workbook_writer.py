@@ -59,6 +59,7 @@ __all__ = [
 
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
+EXCEL_LARGEST = 9.99999999999999e307  # the largest number a cell holds
 _EPOCH = pd.Timestamp("1899-12-30")
 
 
@@ -368,6 +369,9 @@ class _SheetWriter:
             if math.isnan(number):
                 if fill:
                     ws.write_blank(r, col, None, self.fmt(None, fill))
+                return
+            if abs(number) > EXCEL_LARGEST:  # Excel holds none; written, it reads as inf
+                ws.write_string(r, col, repr(number), self.fmt(None, fill) if fill else None)
                 return
             ws.write_number(r, col, number, self.fmt(number_format, fill) if fill else plain)
         elif isinstance(value, dt.datetime):

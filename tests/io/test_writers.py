@@ -414,3 +414,18 @@ def test_safe_filename_is_always_safe(name: str) -> None:
     assert result[0] not in ". " and result[-1] not in ". "
     assert result.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}
     assert all(ch.isalnum() or ch in " -_.()&" for ch in result)
+
+
+@pytest.mark.parametrize("highlight", [False, True])
+def test_a_number_beyond_excels_largest_is_kept(tmp_path: Path, highlight: bool) -> None:
+    """An agent's column carried onto a tracker held 1.7976931348623155e+308: written as a
+    number to 16 digits it rounded past the largest float, and the workbook held 'inf'
+    that openpyxl (and Excel) cannot read (found fuzzing issue 21's earlier trackers)."""
+    frame = pd.DataFrame({"Request": ["SS-1", "SS-2"], "Mine": [1.7976931348623155e308, 2.5]})
+    path = tmp_path / "out.xlsx"
+    spec = SheetSpec("Tracker", frame, highlight={(0, "Request"): "#FFC7CE"} if highlight else {})
+    write_workbook(path, [spec])
+    rows = list(load_workbook(path)["Tracker"].iter_rows(values_only=True))
+    assert [float(value) for _, value in rows[1:]] == frame["Mine"].tolist()  # nothing lost
+    if highlight:  # the cell-by-cell writer: as text (the fast one writes all 17 digits)
+        assert rows[1][1] == "1.7976931348623155e+308"
