@@ -25,6 +25,7 @@ from xlsxwriter.exceptions import XlsxWriterException
 
 from lnp_excel.core.errors import TOO_MUCH_DATA, InputError
 from lnp_excel.io import fast_cells
+from lnp_excel.io.fast_cells import EXCEL_LARGEST
 from lnp_excel.io.sheet_layout import (
     CHART_KINDS,
     DATE_FORMAT,
@@ -59,7 +60,6 @@ __all__ = [
 
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
-EXCEL_LARGEST = 9.99999999999999e307  # the largest number a cell holds
 _EPOCH = pd.Timestamp("1899-12-30")
 
 
@@ -370,7 +370,7 @@ class _SheetWriter:
                 if fill:
                     ws.write_blank(r, col, None, self.fmt(None, fill))
                 return
-            if abs(number) > EXCEL_LARGEST:  # Excel holds none; written, it reads as inf
+            if abs(number) > EXCEL_LARGEST:  # inf, or more than a cell holds: as text
                 ws.write_string(r, col, repr(number), self.fmt(None, fill) if fill else None)
                 return
             ws.write_number(r, col, number, self.fmt(number_format, fill) if fill else plain)
