@@ -23,10 +23,9 @@ from lnp_excel.core.track.statuses import (
     NOT_SUBMITTED,
     UNKNOWN,
 )
-from lnp_excel.core.values import read_date
 from lnp_excel.io.plan_report import NUMBER_HEADERS, REQUEST_HEADERS
 from lnp_excel.io.sheet_layout import FLAGGED_FILL
-from lnp_excel.io.status_exports.common import text
+from lnp_excel.io.status_exports.common import plausible_day, text
 from lnp_excel.io.tables import read_table
 from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, write_workbook
 from lnp_excel.io.writers import RULES_NOTE
@@ -200,7 +199,7 @@ def history_from_sheet(sheet: pd.DataFrame | None) -> pd.DataFrame:
     back = {header: name for name, header in HISTORY_HEADERS.items()}
     history = sheet.rename(columns=back).reindex(columns=list(HISTORY_COLUMNS))
     history = history.map(lambda v: "" if v is None else v)
-    history["date"] = history["date"].map(read_date)
+    history["date"] = history["date"].map(plausible_day)
     return history.reset_index(drop=True)
 
 
@@ -213,7 +212,7 @@ def previous_statuses(old: pd.DataFrame | None) -> pd.DataFrame | None:
     frame = old[list(back)].rename(columns=back)
     for column in frame.columns:
         if column.endswith("date") or column == "sla_due":
-            frame[column] = frame[column].map(read_date)
+            frame[column] = frame[column].map(plausible_day)
         elif column not in ("numbers", "days_late"):
             frame[column] = frame[column].map(text)
     return frame.reset_index(drop=True)

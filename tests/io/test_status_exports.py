@@ -259,3 +259,17 @@ def test_an_empty_json_export_is_said_to_be_empty(tmp_path: Path) -> None:
     path.write_bytes(b"")
     with pytest.raises(InputError, match=r"the file is empty \(file twilio.json"):
         read_status_export(path)
+
+
+@pytest.mark.parametrize("placeholder", ["9999-12-31", "0001-01-01", "12/31/9999"])
+def test_a_date_no_order_has_is_noted_not_wrapped(tmp_path: Path, placeholder: str) -> None:
+    """T1: an export's OrderDate 9999-12-31 (a placeholder) went through pandas'
+    datetimes as 1816-03-29, and the order showed as overdue since 1816 (found by the
+    hostile-input property test). Dates outside 1990-2099 are noted, like unreadable ones."""
+    path = write_csv(
+        tmp_path / "bw.csv",
+        [BANDWIDTH_HEADER, ["o", "SS-2", "SUBMITTED", "", placeholder] + [""] * 6],
+    )
+    orders = read_status_export(path)
+    assert orders.loc[0, "order_date"] is None
+    assert f"cannot read the OrderDate '{placeholder}' as a date" in orders.loc[0, "details"]
