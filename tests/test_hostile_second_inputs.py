@@ -26,6 +26,7 @@ also updates earlier trackers edited by hand (statuses, dates, history, agent co
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import io
 import json
@@ -712,10 +713,13 @@ def test_track_survives_hostile_plans_and_exports(
     assert sorted(r for r in rows if r in expected) == sorted(expected), "each request once"
     # An earlier tracker's rows of requests no longer planned stay (nothing typed is lost).
     assert {r for r in rows if r not in expected} <= set(kept), rows
+    book = load_workbook(output, read_only=True)
+    cells = [v for row in book["Tracker"].iter_rows(values_only=True) for v in row]
+    header = next(book["Tracker"].iter_rows(values_only=True))
+    book.close()
+    years = {v.year for v in cells if isinstance(v, dt.date)}
+    assert all(1990 <= year <= 2100 for year in years), years  # no date wrapped round
     if earlier:
-        book = load_workbook(output, read_only=True)
-        header = next(book["Tracker"].iter_rows(values_only=True))
-        book.close()
         assert "My notes" in header, "the agent's own column is kept (T5)"
 
 
