@@ -46,6 +46,7 @@ from lnp_excel.cli.main import build_parser, main
 from lnp_excel.cli.plan import make_plan
 from lnp_excel.core.errors import InputError
 from lnp_excel.io.documents.loa import shown_number
+from tests.io.test_status_exports import BANDWIDTH_HEADER
 from tests.test_hostile_files import FORMS, HOSTILE, NUMBERS, SETTINGS, _write, hostile_tables
 
 ACCOUNT_COLUMNS = [
@@ -304,20 +305,7 @@ EXPORT_REAL = {
     "Reject Code": ["8D", "E17", "22136"],
 }
 EXPORT_COLUMNS = {
-    "bandwidth": [
-        "OrderId",
-        "PON",
-        "ProcessingStatus",
-        "OrderType",
-        "OrderDate",
-        "lastModifiedDate",
-        "RequestedFOCDate",
-        "ActualFOCDate",
-        "BillingTelephoneNumber",
-        "CountOfTNs",
-        "LNPLosingCarrierName",
-        "ErrorCode",
-    ],
+    "bandwidth": [*BANDWIDTH_HEADER, "ErrorCode"],
     "telnyx": [
         "id",
         "customer_reference",
@@ -552,9 +540,12 @@ def _list(draw, base: Path) -> Path:
     return _write(base / "in", table, draw(st.sampled_from(TABLE_FORMS), label="list form"))
 
 
-def _csrs(draw, base: Path) -> list[str]:
+def _csr_args(draw, base: Path) -> list[str]:
+    """``--csr FILE`` for one or two generated CSRs."""
     count = draw(st.integers(1, 2), label="CSRs")
-    return [str(draw(csr_files(base / "in", f"csr{i}"))) for i in range(count)]
+    return [
+        a for i in range(count) for a in ("--csr", str(draw(csr_files(base / "in", f"csr{i}"))))
+    ]
 
 
 # --- the properties ---------------------------------------------------------------------
@@ -573,8 +564,7 @@ def test_check_survives_hostile_lists_and_csrs(
     """R1-R9: exit 0/1 with a Check Summary line per request of the plan, or exit 2."""
     base = _folders(tmp_path_factory)
     source = _list(data.draw, base)
-    csrs = _csrs(data.draw, base)
-    csr_args = [a for path in csrs for a in ("--csr", path)]
+    csr_args = _csr_args(data.draw, base)
     planned = _planned(source)
     output = base / "out" / "check.xlsx"
     code, err, _ = _run(["check", str(source), *csr_args, "-o", str(output)], base)
@@ -594,8 +584,7 @@ def test_loa_survives_hostile_lists_and_csrs(
     """L1, L4: every planned number in one letter or in an account listed as not ready."""
     base = _folders(tmp_path_factory)
     source = _list(data.draw, base)
-    csrs = _csrs(data.draw, base) if data.draw(st.booleans(), label="with CSR") else []
-    csr_args = [a for path in csrs for a in ("--csr", path)]
+    csr_args = _csr_args(data.draw, base) if data.draw(st.booleans(), label="with CSR") else []
     planned = _planned(source)
     folder = base / "out" / "letters"
     code, err, _ = _run(["loa", str(source), *csr_args, "-o", str(folder)], base)
@@ -732,8 +721,7 @@ def test_plan_with_csr_and_letters_survives_hostile_inputs(
     request, the letters accounted for (P3c, R1, L1, L4)."""
     base = _folders(tmp_path_factory)
     source = _list(data.draw, base)
-    csrs = _csrs(data.draw, base)
-    csr_args = [a for path in csrs for a in ("--csr", path)]
+    csr_args = _csr_args(data.draw, base)
     planned = _planned(source)
     out = base / "out"
     argv = ["plan", str(source), *csr_args, "-o", str(out / "plan.xlsx")]
