@@ -38,6 +38,7 @@ from lnp_excel.core.columns import (
 )
 from lnp_excel.core.errors import NO_DATA, InputError
 from lnp_excel.core.numbers import normalize_numbers
+from lnp_excel.io.own_outputs import refuse_own_workbook
 from lnp_excel.io.tables import SourceTable, read_table
 from lnp_excel.io.text_tables import decode_text
 
@@ -83,6 +84,7 @@ def read_csr_files(paths: Iterable[str | Path]) -> pd.DataFrame:
 def read_csr_file(path: str | Path) -> pd.DataFrame:
     """One CSR file, whichever of the three shapes it is (by its first character)."""
     path = Path(path)
+    refuse_own_workbook(path, "a carrier's CSR")
     suffix = path.suffix.lower()
     head = "" if suffix in (".json", ".xml") else _head(path)
     if suffix == ".json" or head in ("{", "["):

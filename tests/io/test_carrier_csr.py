@@ -185,3 +185,17 @@ def test_an_empty_csr_json_is_said_to_be_empty(tmp_path: Path) -> None:
     path.write_bytes(b"  \r\n")
     with pytest.raises(InputError, match=r"the file is empty \(file csr.json"):
         read_csr_files([path])
+
+
+def test_a_plan_given_as_the_csr_is_refused(tmp_path: Path) -> None:
+    """R1: the plan workbook given by mistake to --csr matched its own requests (its
+    Requests sheet has their BTN, account and numbers) and the check said no request
+    would be rejected (found fuzzing issue 19's inputs). It is refused, naming it."""
+    from lnp_excel.cli.main import main
+
+    listed = tmp_path / "list.csv"
+    listed.write_text("Phone Number,Carrier,BTN\n5124741006,AT&T,5124741006\n", encoding="utf-8")
+    plan = tmp_path / "plan.xlsx"
+    assert main(["plan", str(listed), "-o", str(plan)]) == 0
+    with pytest.raises(InputError, match=r"this is the plan lnp-excel wrote, not a carrier's CSR"):
+        read_csr_files([plan])

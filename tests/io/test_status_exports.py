@@ -273,3 +273,19 @@ def test_a_date_no_order_has_is_noted_not_wrapped(tmp_path: Path, placeholder: s
     orders = read_status_export(path)
     assert orders.loc[0, "order_date"] is None
     assert f"cannot read the OrderDate '{placeholder}' as a date" in orders.loc[0, "details"]
+
+
+def test_a_tracker_given_as_an_export_is_refused(tmp_path: Path) -> None:
+    """T1: an lnp-excel workbook (here a tracker) given as a status export was read as an
+    agent's status sheet; it is refused, naming what it is."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Tracker"
+    book.active.append(["Request", "Status"])
+    book.active.append(["SS-1", "Submitted"])
+    book.create_sheet("Status History")
+    path = tmp_path / "tracker.xlsx"
+    book.save(path)
+    with pytest.raises(InputError, match="this is the tracker lnp-excel wrote, not a platform"):
+        read_status_export(path)
