@@ -167,3 +167,23 @@ def test_a_plan_edited_to_repeat_or_blank_a_request_id_is_refused(
     err = capsys.readouterr().err
     assert said.format(first=first) in err and "sheet 'Requests'" in err
     assert not out.exists()
+
+
+def test_an_update_keeping_a_request_no_longer_planned_writes_its_blank_dates(
+    plan: Path, tmp_path: Path
+) -> None:
+    """T5: an earlier tracker's row of a request the plan no longer has is kept; its
+    blank dates (NaT beside the dates of the others) crashed the sheet layout with
+    "NaTType does not support time" (found by the hostile-input property test)."""
+    out = tmp_path / "tracker.xlsx"
+    assert track(plan, out, *ALL) in (0, 1)
+    book = openpyxl.load_workbook(out)
+    sheet_ = book["Tracker"]
+    mine = sheet_.max_column + 1
+    sheet_.cell(1, mine).value = "My notes"  # the agent's own column
+    sheet_.cell(sheet_.max_row + 1, 1).value = "SS-GONE-01"
+    sheet_.cell(sheet_.max_row, mine).value = "moved to another plan"
+    book.save(out)
+    assert track(plan, out, *ALL) in (0, 1)
+    tracker = sheet(out, "Tracker")
+    assert "SS-GONE-01" in tracker["Request"].tolist()
