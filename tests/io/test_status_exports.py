@@ -289,3 +289,14 @@ def test_a_tracker_given_as_an_export_is_refused(tmp_path: Path) -> None:
     book.save(path)
     with pytest.raises(InputError, match="this is the tracker lnp-excel wrote, not a platform"):
         read_status_export(path)
+
+
+@pytest.mark.parametrize("listed", [True, 5, "+15125550100", {"phone_number": "+15125550100"}])
+def test_a_twilio_request_whose_numbers_are_not_a_list(tmp_path: Path, listed: object) -> None:
+    """T1: "phone_numbers": true (or 5) raised TypeError from the Twilio reader (found by
+    the hostile-input property test); anything but a list of objects lists no number."""
+    path = tmp_path / "twilio.json"
+    request = {"port_in_request_sid": "KW1", "port_in_request_status": "in-progress"}
+    path.write_text(json.dumps({"port_in_requests": [request | {"phone_numbers": listed}]}))
+    orders = read_status_export(path)
+    assert orders[["order_id", "status", "numbers"]].values.tolist() == [["KW1", SUBMITTED, ""]]

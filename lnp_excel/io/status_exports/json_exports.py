@@ -123,7 +123,8 @@ def _twilio(record: dict, source: str, position: int) -> dict[str, object]:
     notes: list[str] = []
     word = text(record.get("port_in_request_status"))
     status = lifecycle_status(TWILIO, word)
-    numbers = [n for n in record.get("phone_numbers") or [] if isinstance(n, dict)]
+    listed = record.get("phone_numbers")  # a list of objects; anything else lists none
+    numbers = [n for n in listed if isinstance(n, dict)] if isinstance(listed, list) else []
     states = [
         lifecycle_status(TWILIO_NUMBER, n.get("port_in_phone_number_status")) for n in numbers
     ]
