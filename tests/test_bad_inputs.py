@@ -1,10 +1,12 @@
 """Every file of the bad-input corpus through the real command line, in a subprocess.
 
 ``tests/data/bad/expected.csv`` says, for each file made by ``make_bad_inputs.py``, the
-command to run, the exit code and words the outcome must contain: on exit 2 the message
+command to run (``@name`` in its args: a second input from ``second/``, a CSR or a status
+export), the exit code and words the outcome must contain: on exit 2 the message
 on stderr (and then no output file and no temporary file may exist), on exit 0/1 a reason
 in the output's exception rows (normalize: Reason; plan: the Exceptions sheet; csr fix:
-the review workbook's Flags), the number of rows written (every input row accounted for)
+the review workbook's Flags; check: the findings and summary lines; track: the statuses
+and the platforms' details), the number of rows written (every input row accounted for)
 and optionally a text that must come back in the output (encodings, neutralized formulas).
 Nothing may print a traceback and no input file may change.
 
@@ -33,7 +35,17 @@ BAD = Path(__file__).parent / "data" / "bad"
 MANIFEST = BAD / "expected.csv"
 CASES = list(csv.DictReader(MANIFEST.open(encoding="utf-8", newline="")))
 CUSTOMER = "Acme"
-DEFAULT_OUTPUT = {"normalize": "result.xlsx", "plan": "plan.xlsx", "csr fix": "."}
+DEFAULT_OUTPUT = {
+    "normalize": "result.xlsx",
+    "plan": "plan.xlsx",
+    "csr fix": ".",
+    "check": "check.xlsx",
+    "loa": "letters",
+    "track": "tracker.xlsx",
+}
+# A second input (a CSR for check, a status export for track) is named "@file" in the
+# args: a file of second/, made by the same script.
+SECOND = BAD / "second"
 
 
 @dataclass
@@ -49,8 +61,12 @@ class Run:
     unchanged: bool  # the input's bytes after the run equal those before
 
 
+def _second_inputs(case: dict[str, str]) -> list[Path]:
+    return [SECOND / arg[1:] for arg in shlex.split(case["args"]) if arg.startswith("@")]
+
+
 def _command(case: dict[str, str], folder: Path) -> tuple[list[str], Path]:
-    args = shlex.split(case["args"])
+    args = [str(SECOND / a[1:]) if a.startswith("@") else a for a in shlex.split(case["args"])]
     name = DEFAULT_OUTPUT[case["command"]]
     if "-o" in args:
         at = args.index("-o")
@@ -58,7 +74,7 @@ def _command(case: dict[str, str], folder: Path) -> tuple[list[str], Path]:
         del args[at : at + 2]
     output = (folder / name).resolve()
     command = [sys.executable, "-m", "lnp_excel.cli.main", *case["command"].split()]
-    command += [str(BAD / case["file"]), "-o", str(output), *args]
+    command += [str(BAD / case["file"]), *args, "-o", str(output)]
     if case["command"] == "csr fix":
         command += ["--customer", CUSTOMER]
     return command, output
@@ -68,8 +84,8 @@ def _run(case: dict[str, str], base: Path) -> Run:
     folder = base / case["file"].replace(".", "_")
     folder.mkdir()
     command, output = _command(case, folder)
-    source = BAD / case["file"]
-    before = hashlib.sha256(source.read_bytes()).digest()
+    sources = [BAD / case["file"], *_second_inputs(case)]
+    before = [hashlib.sha256(source.read_bytes()).digest() for source in sources]
     done = subprocess.run(
         command,
         capture_output=True,
@@ -80,7 +96,7 @@ def _run(case: dict[str, str], base: Path) -> Run:
         timeout=300,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
-    after = hashlib.sha256(source.read_bytes()).digest()
+    after = [hashlib.sha256(source.read_bytes()).digest() for source in sources]
     return Run(case, done.returncode, done.stdout, done.stderr, folder, output, before == after)
 
 
@@ -106,6 +122,14 @@ def _sheet(path: Path, name: str) -> list[dict[str, object]]:
     ]
 
 
+def _has_rows(path: Path, name: str) -> bool:
+    workbook = load_workbook(path, read_only=True)
+    try:
+        return any(True for _ in workbook[name].iter_rows(min_row=2, values_only=True))
+    finally:
+        workbook.close()
+
+
 def _csv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -114,6 +138,18 @@ def _csv(path: Path) -> list[dict[str, str]]:
 def _outcome(run: Run) -> tuple[list[str], int, list[str]]:
     """(reasons, data rows written, every cell written) for a run that exited 0 or 1."""
     command = run.case["command"]
+    if command == "check":  # the findings' codes and fixes, a summary line per request
+        findings, summary = _sheet(run.output, "Check"), _sheet(run.output, "Check Summary")
+        reasons = [str(row.get(key)) for row in findings for key in ("Code", "Fix")]
+        reasons += [str(row["Summary"]) for row in summary]
+        return reasons, len(summary), [str(v) for row in findings for v in row.values()]
+    if command == "track":  # one row per request; the orders no request claims apart
+        tracker = _sheet(run.output, "Tracker") if _has_rows(run.output, "Tracker") else []
+        apart = _sheet(run.output, "Unmatched orders")
+        said = [str(row.get(key)) for row in tracker for key in ("Status", "Platform Details")]
+        said += [str(row.get("Platform Details")) for row in apart]
+        cells = [str(v) for row in [*tracker, *apart] for v in row.values()]
+        return said + [run.stdout], len(tracker), cells
     if command == "csr fix":
         table = _csv(run.output / f"8x8_{CUSTOMER}_CSR.csv")
         flags = _sheet(run.output / f"8x8_{CUSTOMER}_CSR_review.xlsx", "Flags")
@@ -145,6 +181,11 @@ def test_the_corpus_is_what_the_script_makes() -> None:
     assert sorted(listed) == sorted(made)
     for name, data in made.items():
         assert (BAD / name).read_bytes() == data, f"{name} is stale: run make_bad_inputs.py"
+    second = make_bad_inputs.second_inputs()
+    named = {arg[1:] for case in CASES for arg in shlex.split(case["args"]) if arg[:1] == "@"}
+    assert named <= set(second) and sorted(p.name for p in SECOND.iterdir()) == sorted(second)
+    for name, data in second.items():
+        assert (SECOND / name).read_bytes() == data, f"second/{name} is stale"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["file"] for case in CASES])

@@ -93,25 +93,33 @@ COMMANDS = {
 
 
 @st.composite
-def hostile_tables(draw, needed: list[str]) -> list[list[str]]:
-    """The columns a command needs and fuzzed others; rows whose number cell is never
-    blank (an all-blank row is not a row to keep), other cells real or hostile."""
-    extra = draw(st.lists(st.sampled_from(COLUMNS + ["Notes\x01", "notes\x01", ""]), max_size=3))
+def hostile_tables(
+    draw,
+    needed: list[str],
+    real: dict[str, list[str]] | None = None,
+    others: list[str] | None = None,
+) -> list[list[str]]:
+    """The columns a command needs and fuzzed others (from ``others``, COLUMNS unless
+    given); rows whose number cell is never blank (an all-blank row is not a row to keep),
+    other cells real (``real``, by column, REAL unless given) or hostile."""
+    real_values = REAL if real is None else real
+    names = COLUMNS if others is None else others
+    extra = draw(st.lists(st.sampled_from(names + ["Notes\x01", "notes\x01", ""]), max_size=3))
     header = [*needed, *extra]
 
     def cell(column: str) -> str:
         if column in ("Phone Number", "Number", "phoneNumber"):
             return draw(st.sampled_from(NUMBERS))
-        real = REAL.get(column, [])
-        return draw(st.one_of(st.sampled_from(real), CELL) if real else CELL)
+        known = real_values.get(column, [])
+        return draw(st.one_of(st.sampled_from(known), CELL) if known else CELL)
 
     return [header, *([cell(c) for c in header] for _ in range(draw(st.integers(1, 8))))]
 
 
-def _write(folder: Path, table: list[list[str]], form: str) -> Path:
+def _write(folder: Path, table: list[list[str]], form: str, name: str = "list") -> Path:
     """The table as a file: CSV in an encoding and delimiter, or an .xlsx."""
     if form == "xlsx":
-        path = folder / "list.xlsx"
+        path = folder / f"{name}.xlsx"
         book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
         sheet = book.add_worksheet("List")
         for r, row in enumerate(table):
@@ -125,7 +133,7 @@ def _write(folder: Path, table: list[list[str]], form: str) -> Path:
     data = buffer.getvalue().encode(encoding.removesuffix("+bad"), errors="replace")
     if encoding.endswith("+bad"):
         data = data[:-2] + b"\xff" + data[-2:]  # one invalid UTF-8 byte, last line
-    path = folder / "list.csv"
+    path = folder / f"{name}.csv"
     path.write_bytes(data)
     return path
 

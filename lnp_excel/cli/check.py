@@ -52,8 +52,9 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else default_output(source, "_check.xlsx")
     plan, source, directory = plan_list(args, output)
     check = check_plan(plan, read_csr_files(args.csr), directory)
+    inputs = [source, *args.csr, args.carrier_directory]  # none replaced unless --overwrite
     written = write_check(
-        check, output, source=source.name, protect=source, overwrite=args.overwrite
+        check, output, source=source.name, protect=inputs, overwrite=args.overwrite
     )
     print(check.summary_line())
     for line in check.summary.itertuples(index=False):

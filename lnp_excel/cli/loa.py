@@ -22,7 +22,7 @@ import pandas as pd
 from lnp_excel.cli.common import default_output, shared_options
 from lnp_excel.cli.plan import csr_option, make_plan, plan_options
 from lnp_excel.core.carriers import CarrierDirectory
-from lnp_excel.core.loa import letters_of_authorization
+from lnp_excel.core.loa import Letters, letters_of_authorization
 from lnp_excel.core.values import plural
 
 EXAMPLE = """examples:
@@ -67,17 +67,14 @@ def run(args: argparse.Namespace) -> int:
         csr = read_csr_files(args.csr)
     plan, directory = make_plan(args)
     print(plan.summary_line())
-    return write_and_report(
-        plan,
-        folder,
-        directory=directory,
-        csr=csr,
-        overwrite=args.overwrite,
+    letters = prepare_letters(
+        plan, folder, directory=directory, csr=csr, overwrite=args.overwrite,
         inputs=[source, *args.csr],
-    )
+    )  # fmt: skip
+    return write_and_report(letters, folder, overwrite=args.overwrite)
 
 
-def write_and_report(
+def prepare_letters(
     plan: object,
     folder: Path,
     *,
@@ -85,12 +82,22 @@ def write_and_report(
     csr: pd.DataFrame | None = None,
     overwrite: bool = False,
     inputs: Sequence[Path] = (),
-) -> int:
-    """Write the letters of ``plan``'s ready accounts, list the others (L4); 0 or 1."""
-    from lnp_excel.io.documents.loa import write_letters
+) -> Letters:
+    """The letters of ``plan`` (L1-L5), their folder checked: what refuses them (a list
+    the letters cannot be drawn from, letters already there) is said before anything is
+    written, so ``plan --loa-dir`` never leaves a plan behind an exit 2."""
+    from lnp_excel.io.documents.loa import letter_paths
 
     letters = letters_of_authorization(plan, csr=csr, carrier_directory=directory)
-    written = write_letters(letters, folder, overwrite=overwrite, inputs=inputs)
+    letter_paths(letters, folder, overwrite=overwrite, inputs=inputs)
+    return letters
+
+
+def write_and_report(letters: Letters, folder: Path, *, overwrite: bool = False) -> int:
+    """Write the letters of the ready accounts, list the others (L4); 0 or 1."""
+    from lnp_excel.io.documents.loa import write_letters
+
+    written = write_letters(letters, folder, overwrite=overwrite)
     print(f"wrote {plural(len(written), 'letter')} of authorization to {folder}")
     for line in letters.not_ready_lines():
         print(f"lnp-excel: {line}", file=sys.stderr)

@@ -205,8 +205,17 @@ def run(args: argparse.Namespace) -> int:
     plan, source, directory = plan_list(args, output)
     records = read_csr_files(args.csr) if args.csr else None
     check = check_plan(plan, records, directory) if records is not None else None
+    letters = None
+    if args.loa_dir is not None:  # refused (exit 2) before the plan is written, if at all
+        from lnp_excel.cli.loa import prepare_letters, write_and_report
+
+        letters = prepare_letters(
+            plan, args.loa_dir, directory=directory, csr=records,  # staying numbers (L1)
+            overwrite=args.overwrite, inputs=[source, *args.csr],
+        )  # fmt: skip
+    inputs = [source, *args.csr, args.carrier_directory]  # none replaced unless --overwrite
     written = write_plan(
-        plan, output, source=source.name, protect=source, overwrite=args.overwrite, check=check
+        plan, output, source=source.name, protect=inputs, overwrite=args.overwrite, check=check
     )
     exports = []
     if args.export_dir:
@@ -223,17 +232,8 @@ def run(args: argparse.Namespace) -> int:
     if check is not None:
         print(check.summary_line())
     code = 0
-    if args.loa_dir is not None:
-        from lnp_excel.cli.loa import write_and_report
-
-        code = write_and_report(
-            plan,
-            args.loa_dir,
-            directory=directory,
-            csr=records,  # the letters list the numbers that stay (L1)
-            overwrite=args.overwrite,
-            inputs=[source, *args.csr],
-        )
+    if letters is not None:
+        code = write_and_report(letters, args.loa_dir, overwrite=args.overwrite)
     if plan.requests.empty:
         print(
             f"lnp-excel: no port request could be formed: all {len(plan.numbers):,} rows are "

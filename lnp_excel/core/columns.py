@@ -191,6 +191,15 @@ def _quoted(names: Sequence[object]) -> str:
     return ", ".join(f"'{name}'" for name in names)
 
 
+# How to settle two columns answering to one role: an option where one exists (the others,
+# BTN, title, status ..., have none; "--column" was advised for them too, and it names the
+# phone number column).
+_CHOOSE = {
+    "phone number": "name one with --column",
+    "carrier": "name one with --carrier-column",
+}
+
+
 def find_column(
     columns: Sequence[object],
     aliases: Sequence[str],
@@ -213,9 +222,9 @@ def find_column(
                 continue
             hits = [column for column, k in zip(columns, keys, strict=True) if k == wanted]
             if len(hits) > 1:
+                how = _CHOOSE.get(role, "rename the other one, or remove it")
                 raise InputError(
-                    f"two columns look like the {role}: '{hits[0]}' and '{hits[1]}'; "
-                    "name one with --column",
+                    f"two columns look like the {role}: '{hits[0]}' and '{hits[1]}'; {how}",
                     column=str(hits[0]),
                 )
             if hits:

@@ -38,7 +38,9 @@ from lnp_excel.core.columns import (
 )
 from lnp_excel.core.errors import EXCEL_ERRORS, NO_DATA, InputError
 from lnp_excel.core.numbers import normalize_numbers
+from lnp_excel.io.own_outputs import refuse_own_workbook
 from lnp_excel.io.tables import SourceTable, read_table
+from lnp_excel.io.text_tables import decode_text
 
 # Per account, the text fields (the rest of CSR_COLUMNS: source, pin_required, number).
 ACCOUNT_TEXT = tuple(c for c in CSR_COLUMNS if c not in ("source", "pin_required", "number"))
@@ -82,6 +84,7 @@ def read_csr_files(paths: Iterable[str | Path]) -> pd.DataFrame:
 def read_csr_file(path: str | Path) -> pd.DataFrame:
     """One CSR file, whichever of the three shapes it is (by its first character)."""
     path = Path(path)
+    refuse_own_workbook(path, "a carrier's CSR")
     suffix = path.suffix.lower()
     head = "" if suffix in (".json", ".xml") else _head(path)
     if suffix == ".json" or head in ("{", "["):
@@ -125,11 +128,11 @@ def _read_bytes(path: Path) -> bytes:
 def _telnyx(path: Path) -> Iterator[dict[str, object]]:
     """Telnyx ``customer_service_record`` results: ``carrier_name``, ``admin{...}``,
     ``address{...}``, ``associated_phone_numbers`` (its published field names)."""
+    _read_bytes(path)  # a missing or unreadable file, said as such
     try:
-        data = json.loads(_read_bytes(path).decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise InputError(f"not valid JSON{where}: {exc}", file=path.name) from exc
+        data = json.loads(decode_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON at line {exc.lineno}: {exc}", file=path.name) from exc
     if isinstance(data, dict) and "data" in data:
         data = data["data"]
     records = data if isinstance(data, list) else [data]

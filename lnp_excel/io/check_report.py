@@ -10,7 +10,7 @@ from lnp_excel.core.check import Check
 from lnp_excel.core.reject_codes import reject_table
 from lnp_excel.io.sheet_layout import FLAGGED_FILL, SheetSpec
 from lnp_excel.io.workbook_writer import write_workbook
-from lnp_excel.io.writers import RULES_NOTE
+from lnp_excel.io.writers import RULES_NOTE, Protected
 
 CHECK_SHEET = "Check"
 CHECK_SUMMARY_SHEET = "Check Summary"
@@ -59,7 +59,7 @@ def write_check(
     path: str | Path,
     *,
     source: str | None = None,
-    protect: str | Path | None = None,
+    protect: Protected = None,
     overwrite: bool = False,
 ) -> Path:
     """The check workbook, written atomically (never over ``protect``, the input): the

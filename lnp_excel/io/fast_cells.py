@@ -37,6 +37,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _NEEDS_ESCAPE = re.compile(r"_x[0-9a-fA-F]{4}_|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _EXCEL_TEXT_LIMIT = 32_767
 _MAX_EXACT = 10**15  # integers beyond Excel's 15 digits stay text, every digit kept
+EXCEL_LARGEST = 9.99999999999999e307  # the largest number a cell holds
 
 
 def plain(frame: pd.DataFrame) -> bool:
@@ -201,7 +202,7 @@ def _column_cells(column: pd.Series, letter: str, numbers, style: str | None) ->
     raw = column.astype(object).to_numpy()
     if kind == "number":
         present = np.array([v is not None and v == v for v in raw], dtype=bool)
-        big = np.array([type(v) is int and abs(v) >= _MAX_EXACT for v in raw], dtype=bool)
+        big = np.array([_as_text_number(v) for v in raw], dtype=bool)
         floats = np.where(present & ~big, raw, np.nan).astype(float)
         shown = _numbers(floats, start, numbers, attributes, present & ~big)
         if big.any():
@@ -218,6 +219,14 @@ def _column_cells(column: pd.Series, letter: str, numbers, style: str | None) ->
         )
         return out
     return _texts(raw, start, numbers, attributes)
+
+
+def _as_text_number(value: object) -> bool:
+    """Integers beyond 15 digits (every digit kept) and numbers no cell holds (inf, or
+    past Excel's largest: written, they read back as 'inf' and the file will not open)."""
+    if type(value) is int:
+        return abs(value) >= _MAX_EXACT
+    return isinstance(value, float) and abs(value) > EXCEL_LARGEST
 
 
 def _numbers(values: np.ndarray, start: str, numbers, attributes: str, present=None):

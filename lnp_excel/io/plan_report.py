@@ -26,7 +26,7 @@ from lnp_excel.io.request_folder import (
     write_manifest,
 )
 from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, write_workbook
-from lnp_excel.io.writers import RULES_NOTE, safe_filename, write_csv
+from lnp_excel.io.writers import RULES_NOTE, Protected, safe_filename, write_csv
 
 STATUS_FILLS = {"invalid": "#FFC7CE", "duplicate": "#FFEB9C", "empty": "#EDEDED"}
 FLAGGED = "#FFC7CE"  # a request the losing carrier would reject (R1-R9)
@@ -208,7 +208,7 @@ def write_plan(
     path: str | Path,
     *,
     source: str | None = None,
-    protect: str | Path | None = None,
+    protect: Protected = None,
     overwrite: bool = False,
     check: Check | None = None,
 ) -> Path:

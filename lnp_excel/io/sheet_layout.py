@@ -264,7 +264,9 @@ def column_layout(header: str, column: pd.Series) -> ColumnLayout:
         number_format = MONEY_FORMAT
     elif kinds and all(issubclass(k, dt.date) for k in kinds):
         values = column.astype(object).tolist()
-        timed = any(isinstance(v, dt.datetime) and v.time() != dt.time(0) for v in values)
+        timed = any(  # NaT is a datetime without a time: a blank among the dates
+            isinstance(v, dt.datetime) and v == v and v.time() != dt.time(0) for v in values
+        )
         number_format = DATETIME_FORMAT if timed else DATE_FORMAT
     else:
         number_format = None

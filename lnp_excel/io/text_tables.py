@@ -35,6 +35,17 @@ def read_text_rows(path: Path) -> list[list[object]]:
     return collect_rows(grid, None)
 
 
+def decode_text(path: Path) -> str:
+    """A text file's content, decoded as the CSV reader decodes it (BOM, UTF-16/32,
+    UTF-8 with a stray byte replaced and named, cp1252): the JSON exports and CSRs that a
+    Windows tool saved as UTF-16 or "ANSI" read like their CSV cousins. A file with
+    nothing but blanks is refused as empty, whatever its format."""
+    text = _decode(path)[1]
+    if not text.strip():
+        raise InputError("the file is empty", file=path.name, kind=NO_DATA)
+    return text
+
+
 def _decode(path: Path) -> tuple[str, str]:
     """Return (encoding for pandas, decoded text): BOM, then UTF-32 or UTF-16 by where the
     zero bytes fall, UTF-8, cp1252. A UTF-8 file with a few invalid bytes stays UTF-8

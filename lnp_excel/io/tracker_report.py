@@ -23,10 +23,9 @@ from lnp_excel.core.track.statuses import (
     NOT_SUBMITTED,
     UNKNOWN,
 )
-from lnp_excel.core.values import read_date
 from lnp_excel.io.plan_report import NUMBER_HEADERS, REQUEST_HEADERS
 from lnp_excel.io.sheet_layout import FLAGGED_FILL
-from lnp_excel.io.status_exports.common import text
+from lnp_excel.io.status_exports.common import plausible_day, text
 from lnp_excel.io.tables import read_table
 from lnp_excel.io.workbook_writer import ChartSpec, SheetSpec, write_workbook
 from lnp_excel.io.writers import RULES_NOTE
@@ -118,7 +117,30 @@ def read_plan_workbook(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     for frame in (requests, numbers):
         for column in frame.columns:
             frame[column] = frame[column].map(text)
-    return requests, numbers
+    _one_row_per_request(requests, path)
+    return requests.reset_index(drop=True), numbers.reset_index(drop=True)
+
+
+def _one_row_per_request(requests: pd.DataFrame, path: Path) -> None:
+    """T1 keys the tracker by request id: a Requests sheet edited by hand to hold a
+    request without its id, or one id twice, cannot be tracked; said with its rows."""
+    ids = requests["request"]
+    problem = ""
+    if (ids == "").any():
+        rows = ids.index[ids == ""].tolist()
+        problem = f"a request without its id (row {rows[0]})"
+    elif ids.duplicated().any():
+        twice = ids[ids.duplicated(keep=False)]
+        first = twice.iloc[0]
+        rows = ", ".join(map(str, twice.index[twice == first].tolist()))
+        problem = f"the request {first} twice (rows {rows})"
+    if problem:
+        raise InputError(
+            f"the plan's Requests sheet has {problem}: each request is one row, with its "
+            "id; make the plan again with lnp-excel plan, or correct the sheet",
+            file=path.name,
+            sheet="Requests",
+        )
 
 
 def _sheet(
@@ -145,7 +167,7 @@ def _sheet(
                 file=path.name,
                 sheet=sheet,
             )
-    return pd.DataFrame(columns).reset_index(drop=True)
+    return pd.DataFrame(columns)  # indexed by the sheet's row numbers
 
 
 def read_tracker(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame] | None:
@@ -177,7 +199,7 @@ def history_from_sheet(sheet: pd.DataFrame | None) -> pd.DataFrame:
     back = {header: name for name, header in HISTORY_HEADERS.items()}
     history = sheet.rename(columns=back).reindex(columns=list(HISTORY_COLUMNS))
     history = history.map(lambda v: "" if v is None else v)
-    history["date"] = history["date"].map(read_date)
+    history["date"] = history["date"].map(plausible_day)
     return history.reset_index(drop=True)
 
 
@@ -190,7 +212,7 @@ def previous_statuses(old: pd.DataFrame | None) -> pd.DataFrame | None:
     frame = old[list(back)].rename(columns=back)
     for column in frame.columns:
         if column.endswith("date") or column == "sla_due":
-            frame[column] = frame[column].map(read_date)
+            frame[column] = frame[column].map(plausible_day)
         elif column not in ("numbers", "days_late"):
             frame[column] = frame[column].map(text)
     return frame.reset_index(drop=True)

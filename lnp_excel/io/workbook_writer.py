@@ -25,6 +25,7 @@ from xlsxwriter.exceptions import XlsxWriterException
 
 from lnp_excel.core.errors import TOO_MUCH_DATA, InputError
 from lnp_excel.io import fast_cells
+from lnp_excel.io.fast_cells import EXCEL_LARGEST
 from lnp_excel.io.sheet_layout import (
     CHART_KINDS,
     DATE_FORMAT,
@@ -44,7 +45,7 @@ from lnp_excel.io.sheet_layout import (
     table_base_name,
     value_cells,
 )
-from lnp_excel.io.writers import atomic_write
+from lnp_excel.io.writers import Protected, atomic_write
 
 __all__ = [
     "DATE_FORMAT",
@@ -66,7 +67,7 @@ def write_workbook(
     path: str | Path,
     sheets: Sequence[SheetSpec],
     *,
-    protect: str | Path | None = None,
+    protect: Protected = None,
     overwrite: bool = False,
 ) -> Path:
     """Write sheets as native Excel tables with XlsxWriter, atomically."""
@@ -368,6 +369,9 @@ class _SheetWriter:
             if math.isnan(number):
                 if fill:
                     ws.write_blank(r, col, None, self.fmt(None, fill))
+                return
+            if abs(number) > EXCEL_LARGEST:  # inf, or more than a cell holds: as text
+                ws.write_string(r, col, repr(number), self.fmt(None, fill) if fill else None)
                 return
             ws.write_number(r, col, number, self.fmt(number_format, fill) if fill else plain)
         elif isinstance(value, dt.datetime):

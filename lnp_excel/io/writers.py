@@ -11,7 +11,7 @@ import os
 import re
 import secrets
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -21,24 +21,31 @@ from lnp_excel.core.errors import InputError
 
 # --- atomic files ----------------------------------------------------------------------
 
+# What an output must not replace without --overwrite: the input, or every input.
+Protected = str | Path | Sequence[str | Path] | None
+
 
 def atomic_write(
     path: str | Path,
     write: Callable[[Path], None],
     *,
-    protect: str | Path | None = None,
+    protect: Protected = None,
     overwrite: bool = False,
 ) -> Path:
     """Call ``write(temp_path)`` then move the result onto ``path`` in one step.
 
     The temp file sits in the target folder (so the rename is atomic), is fsynced, and
-    is removed if anything fails, Ctrl+C included. ``protect`` is the input file: it is
-    only replaced when ``overwrite`` is true. OS errors become an InputError on ``path``.
+    is removed if anything fails, Ctrl+C included. ``protect`` is the input file, or the
+    input files (the list, its CSRs, ...): one is only replaced when ``overwrite`` is
+    true. OS errors become an InputError on ``path``.
     """
     path = Path(path)
-    if protect is not None and not overwrite and _same_file(path, Path(protect)):
+    given = [protect] if isinstance(protect, str | Path) else list(protect or ())
+    inputs = [Path(p) for p in given if p is not None]
+    hit = next((p for p in inputs if _same_file(path, p)), None) if not overwrite else None
+    if hit is not None:
         raise InputError(
-            f"refusing to overwrite the input file {Path(protect).name}; "
+            f"refusing to overwrite the input file {hit.name}; "
             "choose another output or pass --overwrite",
             file=str(path),
         )

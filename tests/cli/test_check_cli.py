@@ -123,3 +123,22 @@ def test_a_stranger_list_against_a_telnyx_csr(tmp_path: Path, capsys) -> None:
     assert code == 1  # no PIN for a wireless number (E42); its BTN ports, 1007 stays (E6h)
     findings = rows_of(tmp_path / "c.xlsx", "Check")
     assert {f["Code"] for f in findings if f["Severity"] == "reject"} == {"E42", "E6h"}
+
+
+@pytest.mark.parametrize("command", ["check", "plan"])
+def test_the_output_never_replaces_a_csr_it_read(tmp_path: Path, capsys, command: str) -> None:
+    """An agent's CSR workbook named as -o was replaced by the check (or plan) workbook
+    without --overwrite: only the list was protected (found while fuzzing issue 19's
+    inputs). Exit 2 naming it, the CSR unchanged; --overwrite still allows it."""
+    csr = tmp_path / "csr.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Account Number", "BTN", "Working Telephone Number"])
+    book.active.append(["A100", "5124741000", "512-474-1001"])
+    book.save(csr)
+    before = csr.read_bytes()
+    code = main([command, str(ACCOUNTS), "--csr", str(csr), "-o", str(csr)])
+    err = capsys.readouterr().err
+    assert code == 2 and "refusing to overwrite the input file csr.xlsx" in err
+    assert csr.read_bytes() == before
+    assert main([command, str(ACCOUNTS), "--csr", str(csr), "-o", str(csr), "--overwrite"]) < 2
+    assert "Check Summary" in openpyxl.load_workbook(csr).sheetnames

@@ -130,3 +130,30 @@ def test_an_output_that_is_a_file_is_refused(tmp_path: Path, capsys) -> None:
     assert main(["loa", str(listed), "-o", str(listed)]) == 2
     assert "the letters go into a folder" in capsys.readouterr().err
     assert listed.read_bytes() == SAMPLE.read_bytes()
+
+
+@pytest.mark.parametrize("why", ["two title columns", "letters already there"])
+def test_plan_refusing_its_letters_writes_nothing(tmp_path: Path, capsys, why: str) -> None:
+    """plan --loa-dir: what refuses the letters (L1, L2: a list with two Title columns, or
+    letters already in the folder) is exit 2 before the plan and request files are
+    written; they were left behind (found by the hostile-input property test)."""
+    listed = tmp_path / "list.csv"
+    text = SAMPLE.read_text(encoding="utf-8")
+    if why == "two title columns":
+        text = text.replace(",Title,", ",Title,Title,", 1)
+        text = "\n".join(
+            line.replace(",Office Manager,", ",Office Manager,Owner,") if i > 1 else line
+            for i, line in enumerate(text.splitlines())
+        )
+    listed.write_text(text, encoding="utf-8")
+    letters = tmp_path / "letters"
+    if why == "letters already there":
+        assert main(["loa", str(listed), "-o", str(letters)]) in (0, 1)
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    capsys.readouterr()
+    out = ["-o", str(tmp_path / "plan.xlsx"), "--export-dir", str(tmp_path / "requests")]
+    code = main(["plan", str(listed), *out, "--loa-dir", str(letters)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("lnp-excel: ")
+    assert ("title" if why == "two title columns" else "letters already in") in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before

@@ -143,3 +143,47 @@ def test_a_customer_list_is_planned_the_way_plan_does(plan: Path, tmp_path: Path
     out = tmp_path / "t.xlsx"
     track(ROOT / "samples" / "customer_numbers.csv", out, *ALL)
     assert sheet(out, TRACKER)["Request"].tolist() == sheet(plan, "Requests")["Request"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [("twice", "the request {first} twice (rows 2, 3)"), ("blank", "without its id (row 2)")],
+)
+def test_a_plan_edited_to_repeat_or_blank_a_request_id_is_refused(
+    plan: Path, tmp_path: Path, capsys, edit: str, said: str
+) -> None:
+    """T1: one tracker row per request, keyed by its id. A plan whose Requests sheet was
+    edited to hold one id twice gave two Tracker rows and two history rows for it, and a
+    blank id a Tracker row without a request (found fuzzing issue 21's inputs)."""
+    edited = tmp_path / "plan.xlsx"
+    book = openpyxl.load_workbook(plan)
+    requests = book["Requests"]
+    first = requests.cell(2, 1).value
+    requests.cell(3, 1).value = first if edit == "twice" else requests.cell(3, 1).value
+    requests.cell(2, 1).value = None if edit == "blank" else first
+    book.save(edited)
+    out = tmp_path / "tracker.xlsx"
+    assert track(edited, out, *ALL) == 2
+    err = capsys.readouterr().err
+    assert said.format(first=first) in err and "sheet 'Requests'" in err
+    assert not out.exists()
+
+
+def test_an_update_keeping_a_request_no_longer_planned_writes_its_blank_dates(
+    plan: Path, tmp_path: Path
+) -> None:
+    """T5: an earlier tracker's row of a request the plan no longer has is kept; its
+    blank dates (NaT beside the dates of the others) crashed the sheet layout with
+    "NaTType does not support time" (found by the hostile-input property test)."""
+    out = tmp_path / "tracker.xlsx"
+    assert track(plan, out, *ALL) in (0, 1)
+    book = openpyxl.load_workbook(out)
+    sheet_ = book["Tracker"]
+    mine = sheet_.max_column + 1
+    sheet_.cell(1, mine).value = "My notes"  # the agent's own column
+    sheet_.cell(sheet_.max_row + 1, 1).value = "SS-GONE-01"
+    sheet_.cell(sheet_.max_row, mine).value = "moved to another plan"
+    book.save(out)
+    assert track(plan, out, *ALL) in (0, 1)
+    tracker = sheet(out, "Tracker")
+    assert "SS-GONE-01" in tracker["Request"].tolist()

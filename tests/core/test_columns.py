@@ -156,3 +156,20 @@ def test_header_row_scan_is_limited() -> None:
 def test_row_mentions() -> None:
     assert row_mentions([None, "  Losing Carrier "], CARRIER_ALIASES)
     assert not row_mentions(["Carrier report 2024"], CARRIER_ALIASES)
+
+
+@pytest.mark.parametrize(
+    ("role", "aliases", "advice"),
+    [
+        ("carrier", ("Carrier",), "name one with --carrier-column"),
+        ("title", ("Title",), "rename the other one, or remove it"),
+    ],
+)
+def test_two_columns_of_a_role_without_its_own_option_are_not_sent_to_column(
+    role: str, aliases: tuple[str, ...], advice: str
+) -> None:
+    """Two Title columns in a list for loa were told "name one with --column", an option
+    that names the phone number column (found by the hostile-input property test)."""
+    with pytest.raises(InputError) as caught:
+        find_column([aliases[0], f"{aliases[0]} (2)"], aliases, role=role)
+    assert caught.value.message.endswith(f"; {advice}")

@@ -161,3 +161,41 @@ def test_unusable_csr_names_the_file(tmp_path: Path, name: str, text: str, said:
     with pytest.raises(InputError) as caught:
         read_csr_files([path])
     assert said in str(caught.value) and name in str(caught.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "cp1252"])
+def test_a_telnyx_csr_saved_by_a_windows_tool_is_read(tmp_path: Path, encoding: str) -> None:
+    """R1: a CSR JSON saved as UTF-16 (PowerShell's ``>``) or "ANSI" reads like a UTF-8
+    one; it was refused with a codec error (found by the hostile-input property test)."""
+    record = {
+        "carrier_name": "Verizon Wireless",
+        "admin": {"name": "Café Ñandú LLC", "account_number": "880012"},
+        "associated_phone_numbers": ["+15124741006"],
+    }
+    path = tmp_path / "csr.json"
+    path.write_bytes(json.dumps({"data": record}, ensure_ascii=False).encode(encoding))
+    frame = read_csr_files([path])
+    assert frame[["customer_name", "account_number", "number"]].values.tolist() == [
+        ["Café Ñandú LLC", "880012", "5124741006"]
+    ]
+
+
+def test_an_empty_csr_json_is_said_to_be_empty(tmp_path: Path) -> None:
+    path = tmp_path / "csr.json"
+    path.write_bytes(b"  \r\n")
+    with pytest.raises(InputError, match=r"the file is empty \(file csr.json"):
+        read_csr_files([path])
+
+
+def test_a_plan_given_as_the_csr_is_refused(tmp_path: Path) -> None:
+    """R1: the plan workbook given by mistake to --csr matched its own requests (its
+    Requests sheet has their BTN, account and numbers) and the check said no request
+    would be rejected (found fuzzing issue 19's inputs). It is refused, naming it."""
+    from lnp_excel.cli.main import main
+
+    listed = tmp_path / "list.csv"
+    listed.write_text("Phone Number,Carrier,BTN\n5124741006,AT&T,5124741006\n", encoding="utf-8")
+    plan = tmp_path / "plan.xlsx"
+    assert main(["plan", str(listed), "-o", str(plan)]) == 0
+    with pytest.raises(InputError, match=r"this is the plan lnp-excel wrote, not a carrier's CSR"):
+        read_csr_files([plan])

@@ -240,3 +240,63 @@ def test_bandwidth_list_saved_as_a_workbook_with_date_cells(make_xlsx) -> None:
     order = read_status_export(path).iloc[0]
     assert order[["reference", "status", "btn"]].tolist() == ["SS-7", "Complete", "3125550100"]
     assert order["order_date"] == dt.date(2026, 3, 2) and order["foc_date"] == dt.date(2026, 3, 12)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "cp1252"])
+def test_a_json_export_saved_by_a_windows_tool_is_read(tmp_path: Path, encoding: str) -> None:
+    """T1: a Telnyx export saved as UTF-16/32 or "ANSI" reads like a UTF-8 one; it was
+    refused as "not UTF-8 text JSON" (found by the hostile-input property test)."""
+    path = tmp_path / "telnyx.json"
+    data = {"data": [telnyx_order(customer_reference="SS-Café-01")]}
+    path.write_bytes(json.dumps(data, ensure_ascii=False).encode(encoding))
+    orders = read_status_export(path)
+    assert orders["reference"].tolist() == ["SS-Café-01"]
+    assert orders["status"].tolist() == [SUBMITTED]
+
+
+def test_an_empty_json_export_is_said_to_be_empty(tmp_path: Path) -> None:
+    path = tmp_path / "twilio.json"
+    path.write_bytes(b"")
+    with pytest.raises(InputError, match=r"the file is empty \(file twilio.json"):
+        read_status_export(path)
+
+
+@pytest.mark.parametrize("placeholder", ["9999-12-31", "0001-01-01", "12/31/9999"])
+def test_a_date_no_order_has_is_noted_not_wrapped(tmp_path: Path, placeholder: str) -> None:
+    """T1: an export's OrderDate 9999-12-31 (a placeholder) went through pandas'
+    datetimes as 1816-03-29, and the order showed as overdue since 1816 (found by the
+    hostile-input property test). Dates outside 1990-2099 are noted, like unreadable ones."""
+    path = write_csv(
+        tmp_path / "bw.csv",
+        [BANDWIDTH_HEADER, ["o", "SS-2", "SUBMITTED", "", placeholder] + [""] * 6],
+    )
+    orders = read_status_export(path)
+    assert orders.loc[0, "order_date"] is None
+    assert f"cannot read the OrderDate '{placeholder}' as a date" in orders.loc[0, "details"]
+
+
+def test_a_tracker_given_as_an_export_is_refused(tmp_path: Path) -> None:
+    """T1: an lnp-excel workbook (here a tracker) given as a status export was read as an
+    agent's status sheet; it is refused, naming what it is."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Tracker"
+    book.active.append(["Request", "Status"])
+    book.active.append(["SS-1", "Submitted"])
+    book.create_sheet("Status History")
+    path = tmp_path / "tracker.xlsx"
+    book.save(path)
+    with pytest.raises(InputError, match="this is the tracker lnp-excel wrote, not a platform"):
+        read_status_export(path)
+
+
+@pytest.mark.parametrize("listed", [True, 5, "+15125550100", {"phone_number": "+15125550100"}])
+def test_a_twilio_request_whose_numbers_are_not_a_list(tmp_path: Path, listed: object) -> None:
+    """T1: "phone_numbers": true (or 5) raised TypeError from the Twilio reader (found by
+    the hostile-input property test); anything but a list of objects lists no number."""
+    path = tmp_path / "twilio.json"
+    request = {"port_in_request_sid": "KW1", "port_in_request_status": "in-progress"}
+    path.write_text(json.dumps({"port_in_requests": [request | {"phone_numbers": listed}]}))
+    orders = read_status_export(path)
+    assert orders[["order_id", "status", "numbers"]].values.tolist() == [["KW1", SUBMITTED, ""]]

@@ -414,3 +414,18 @@ def test_safe_filename_is_always_safe(name: str) -> None:
     assert result[0] not in ". " and result[-1] not in ". "
     assert result.split(".")[0].upper() not in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}
     assert all(ch.isalnum() or ch in " -_.()&" for ch in result)
+
+
+@pytest.mark.parametrize("highlight", [False, True])
+def test_a_number_no_cell_holds_is_kept_as_text(tmp_path: Path, highlight: bool) -> None:
+    """An earlier tracker's agent column held a number read as inf (a cell of
+    1.797693134862316E+308): the fast writer wrote <v>inf</v>, a workbook openpyxl (and
+    Excel) cannot open; the other one wrote a number past Excel's largest. Both keep such
+    numbers as text (found fuzzing issue 21's earlier trackers)."""
+    values = [float("inf"), 1.7976931348623155e308, -float("inf"), 2.5]
+    frame = pd.DataFrame({"Request": ["SS-1", "SS-2", "SS-3", "SS-4"], "Mine": values})
+    path = tmp_path / "out.xlsx"
+    spec = SheetSpec("Tracker", frame, highlight={(0, "Request"): "#FFC7CE"} if highlight else {})
+    write_workbook(path, [spec])
+    rows = list(load_workbook(path)["Tracker"].iter_rows(values_only=True))
+    assert [value for _, value in rows[1:]] == ["inf", "1.7976931348623155e+308", "-inf", 2.5]

@@ -109,6 +109,6 @@ def _by_btn_and_carrier(
     order_btn = ten_digits(orders["btn"].fillna(""))
     order_carrier = _carrier_keys(orders["carrier"], directory)
     wanted = pd.MultiIndex.from_arrays([order_btn.to_numpy(dtype=object), order_carrier])
-    hits = lookup["request"].reindex(wanted).fillna("").to_numpy(dtype=object)
+    hits = np.array(lookup["request"].reindex(wanted).fillna(""), dtype=object)  # a copy
     hits[(order_btn == "").to_numpy() | (order_carrier == "")] = ""
     return pd.Series(hits, index=orders.index, dtype=object)

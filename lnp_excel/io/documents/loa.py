@@ -70,6 +70,22 @@ def write_letters(
 ) -> list[Path]:
     """One .docx per letter in ``folder`` (L1). Letters already there are refused, none
     written, unless ``overwrite``; an input file is never replaced."""
+    targets = letter_paths(letters, folder, overwrite=overwrite, inputs=inputs)
+    return [
+        save_document(letter_document(letter), path)
+        for letter, path in zip(letters.letters, targets, strict=True)
+    ]
+
+
+def letter_paths(
+    letters: Letters,
+    folder: str | Path,
+    *,
+    overwrite: bool = False,
+    inputs: Sequence[Path] = (),
+) -> list[Path]:
+    """Where each letter goes, or the InputError that refuses them all: known before
+    anything is written (``plan --loa-dir`` asks before it writes the plan)."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise InputError("the letters go into a folder, and this is a file", file=str(folder))
@@ -96,10 +112,7 @@ def write_letters(
             "line replaces them with --overwrite)",
             file=str(folder),
         )
-    return [
-        save_document(letter_document(letter), path)
-        for letter, path in zip(letters.letters, targets, strict=True)
-    ]
+    return targets
 
 
 def letter_document(letter: Letter) -> DocumentObject:

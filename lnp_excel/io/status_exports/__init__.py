@@ -23,6 +23,7 @@ import pandas as pd
 
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.track.orders import ORDER_COLUMNS
+from lnp_excel.io.own_outputs import refuse_own_workbook
 from lnp_excel.io.status_exports.json_exports import read_json_export
 from lnp_excel.io.status_exports.tables import read_table_export
 
@@ -32,6 +33,7 @@ __all__ = ["read_status_export", "read_status_exports"]
 def read_status_export(path: str | Path) -> pd.DataFrame:
     """One export file as orders (``ORDER_COLUMNS`` first, the file's other columns after)."""
     path = Path(path)
+    refuse_own_workbook(path, "a platform's status export")
     if path.suffix.lower() == ".json":
         return read_json_export(path)
     return read_table_export(path)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import pandas as pd
 
 from lnp_excel.core.track.orders import CODE_SEPARATOR, NUMBER_SEPARATOR, ORDER_COLUMNS
 from lnp_excel.core.track.statuses import lifecycle_status
-from lnp_excel.core.values import is_blank, read_date
+from lnp_excel.core.values import GIVEN_DATES, is_blank, read_date
 
 
 def text(value: object) -> str:
@@ -20,13 +21,22 @@ def text(value: object) -> str:
     return str(value).strip()
 
 
+def plausible_day(value: object) -> dt.date | None:
+    """A date through ``core.values.read_date``, kept only in the years a person gives
+    (``GIVEN_DATES``): 9999-12-31 is a placeholder, and a date that far went through
+    pandas' datetimes as 1816-03-29, so an order seemed long overdue."""
+    found = read_date(value)
+    low, high = GIVEN_DATES
+    return found if found is not None and low <= found <= high else None
+
+
 def day(value: object, what: str, notes: list[str]) -> object:
-    """A date through ``core.values.read_date``; an unreadable one is noted, not guessed."""
+    """A date through ``plausible_day``; an unreadable one is noted, not guessed."""
     if is_blank(value):
         return None
-    found = read_date(value)
+    found = plausible_day(value)
     if found is None:
-        notes.append(f"cannot read the {what} {text(value)!r} as a date")
+        notes.append(f"cannot read the {what} {text(value) or str(value)!r} as a date")
     return found
 
 

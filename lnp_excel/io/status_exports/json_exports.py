@@ -28,6 +28,7 @@ from lnp_excel.core.track.statuses import (
     lifecycle_status,
 )
 from lnp_excel.io.status_exports.common import codes, day, joined, order_row, text, with_extra
+from lnp_excel.io.text_tables import decode_text
 
 LIST_KEYS = ("data", "port_in_requests", "porting_orders", "results", "items")
 _TELNYX_USED = {
@@ -50,9 +51,7 @@ _TWILIO_USED = {
 def read_json_export(path: Path) -> pd.DataFrame:
     """A Telnyx or Twilio JSON export as orders."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise InputError("the file is not UTF-8 text JSON", file=path.name) from exc
+        data = json.loads(decode_text(path))
     except json.JSONDecodeError as exc:
         raise InputError(
             f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
@@ -124,7 +123,8 @@ def _twilio(record: dict, source: str, position: int) -> dict[str, object]:
     notes: list[str] = []
     word = text(record.get("port_in_request_status"))
     status = lifecycle_status(TWILIO, word)
-    numbers = [n for n in record.get("phone_numbers") or [] if isinstance(n, dict)]
+    listed = record.get("phone_numbers")  # a list of objects; anything else lists none
+    numbers = [n for n in listed if isinstance(n, dict)] if isinstance(listed, list) else []
     states = [
         lifecycle_status(TWILIO_NUMBER, n.get("port_in_phone_number_status")) for n in numbers
     ]

@@ -12,8 +12,7 @@ from lnp_excel.core.columns import find_column
 from lnp_excel.core.errors import InputError
 from lnp_excel.core.track.orders import ORDER_COLUMNS
 from lnp_excel.core.track.statuses import BANDWIDTH, PLAIN, TELNYX, lifecycle_status
-from lnp_excel.core.values import read_date
-from lnp_excel.io.status_exports.common import joined, text, with_extra
+from lnp_excel.io.status_exports.common import joined, plausible_day, text, with_extra
 from lnp_excel.io.tables import read_table
 
 BANDWIDTH_STATUS = ("ProcessingStatus",)
@@ -69,7 +68,8 @@ def _rows(cols: _Columns, source: str, platform: str, fields: dict[str, pd.Serie
     details = pd.Series(data.get("details", [""] * len(index)), index=index, dtype=object)
     for name, (values, what) in dates.items():
         shown = _texts(values)
-        read = values.map(dict(zip(values.unique(), map(read_date, values.unique()), strict=True)))
+        distinct = values.unique()
+        read = values.map(dict(zip(distinct, map(plausible_day, distinct), strict=True)))
         data[name] = read.astype(object).where(read.notna(), None).to_numpy()
         bad = (shown != "") & read.isna().to_numpy()
         note = "cannot read the " + what + " '" + pd.Series(shown[bad]) + "' as a date"

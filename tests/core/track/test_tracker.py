@@ -243,3 +243,19 @@ def test_an_agents_note_is_shown_beside_the_platforms_details() -> None:
     assert row_of(tracking, "SS-512474-ATT-01")["details"] == "bill asked 3/2"
     assert row_of(tracking, "SS-512474-ATT-02")["details"] == "BTN does not match; called AT&T"
     assert row_of(tracking, "MG-LOCAL")["details"] == ""
+
+
+def test_orders_are_listed_apart_when_the_plan_formed_no_request() -> None:
+    """T2: a list whose every row is an exception plans no request; an order with a BTN
+    and carrier then matches nothing (it crashed on a read-only array: found by the
+    hostile-input property test on a list of one 'TBD' and a plain status CSV)."""
+    from lnp_excel import plan_ports
+
+    plan = plan_ports(pd.DataFrame({"Number": ["TBD"], "Carrier": ["AT&T"]}), submit_date=MONDAY)
+    orders = pd.DataFrame(
+        [order(order_id="A", btn="6175550101", carrier="AT&T", platform_status="SUBMITTED")],
+        columns=list(ORDER_COLUMNS),
+    )
+    result = track_ports(plan, orders, as_of=MONDAY)
+    assert result.tracker.empty
+    assert result.unmatched["order_id"].tolist() == ["A"]

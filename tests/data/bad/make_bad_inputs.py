@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import io
+import json
 import random
 import re
 import zipfile
@@ -623,6 +624,7 @@ def corpus() -> dict[str, bytes]:
     )
     text("csr_rows_past_the_sheet.csv", csr_rows(*CSR_GOOD))
     files.update(hostile_text(rows))
+    files.update(second_input_lists())
     return files
 
 
@@ -670,6 +672,105 @@ def hostile_text(rows: list[list[str]]) -> dict[str, bytes]:
     return files
 
 
+# --- issues 19-21: the lists that check, loa and track read beside a second input ---------
+
+SECOND = HERE / "second"  # the CSRs and status exports, named in expected.csv as @name
+ACCOUNT_HEADER = ["Phone Number", "Carrier", "BTN", "Account Number", "Service Address"]
+AUSTIN = "100 Congress Ave, Austin, TX 78701"
+ACCOUNT_ROWS = [
+    ["512-474-1006", "Verizon Wireless", "512-474-1006", "880012", AUSTIN],
+    ["512-474-1007", "Verizon Wireless", "512-474-1006", "880012", AUSTIN],
+    ["(212) 736-1234", "AT&T", "212-736-1234", "A-100", "1 Main St, Boston, MA 02108"],
+]
+
+
+def second_input_lists() -> dict[str, bytes]:
+    """One list per case (each file of the corpus is one case): the same accounts, or a
+    list whose every row is an exception, or one with two Title columns."""
+    accounts = csv_text([ACCOUNT_HEADER, *ACCOUNT_ROWS]).encode()
+    files = {
+        name: accounts
+        for name in (
+            "check_csr_utf16.csv",
+            "check_csr_wrong_types.csv",
+            "check_csr_xml_entity.csv",
+            "track_telnyx_wrong_types.csv",
+            "track_twilio_utf16.csv",
+            "track_bandwidth_bad_dates.csv",
+            "track_empty_export.csv",
+        )
+    }
+    files["track_no_request_planned.csv"] = csv_text(
+        [["Phone Number", "Carrier"], ["TBD", "AT&T"], ["#N/A", "AT&T"]]
+    ).encode()
+    titles = [[*ACCOUNT_HEADER, "Authorized Name", "Title", "Title"]]
+    titles += [[*row, "Dana Reyes", "Owner", "Manager"] for row in ACCOUNT_ROWS]
+    files["loa_two_title_columns.csv"] = csv_text(titles).encode()
+    return files
+
+
+def second_inputs() -> dict[str, bytes]:
+    """The CSRs and status exports of those cases (in ``second/``): other encodings,
+    JSON values of the wrong type, dates no calendar has, empty, an XML entity."""
+    telnyx_csr = {
+        "data": {
+            "result": {
+                "carrier_name": "Verizon Wireless",
+                "admin": {"name": ["Acme"], "account_number": 880012, "billing_phone_number": None},
+                "address": {"street_address": "100 Congress Ave", "postal_code": 78701},
+                "associated_phone_numbers": "+15124741006",
+            }
+        }
+    }
+    telnyx_orders = {
+        "data": [
+            {
+                "id": 17,
+                "customer_reference": None,
+                "status": "exception",
+                "created_at": ["2026-03-02"],
+                "foc_datetime_actual": 1e20,
+                "phone_numbers": [5124741006, None, {"phone_number": {"x": 1}}, "+15124741007"],
+            }
+        ]
+    }
+    twilio = {
+        "port_in_requests": [
+            {
+                "port_in_request_sid": "KW01",
+                "port_in_request_status": "in-progress",
+                "date_created": "2026-03-02T10:00:00Z",
+                "phone_numbers": [
+                    {"phone_number": "+15124741006", "port_in_phone_number_status": "submitted"}
+                ],
+            }
+        ]
+    }
+    bandwidth = [
+        ["OrderId", "PON", "ProcessingStatus", "OrderDate", "ActualFOCDate"],
+        ["o-1", "", "SUBMITTED", "9999-12-31", "2026-02-30"],
+        ["o-2", "", "FOC", "1e308", "99999999999"],
+    ]
+    bandwidth[0].append("BillingTelephoneNumber")
+    bandwidth[1].append("5124741006")
+    bandwidth[2].append("2127361234")
+
+    entity = '<!DOCTYPE x [<!ENTITY e "880012">]><CsrResponse><CsrData>'
+    entity += "<AccountNumber>&e;</AccountNumber></CsrData></CsrResponse>"
+    return {
+        "csr_telnyx_utf16.json": json.dumps(telnyx_csr).encode("utf-16"),
+        "csr_wrong_types.json": json.dumps(telnyx_csr).encode(),
+        "csr_entity.xml": entity.encode(),
+        "telnyx_wrong_types.json": json.dumps(telnyx_orders).encode(),
+        "twilio_utf16.json": json.dumps(twilio, indent=1).encode("utf-16"),
+        "bandwidth_bad_dates.csv": csv_text(bandwidth).encode(),
+        "empty_export.json": b"",
+        "plain_status_btn.csv": csv_text(
+            [["Request", "Status", "BTN", "Carrier"], ["X-1", "Submitted", "6175550101", "AT&T"]]
+        ).encode(),
+    }
+
+
 def encrypted(data: bytes, password: str) -> bytes:
     """A real Agile-encrypted OOXML file (what Excel's "Encrypt with Password" writes).
 
@@ -701,7 +802,10 @@ def main() -> None:
     files = corpus()
     for name, data in sorted(files.items()):
         (HERE / name).write_bytes(data)
-    print(f"wrote {len(files)} files to {HERE}")
+    SECOND.mkdir(exist_ok=True)
+    for name, data in sorted(second_inputs().items()):
+        (SECOND / name).write_bytes(data)
+    print(f"wrote {len(files)} files to {HERE} and their second inputs to {SECOND}")
 
 
 if __name__ == "__main__":
