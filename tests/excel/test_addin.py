@@ -18,7 +18,6 @@ import pytest
 from lnp_excel.excel.actions.addin import PREFIX, from_codes, run
 from lnp_excel.excel.actions.excel_typing import excel_typing_changes
 from tests.excel.fake_excel import FakeApp, FakeBook, excel_typed
-from tests.excel.test_build import xlsm_twin
 
 
 def to_codes(text: str) -> str:
@@ -66,14 +65,9 @@ def app() -> FakeApp:
 
 
 @pytest.fixture
-def addin(app: FakeApp, built: dict[str, Path], tmp_path: Path) -> FakeBook:
-    """The built add-in, open in the stand-in (read through its .xlsm twin: openpyxl
-    refuses the add-in type, the only difference between the two)."""
-    twin = tmp_path / "twin.xlsm"
-    twin.write_bytes(xlsm_twin(built["LNP_Tools"].read_bytes()))
-    book = FakeBook.from_openpyxl(twin, app)
-    book.fullname = str(built["LNP_Tools"])
-    return book
+def addin(app: FakeApp, open_addin) -> FakeBook:
+    """The built add-in, open in the stand-in (conftest's ``open_addin``)."""
+    return open_addin(app)
 
 
 def snapshot(book: FakeBook) -> dict[str, dict]:

@@ -30,7 +30,6 @@ from lnp_excel.io.tracker_report import HISTORY, TRACKER, UNMATCHED
 from tests.excel.fake_excel import FakeApp, FakeBook, FakeSheet
 from tests.excel.fake_typing import CellError
 from tests.excel.test_addin import press
-from tests.excel.test_excel_as_it_behaves import open_addin  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 CSR_FILE = ROOT / "samples" / "csr_att.csv"
@@ -128,7 +127,7 @@ def press_all(book: FakeBook, addin: FakeBook, folder: Path) -> dict[str, str | 
 @pytest.mark.parametrize("excel", ["windows", "mac", "no printer"])
 def test_every_new_button_leaves_the_agents_list_view_and_text_as_they_were(
     excel: str,
-    open_addin,  # noqa: F811
+    open_addin,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -182,7 +181,7 @@ def test_every_new_button_leaves_the_agents_list_view_and_text_as_they_were(
 
 
 def test_on_an_opened_csv_an_na_address_reaches_no_request_file_or_letter(
-    open_addin,  # noqa: F811
+    open_addin,
     tmp_path: Path,
 ) -> None:
     """X1, P3a, issue 17 s4: the ``#N/A`` is read as an error, not as an address: the
@@ -305,7 +304,7 @@ def test_a_tracker_update_of_two_thousand_requests_makes_few_calls_into_excel(
 
 
 def test_a_button_pressed_on_the_addins_own_output_sheet_says_where_to_click(
-    open_addin,  # noqa: F811
+    open_addin,
     tmp_path: Path,
 ) -> None:
     """X3: after the first Update tracker the agent looks at LNP Tracker and presses it
@@ -327,7 +326,7 @@ def test_a_button_pressed_on_the_addins_own_output_sheet_says_where_to_click(
 
 
 def test_export_keeps_one_plan_in_its_folder_and_speaks_of_the_button(
-    open_addin,  # noqa: F811
+    open_addin,
     tmp_path: Path,
 ) -> None:
     """P3c from the add-in: a second export after the agent removed a row replaces the

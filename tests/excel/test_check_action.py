@@ -18,7 +18,6 @@ from lnp_excel.io.sheet_layout import sheet_layout
 from lnp_excel.io.tables import read_table
 from tests.excel.fake_excel import FakeApp, FakeBook
 from tests.excel.test_addin import PREFIX, customer_workbook, press, snapshot
-from tests.excel.test_build import xlsm_twin
 
 # Written from Telnyx's published field names: the customer's Verizon Business account.
 TELNYX = {
@@ -92,11 +91,11 @@ def test_an_empty_carrier_csr_sheet_is_a_message(built: dict[str, Path]) -> None
     assert NO_CSR in message and "Traceback" not in message
 
 
-def test_the_addin_asks_for_the_csr_file(built: dict[str, Path], tmp_path: Path) -> None:
+def test_the_addin_asks_for_the_csr_file(open_addin, tmp_path: Path) -> None:
     """X3: on the customer's own workbook (no Carrier CSR sheet) the add-in asks for the
     file, writes new LNP Check sheets and leaves every sheet of the customer as it was."""
     app = FakeApp()
-    addin = _addin(app, built, tmp_path)
+    addin = open_addin(app)
     book = FakeBook.from_openpyxl(customer_workbook(tmp_path / "harbor.xlsx"), app)
     before = snapshot(book)
     csr = tmp_path / "verizon csr.json"
@@ -117,22 +116,11 @@ def test_the_addin_asks_for_the_csr_file(built: dict[str, Path], tmp_path: Path)
     assert NO_CSR in app.alerts[-1][1]
 
 
-def _addin(app: FakeApp, built: dict[str, Path], tmp_path: Path) -> FakeBook:
-    """The built add-in, open in the stand-in (as test_addin's fixture opens it)."""
-    twin = tmp_path / "twin.xlsm"
-    twin.write_bytes(xlsm_twin(built["LNP_Tools"].read_bytes()))
-    book = FakeBook.from_openpyxl(twin, app)
-    book.fullname = str(built["LNP_Tools"])
-    return book
-
-
-def test_the_addin_reads_the_workbooks_own_carrier_csr_sheet(
-    built: dict[str, Path], tmp_path: Path
-) -> None:
+def test_the_addin_reads_the_workbooks_own_carrier_csr_sheet(open_addin, tmp_path: Path) -> None:
     """A workbook that has a Carrier CSR sheet is checked against it: nothing is asked,
     the sheet is read, never written (an input, X1)."""
     app = FakeApp()
-    addin = _addin(app, built, tmp_path)
+    addin = open_addin(app)
     book = FakeBook.from_openpyxl(customer_workbook(tmp_path / "harbor.xlsx"), app)
     sheet = book.sheets.add(CSR_SHEET)
     rows = [["Account Number", "BTN", "Pending Order", "Working Telephone Number"]]

@@ -24,25 +24,8 @@ from lnp_excel.io.sheet_layout import SheetSpec
 from tests.excel.fake_excel import FakeApp, FakeBook
 from tests.excel.fake_typing import CellError
 from tests.excel.test_addin import HEADER, ROWS, logged, to_codes, write_csv
-from tests.excel.test_build import xlsm_twin
 
 COUNT, DIGITS = len(HEADER) + 1, len(HEADER) + 2  # the agent's count and formula columns
-
-
-@pytest.fixture
-def open_addin(built: dict[str, Path], tmp_path: Path):
-    """The built add-in opened in a given Excel (read through its .xlsm twin)."""
-
-    def opened(app: FakeApp) -> FakeBook:
-        active = app.active_book  # an add-in is never the active workbook (IsAddin)
-        twin = tmp_path / f"twin{len(app.books)}{id(app)}.xlsm"
-        twin.write_bytes(xlsm_twin(built["LNP_Tools"].read_bytes()))
-        book = FakeBook.from_openpyxl(twin, app)
-        book.fullname = str(built["LNP_Tools"])
-        app.active_book = active
-        return book
-
-    return opened
 
 
 @pytest.fixture

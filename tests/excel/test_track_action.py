@@ -18,7 +18,6 @@ from lnp_excel.excel.xlwings_book import XlwingsBook, run
 from lnp_excel.io.tracker_report import HISTORY, TRACKER, UNMATCHED
 from tests.excel.fake_excel import FakeApp, FakeBook, FakeSheet
 from tests.excel.test_addin import customer_workbook, press
-from tests.excel.test_build import xlsm_twin
 
 EXPORTS = Path(__file__).resolve().parents[2] / "samples" / "exports"
 
@@ -102,13 +101,9 @@ def excel() -> FakeApp:
 
 
 @pytest.fixture
-def tools(excel: FakeApp, built: dict[str, Path], tmp_path: Path) -> FakeBook:
-    """The built add-in open in the stand-in (read through its .xlsm twin)."""
-    twin = tmp_path / "twin.xlsm"
-    twin.write_bytes(xlsm_twin(built["LNP_Tools"].read_bytes()))
-    book = FakeBook.from_openpyxl(twin, excel)
-    book.fullname = str(built["LNP_Tools"])
-    return book
+def tools(excel: FakeApp, open_addin) -> FakeBook:
+    """The built add-in open in the stand-in (conftest's ``open_addin``)."""
+    return open_addin(excel)
 
 
 def test_the_addin_tracks_the_open_list_into_new_sheets(
