@@ -85,6 +85,18 @@ def excel_error(value: object) -> str | None:
     return text if text in EXCEL_ERRORS else None
 
 
+def field_text(value: object) -> str:
+    """A cell as the text a request or CSR field holds (P3c, R1-R9): trimmed, inner
+    space collapsed, 12345.0 as 12345, blank "" and an Excel error value (``#N/A`` from a
+    broken lookup) "" too: no value, never a field, file or letter saying ``#N/A``."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = " ".join(str(value).split())
+    return "" if text.upper() in EXCEL_ERRORS else text
+
+
 def name_key(value: object) -> str:
     """Lower-case letters and digits only: "Phone #", "phone_number " and "PHONE" compare."""
     if is_blank(value):

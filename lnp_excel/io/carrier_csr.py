@@ -36,8 +36,9 @@ from lnp_excel.core.columns import (
     ZIP_ALIASES,
     find_column,
 )
-from lnp_excel.core.errors import EXCEL_ERRORS, NO_DATA, InputError
+from lnp_excel.core.errors import NO_DATA, InputError
 from lnp_excel.core.numbers import normalize_numbers
+from lnp_excel.core.values import field_text
 from lnp_excel.io.own_outputs import refuse_own_workbook
 from lnp_excel.io.tables import SourceTable, read_table
 from lnp_excel.io.text_tables import decode_text
@@ -155,20 +156,20 @@ def _telnyx(path: Path) -> Iterator[dict[str, object]]:
                 file=path.name,
             )
         yield {
-            "carrier": _text(result.get("carrier_name")),
-            "account_number": _text(admin.get("account_number")),
-            "btn": _text(admin.get("billing_phone_number")),
-            "customer_name": _text(admin.get("name")),
-            "authorized_name": _text(admin.get("authorized_person_name")),
+            "carrier": field_text(result.get("carrier_name")),
+            "account_number": field_text(admin.get("account_number")),
+            "btn": field_text(admin.get("billing_phone_number")),
+            "customer_name": field_text(admin.get("name")),
+            "authorized_name": field_text(admin.get("authorized_person_name")),
             **_address(
-                _text(address.get("street_address")),
-                _text(address.get("locality")),
-                _text(address.get("administrative_area")),
-                _text(address.get("postal_code")),
-                _text(address.get("full_address")),
+                field_text(address.get("street_address")),
+                field_text(address.get("locality")),
+                field_text(address.get("administrative_area")),
+                field_text(address.get("postal_code")),
+                field_text(address.get("full_address")),
             ),
             "pin_required": _yes(admin.get("pin_passcode_required", "")),
-            "numbers": [_text(n) for n in numbers],
+            "numbers": [field_text(n) for n in numbers],
         }
 
 
@@ -305,7 +306,7 @@ def _table_accounts(table: SourceTable) -> Iterator[dict[str, object]]:
     current: dict[str, object] | None = None
     for row, values in zip(frame.index, frame.itertuples(index=False), strict=True):
         cells = dict(zip(columns, values, strict=True))
-        texts = {field: _text(cells[column]) for field, column in found.items()}
+        texts = {field: field_text(cells[column]) for field, column in found.items()}
         key = _fold(texts.get("account_number", "")) or _fold(texts.get("btn", ""))
         if key:
             current = accounts.setdefault(key, {"numbers": [], "rows": []})
@@ -315,7 +316,7 @@ def _table_accounts(table: SourceTable) -> Iterator[dict[str, object]]:
             if text and not current.get(field):
                 current[field] = text
         if wtn is not None:
-            current["numbers"].extend(_split(_text(cells[wtn])))  # type: ignore[union-attr]
+            current["numbers"].extend(_split(field_text(cells[wtn])))  # type: ignore[union-attr]
     for account in accounts.values():
         get = lambda name, a=account: str(a.get(name, ""))  # noqa: E731
         one = get("street")
@@ -404,21 +405,9 @@ def _empty() -> pd.DataFrame:
                          for c in CSR_COLUMNS})  # fmt: skip
 
 
-def _text(value: object) -> str:
-    """A cell or JSON value as trimmed text: None/NaN blank, 5124741000.0 as digits, an
-    Excel error value (``#N/A`` pasted into the Carrier CSR sheet) blank: what the CSR
-    does not say is not compared, never taken as a value (a pending order, E19)."""
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = " ".join(str(value).split())
-    return "" if text.upper() in EXCEL_ERRORS else text
-
-
 def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
 def _yes(value: object) -> bool:
-    return _text(value).casefold() in _YES
+    return field_text(value).casefold() in _YES

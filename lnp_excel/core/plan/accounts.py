@@ -38,7 +38,7 @@ from lnp_excel.core.columns import (
     ZIP_ALIASES,
     find_column,
 )
-from lnp_excel.core.errors import EXCEL_ERRORS
+from lnp_excel.core.values import field_text
 
 BTN, ACCOUNT, NAME, PIN = "btn", "account_number", "authorized_name", "pin"
 CUSTOMER = "customer_name"
@@ -123,20 +123,9 @@ def read_accounts(table: pd.DataFrame | None, columns: dict[str, str], count: in
 
 
 def _texts(column: pd.Series) -> np.ndarray:
-    """Cell text per row: trimmed, inner space collapsed, 12345.0 as 12345, "" for blank.
-
-    An Excel error value (``#N/A`` from a broken lookup) is no value: the row is flagged
-    as missing the field (P3a), never a request, file or letter saying ``#N/A`` (X1)."""
-
-    def text(value: object) -> str:
-        if value is None or (isinstance(value, float) and value != value):
-            return ""
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        folded = " ".join(str(value).split())
-        return "" if folded.upper() in EXCEL_ERRORS else folded
-
-    return _mapped(np.asarray(column.to_numpy(dtype=object)), text)
+    """Cell text per row (``field_text``): an Excel error value is no value, so the row is
+    flagged as missing the field (P3a), never a request, file or letter saying ``#N/A``."""
+    return _mapped(np.asarray(column.to_numpy(dtype=object)), field_text)
 
 
 def _mapped(values: np.ndarray, func: Callable[[object], str]) -> np.ndarray:
